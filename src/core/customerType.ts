@@ -1,0 +1,124 @@
+/** Customer categories, which decide grace, penalties, the EUR 40 fee and the acceptance-report rule. */
+import { B2B_RULE, PUBLIC_BUYER_RULE, type RateRule } from "./lateInterest";
+import { normalizeText } from "./normalizeText";
+import { problem, type Problem } from "./problem";
+
+export type CustomerType = "particulier" | "professionnel" | "architecte" | "promoteur" | "collectivite";
+
+/** The category of a customer whose type is left empty. */
+export const DEFAULT_CUSTOMER_TYPE: CustomerType = "professionnel";
+
+/** Words users type, already normalised (normalizeText), for each category. */
+const WORDS: Readonly<Record<CustomerType, readonly string[]>> = {
+  particulier: [
+    "particulier", "particuliers", "individual", "individuals", "private", "private individual",
+    "consumer", "consumers", "b2c",
+  ],
+  professionnel: [
+    "professionnel", "professionnels", "pro", "pros", "entreprise", "entreprises", "societe", "societes",
+    "business", "businesses", "company", "companies", "professional", "professionals", "b2b",
+  ],
+  architecte: ["architecte", "architectes", "architect", "architects"],
+  promoteur: [
+    "promoteur", "promoteurs", "promoteur immobilier", "promoteurs immobiliers",
+    "developer", "developers", "property developer", "property developers",
+  ],
+  collectivite: [
+    "collectivite", "collectivites", "collectivite territoriale", "collectivites territoriales",
+    "mairie", "mairies", "commune", "communes", "public", "public body", "public bodies",
+    "public buyer", "public buyers", "local authority", "local authorities", "etat", "l etat",
+  ],
+};
+
+const BY_WORD: ReadonlyMap<string, CustomerType> = new Map(
+  (Object.keys(WORDS) as CustomerType[]).flatMap((type) => WORDS[type].map((word) => [word, type] as const)),
+);
+
+/**
+ * Read a customer category as typed in a sheet, in French or English, ignoring case, accents
+ * and punctuation.
+ *
+ * @param text - the cell's value
+ * @returns the category; DEFAULT_CUSTOMER_TYPE when empty (null, undefined, blank);
+ *   a Problem ("value") when the text names no category
+ * @example
+ * parseCustomerType("Collectivité territoriale") // "collectivite"
+ * parseCustomerType("B2C")                       // "particulier"
+ * parseCustomerType("")                          // "professionnel"
+ */
+export function parseCustomerType(text: unknown): CustomerType | Problem {
+  if (text === null || text === undefined) return DEFAULT_CUSTOMER_TYPE;
+  const raw = typeof text === "string" ? text.trim() : String(text);
+  if (raw === "") return DEFAULT_CUSTOMER_TYPE;
+  const found = BY_WORD.get(normalizeText(raw));
+  return found ?? problem(`Catégorie de client non reconnue : «${raw}»`);
+}
+
+/**
+ * Whether the customer acts professionally (penalties and the EUR 40 fee apply).
+ *
+ * @param type - the customer category
+ * @returns true for every category but particulier
+ * @example
+ * isBusinessCustomer("architecte") // true
+ */
+export function isBusinessCustomer(type: CustomerType): boolean {
+  return type !== "particulier";
+}
+
+/**
+ * Whether reminders wait for the acceptance report of the works (procès-verbal de réception).
+ *
+ * @param type - the customer category
+ * @returns true for architecte, promoteur and collectivite
+ * @example
+ * needsAcceptanceReport("promoteur") // true
+ */
+export function needsAcceptanceReport(type: CustomerType): boolean {
+  return type === "architecte" || type === "promoteur" || type === "collectivite";
+}
+
+/**
+ * The rule of automatic late-payment penalties for a category.
+ *
+ * @param type - the customer category
+ * @returns PUBLIC_BUYER_RULE (ECB + 8) for a collectivite, B2B_RULE (ECB + 10) for other
+ *   businesses, undefined for a particulier (interest only after a mise en demeure)
+ * @example
+ * rateRuleFor("collectivite") // PUBLIC_BUYER_RULE
+ */
+export function rateRuleFor(type: CustomerType): RateRule | undefined {
+  if (type === "particulier") return undefined;
+  return type === "collectivite" ? PUBLIC_BUYER_RULE : B2B_RULE;
+}
+
+const LABELS: Readonly<Record<"fr" | "en", Readonly<Record<CustomerType, string>>>> = {
+  fr: {
+    particulier: "Particulier",
+    professionnel: "Professionnel",
+    architecte: "Architecte",
+    promoteur: "Promoteur",
+    collectivite: "Collectivité",
+  },
+  en: {
+    particulier: "Individual",
+    professionnel: "Business",
+    architecte: "Architect",
+    promoteur: "Property developer",
+    collectivite: "Public body",
+  },
+};
+
+/**
+ * The name of a category as users read it (parseCustomerType reads it back).
+ *
+ * @param type - the customer category
+ * @param lang - "fr" (default) or "en"
+ * @returns the label
+ * @example
+ * customerTypeLabel("collectivite")       // "Collectivité"
+ * customerTypeLabel("collectivite", "en") // "Public body"
+ */
+export function customerTypeLabel(type: CustomerType, lang: "fr" | "en" = "fr"): string {
+  return LABELS[lang][type];
+}
