@@ -1,0 +1,83 @@
+import { parseAmountInput } from "../src/core/amountInput";
+import { parseCustomerType, type CustomerType } from "../src/core/customerType";
+import { parseDateInput } from "../src/core/dateInput";
+import { dayFromExcelSerial, type Day } from "../src/core/day";
+import type { Cents } from "../src/core/money";
+import { parsePaymentTerms, paymentTermsFromDays, type PaymentTerms } from "../src/core/paymentTerms";
+import { isProblem, problem, type Problem } from "../src/core/problem";
+import { isBlank } from "./excelGrid";
+
+// Reading one cell of a custom-function argument into a core value. Numbers take a fast path: a
+// 100,000-row column is mostly serial numbers.
+
+/** A date cell: an Excel serial, ISO text or dd/mm/yyyy text. */
+export function readDate(value: unknown): Day | Problem {
+  if (typeof value === "number") {
+    const day = dayFromExcelSerial(value);
+    if (day !== undefined) return day;
+  }
+  return parseDateInput(value);
+}
+
+/** An optional date cell: undefined when blank. */
+export function readOptionalDate(value: unknown): Day | undefined | Problem {
+  return isBlank(value) ? undefined : readDate(value);
+}
+
+// Terms text is parsed once per distinct text (SPEC section 6), across calls too: Excel calls a
+// function cell by cell when the sheet is not written as one spilled column.
+const termsCache = new Map<unknown, PaymentTerms | Problem>();
+const TERMS_CACHE_LIMIT = 10_000;
+
+/** A payment-terms cell: text of the grammar, or a number of days. */
+export function readTerms(value: unknown): PaymentTerms | Problem {
+  const cached = termsCache.get(value);
+  if (cached !== undefined) return cached;
+  let terms: PaymentTerms | Problem;
+  if (typeof value === "number") terms = paymentTermsFromDays(value);
+  else if (typeof value === "string" && value.trim() !== "") terms = parsePaymentTerms(value);
+  else if (isBlank(value)) terms = problem("Conditions de paiement manquantes");
+  else terms = problem(`Conditions de paiement non reconnues : «${String(value)}»`);
+  if (termsCache.size >= TERMS_CACHE_LIMIT) termsCache.clear();
+  termsCache.set(value, terms);
+  return terms;
+}
+
+/** An amount cell in euros: a number or text such as "1 234,56 €". */
+export function readAmount(value: unknown): Cents | Problem {
+  return parseAmountInput(value);
+}
+
+/** A customer-type cell; blank means the default type (professionnel). */
+export function readCustomerType(value: unknown): CustomerType | Problem {
+  return parseCustomerType(isBlank(value) ? undefined : value);
+}
+
+/** A whole number of days given in a cell (periods, bounds). */
+export function readWholeDays(value: unknown, what: string): number | Problem {
+  const number = typeof value === "string" ? Number(value.trim().replace(",", ".")) : value;
+  if (typeof number === "number" && Number.isInteger(number) && number > 0) return number;
+  return problem(`${what} invalide : «${String(value)}» (un nombre entier de jours)`);
+}
+
+/**
+ * An annual rate in percent: 12.15, "12,15 %" or a cell formatted as a percentage (0.1215). A
+ * late-payment rate under 1 % is not a real case, so values under 1 are read as fractions.
+ */
+export function readPercent(value: unknown): number | Problem {
+  let number: number;
+  if (typeof value === "number") {
+    number = value > 0 && value < 1 ? value * 100 : value;
+  } else if (typeof value === "string" && /^\s*\d+([.,]\d+)?\s*%?\s*$/.test(value)) {
+    const figure = Number(value.replace("%", "").trim().replace(",", "."));
+    number = !value.includes("%") && figure > 0 && figure < 1 ? figure * 100 : figure;
+  } else {
+    return problem(`Taux annuel invalide : «${String(value)}» (par exemple 12,15 pour 12,15 %)`);
+  }
+  if (!Number.isFinite(number) || number < 0 || number > 100) {
+    return problem(`Taux annuel invalide : «${String(value)}» (entre 0 et 100 %)`);
+  }
+  return number;
+}
+
+export { isProblem };
