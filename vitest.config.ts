@@ -1,0 +1,12 @@
+import { defineConfig } from "vitest/config";
+
+// `npm test` runs this suite three times, under TZ=UTC, Pacific/Kiritimati and America/Los_Angeles
+// (scripts/test.mjs). Tests that read dist/ expect `npm run build` first (npm test does it).
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    pool: "forks",
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
