@@ -1,0 +1,132 @@
+import { normalizeText } from "./normalizeText";
+import type { CreditNoteRecord, CustomerDetails, InvoiceRecord } from "./trackingRecord";
+
+/** One customer account: the invoices and credit notes of rows that name the same customer. */
+export interface Customer {
+  /** A stable key for the account (the grouping key of its first row). */
+  readonly key: string;
+  /** The name as first written in the sheet. */
+  readonly name: string;
+  /** The details of its rows, the first non-empty value of each field winning. */
+  readonly details: CustomerDetails;
+  readonly invoices: readonly InvoiceRecord[];
+  readonly creditNotes: readonly CreditNoteRecord[];
+}
+
+// Legal forms that people write or leave out of a customer's name (SPEC section 3).
+const LEGAL_FORMS = new Set(["sarl", "sas", "sasu", "sa", "sci", "eurl"]);
+
+/**
+ * The key under which two names are the same customer: case, accents, punctuation and legal forms
+ * ignored.
+ * @example customerNameKey("SCI Les Tilleuls") === customerNameKey("les tilleuls (S.C.I.)") // true
+ */
+export function customerNameKey(name: string): string {
+  const words = normalizeText(name).split(" ");
+  const kept = words.filter((word) => !LEGAL_FORMS.has(word));
+  // "S.C.I." normalises to "s c i": drop the run of single letters that spells a legal form.
+  const joined = kept.join(" ");
+  const spelled = joined.replace(/\b(?:[a-z] )+[a-z]\b/g, (run) => (LEGAL_FORMS.has(run.replace(/ /g, "")) ? "" : run));
+  return spelled.replace(/\s+/g, " ").trim() || normalizeText(name);
+}
+
+/** A VAT number or SIRET as a comparable key: letters and digits only, upper case. */
+function identifierKey(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const key = value.replace(/[^0-9a-z]/gi, "").toUpperCase();
+  return key === "" ? undefined : key;
+}
+
+/**
+ * Groups rows into customer accounts: same name once case, accents, punctuation and legal forms
+ * are ignored, or same VAT number. The same e-mail or SIRET under different names is only a
+ * warning (a probable duplicate account, seed 004), never a merge.
+ */
+export function groupCustomers(
+  invoices: readonly InvoiceRecord[],
+  creditNotes: readonly CreditNoteRecord[],
+): { customers: Customer[]; warnings: string[] } {
+  const records = [...invoices, ...creditNotes];
+  // Union-find over the records: by name key, then by VAT number.
+  const parent = records.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
+    return i;
+  };
+  const union = (a: number, b: number): void => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  };
+  const firstByName = new Map<string, number>();
+  const firstByVat = new Map<string, number>();
+  records.forEach((record, i) => {
+    const nameKey = customerNameKey(record.customer.name);
+    const seen = firstByName.get(nameKey);
+    if (seen === undefined) firstByName.set(nameKey, i);
+    else union(seen, i);
+    const vat = identifierKey(record.customer.vatNumber);
+    if (vat !== undefined) {
+      const seenVat = firstByVat.get(vat);
+      if (seenVat === undefined) firstByVat.set(vat, i);
+      else union(seenVat, i);
+    }
+  });
+
+  const groups = new Map<number, number[]>();
+  records.forEach((_, i) => {
+    const root = find(i);
+    const members = groups.get(root);
+    if (members) members.push(i);
+    else groups.set(root, [i]);
+  });
+
+  const customers: Customer[] = [];
+  for (const [root, members] of groups) {
+    const first = records[root]!;
+    customers.push({
+      key: customerNameKey(first.customer.name),
+      name: first.customer.name,
+      details: mergeDetails(members.map((i) => records[i]!.customer)),
+      invoices: members.map((i) => records[i]!).filter((r): r is InvoiceRecord => r.kind === "invoice"),
+      creditNotes: members.map((i) => records[i]!).filter((r): r is CreditNoteRecord => r.kind === "creditNote"),
+    });
+  }
+  return { customers, warnings: duplicateWarnings(customers) };
+}
+
+function mergeDetails(all: readonly CustomerDetails[]): CustomerDetails {
+  const merged: Record<string, unknown> = { ...all[0]! };
+  for (const details of all.slice(1)) {
+    for (const [field, value] of Object.entries(details)) {
+      if ((merged[field] === undefined || merged[field] === "") && value !== undefined && value !== "") merged[field] = value;
+    }
+  }
+  return merged as unknown as CustomerDetails;
+}
+
+function duplicateWarnings(customers: readonly Customer[]): string[] {
+  const warnings: string[] = [];
+  const check = (label: string, valueOf: (c: Customer) => string | undefined): void => {
+    const byValue = new Map<string, Customer>();
+    for (const customer of customers) {
+      const value = valueOf(customer);
+      if (value === undefined) continue;
+      const other = byValue.get(value);
+      if (other === undefined) byValue.set(value, customer);
+      else {
+        const where = (c: Customer): string => {
+          const row = c.invoices[0] ?? c.creditNotes[0];
+          return row ? `${row.sheet} ligne ${row.row}` : "";
+        };
+        warnings.push(
+          `Doublon probable : «${other.name}» (${where(other)}) et «${customer.name}» (${where(customer)}) ont le même ${label} ${value} ; ` +
+            `vérifiez qu'il ne s'agit pas du même compte / probable duplicate account`,
+        );
+      }
+    }
+  };
+  check("e-mail", (c) => c.details.email?.trim().toLowerCase() || undefined);
+  check("SIRET", (c) => identifierKey(c.details.siret));
+  return warnings;
+}

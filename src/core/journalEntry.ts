@@ -1,0 +1,42 @@
+import type { Day } from "./day";
+import type { ReminderLevel } from "./reminderLevel";
+import type { Channel } from "./reminderPolicy";
+
+/** The journal sheet (SPEC section 4): its name and columns, in this order. */
+export const JOURNAL_SHEET = "Journal des relances";
+export const JOURNAL_COLUMNS = [
+  "Date", "Client", "Facture", "Niveau", "Canal", "Référence", "Promesse", "Litige", "Note", "Utilisateur",
+] as const;
+
+export type DisputeState = "ouvert" | "clos";
+
+/** One line of the journal: one action on one invoice. */
+export interface JournalEntry {
+  readonly date: Day;
+  /** For people to read; lines are matched to invoices by `invoice`. */
+  readonly customer: string;
+  readonly invoice: string;
+  readonly level?: ReminderLevel | undefined;
+  readonly channel?: Channel | undefined;
+  /** The document or draft the action produced (a file name, a message id). */
+  readonly reference?: string | undefined;
+  readonly promiseDate?: Day | undefined;
+  readonly dispute?: DisputeState | undefined;
+  readonly note?: string | undefined;
+  readonly user?: string | undefined;
+  /** The sheet row it was read from, for messages; absent for lines not yet written. */
+  readonly row?: number | undefined;
+}
+
+/** What the journal says of one invoice, as the policy needs it. */
+export interface InvoiceHistory {
+  /** The level of the latest line that has one (the highest, on the same day). */
+  readonly lastLevel?: ReminderLevel | undefined;
+  readonly lastLevelDate?: Day | undefined;
+  /** The latest date each level was sent (for the letters: "notre relance du ..."). */
+  readonly levelDates: Readonly<Partial<Record<ReminderLevel, Day>>>;
+  /** A dispute opened and not closed since. */
+  readonly dispute: boolean;
+  /** The latest promise to pay. */
+  readonly promiseDate?: Day | undefined;
+}

@@ -1,0 +1,246 @@
+import { invoiceNumberKey, customerBalances } from "./balances";
+import { rateRuleFor } from "./customerType";
+import { customerNameKey, groupCustomers, type Customer } from "./customers";
+import type { Day } from "./day";
+import { daysOverdue } from "./daysOverdue";
+import type { InvoiceHistory, JournalEntry } from "./journalEntry";
+import { lateInterest } from "./lateInterest";
+import type { Cents } from "./money";
+import { nextLevel, PAID_BELOW, type Hold } from "./nextLevel";
+import { isProblem } from "./problem";
+import type { RatesTable } from "./rates";
+import { reminderStage, type ReminderLevel, type ReminderStage } from "./reminderLevel";
+import type { Channel, ReminderPolicy } from "./reminderPolicy";
+import { recoveryFee } from "./recoveryFee";
+import type { CreditNoteRecord, CustomerDetails, InvoiceRecord, RejectedRow } from "./trackingRecord";
+
+/** What a run starts from: the rows read from the tracking sheet and the journal's histories. */
+export interface PlanSource {
+  readonly invoices: readonly InvoiceRecord[];
+  readonly creditNotes: readonly CreditNoteRecord[];
+  readonly rejected: readonly RejectedRow[];
+  readonly rows: number;
+  readonly skipped: number;
+  readonly warnings: readonly string[];
+  /** By invoice number key (invoiceNumberKey). */
+  readonly histories: ReadonlyMap<string, InvoiceHistory>;
+}
+
+export interface PlanOptions {
+  readonly asOf: Day;
+  readonly policy: ReminderPolicy;
+  readonly rates: RatesTable;
+  readonly splitByHalfYear: boolean;
+  /** Levels a user forces for some customers, by customer name (any spelling of it). */
+  readonly forcedLevels?: ReadonlyMap<string, ReminderLevel> | undefined;
+}
+
+/** One invoice and what the policy decides for it on the reference date. */
+export interface PlannedInvoice {
+  readonly record: InvoiceRecord;
+  readonly customerKey: string;
+  readonly balance: Cents;
+  readonly daysOverdue: number;
+  readonly history: InvoiceHistory | undefined;
+  readonly nextLevel: ReminderLevel | null;
+  readonly hold: Hold | null;
+  readonly brokenPromise: boolean;
+  /** Late interest on the balance to the reference date; null when a rate is unknown. */
+  readonly penalties: Cents | null;
+  readonly recoveryFee: Cents;
+}
+
+/** One document for one customer: the highest level due among its invoices. */
+export interface PlannedAction {
+  readonly customerKey: string;
+  readonly customer: CustomerDetails;
+  readonly level: ReminderLevel;
+  readonly stage: ReminderStage;
+  readonly channel: Channel;
+  /** Every invoice the document lists, each with its own status. */
+  readonly invoices: readonly PlannedInvoice[];
+  /** The invoices whose next level was due (or forced): one journal line each, at its own level. */
+  readonly due: readonly { readonly invoice: PlannedInvoice; readonly level: ReminderLevel }[];
+  readonly balance: Cents;
+  readonly penalties: Cents | null;
+  readonly recoveryFee: Cents;
+  readonly forced: boolean;
+}
+
+export interface Plan {
+  readonly asOf: Day;
+  readonly invoices: readonly PlannedInvoice[];
+  readonly actions: readonly PlannedAction[];
+  readonly rejected: readonly RejectedRow[];
+  readonly warnings: readonly string[];
+  readonly counts: { readonly rows: number; readonly invoices: number; readonly creditNotes: number; readonly skipped: number; readonly rejected: number };
+}
+
+/**
+ * Decides what is due on the reference date: each invoice's next level, then one document per
+ * customer at the highest level due among its invoices (SPEC section 5).
+ */
+export function planRun(source: PlanSource, options: PlanOptions): Plan {
+  const warnings = [...source.warnings];
+  const { customers, warnings: customerWarnings } = groupCustomers(source.invoices, source.creditNotes);
+  warnings.push(...customerWarnings);
+  const forced = new Map<string, ReminderLevel>();
+  // Same key as the grouping, so that a forced level finds its customer however it is spelled.
+  for (const [name, level] of options.forcedLevels ?? []) forced.set(customerNameKey(name), level);
+
+  const unknownRates = new Set<string>();
+  const invoices: PlannedInvoice[] = [];
+  const actions: PlannedAction[] = [];
+  for (const customer of customers) {
+    const { balances, unallocated } = customerBalances(customer);
+    if (unallocated >= PAID_BELOW) {
+      warnings.push(`«${customer.name}» : avoirs non imputés de ${(unallocated / 100).toFixed(2).replace(".", ",")} € (plus que les factures ouvertes) / unallocated credit notes`);
+    }
+    const planned = customer.invoices.map((record) =>
+      planInvoice(record, customer, balances.get(invoiceNumberKey(record.number))!, source.histories, options, unknownRates),
+    );
+    invoices.push(...planned);
+    const action = customerAction(customer, planned, options, forced.get(customer.key));
+    if (action) actions.push(action);
+  }
+  for (const message of unknownRates) warnings.push(`Pénalités non calculées : ${message}`);
+
+  invoices.sort((a, b) => a.record.sheet.localeCompare(b.record.sheet) || a.record.row - b.record.row);
+  actions.sort((a, b) => b.level - a.level || a.customer.name.localeCompare(b.customer.name, "fr"));
+  return {
+    asOf: options.asOf,
+    invoices,
+    actions,
+    rejected: source.rejected,
+    warnings,
+    counts: {
+      rows: source.rows,
+      invoices: source.invoices.length,
+      creditNotes: source.creditNotes.length,
+      skipped: source.skipped,
+      rejected: source.rejected.length,
+    },
+  };
+}
+
+function planInvoice(
+  record: InvoiceRecord,
+  customer: Customer,
+  balance: Cents,
+  histories: ReadonlyMap<string, InvoiceHistory>,
+  options: PlanOptions,
+  unknownRates: Set<string>,
+): PlannedInvoice {
+  const history = histories.get(invoiceNumberKey(record.number));
+  const type = customer.details.customerType;
+  const decision = nextLevel(
+    {
+      dueDate: record.dueDate,
+      balance,
+      customerType: type,
+      acceptanceDate: record.acceptanceDate,
+      lastLevel: history?.lastLevel,
+      lastLevelDate: history?.lastLevelDate,
+      dispute: record.dispute || history?.dispute === true,
+      promiseDate: latest(record.promiseDate, history?.promiseDate),
+    },
+    options.asOf,
+    options.policy,
+  );
+  const late = daysOverdue(record.dueDate, options.asOf);
+  let penalties: Cents | null = 0;
+  const rule = rateRuleFor(type);
+  if (rule !== undefined && late > 0 && balance >= PAID_BELOW) {
+    const interest = lateInterest({ amount: balance, from: record.dueDate, to: options.asOf, rule, splitByHalfYear: options.splitByHalfYear }, options.rates);
+    if (isProblem(interest)) {
+      unknownRates.add(interest.message);
+      penalties = null;
+    } else penalties = interest.amount;
+  }
+  return {
+    record,
+    customerKey: customer.key,
+    balance,
+    daysOverdue: late,
+    history,
+    nextLevel: decision.level,
+    hold: decision.hold,
+    brokenPromise: decision.brokenPromise,
+    penalties,
+    recoveryFee: late > 0 && balance >= PAID_BELOW ? recoveryFee(type) : 0,
+  };
+}
+
+function latest(a: Day | undefined, b: Day | undefined): Day | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return Math.max(a, b);
+}
+
+function customerAction(
+  customer: Customer,
+  planned: readonly PlannedInvoice[],
+  options: PlanOptions,
+  forcedLevel: ReminderLevel | undefined,
+): PlannedAction | undefined {
+  const open = planned.filter((p) => p.hold === null && p.balance >= PAID_BELOW);
+  const overdue = open.filter((p) => p.daysOverdue > 0);
+  let level: ReminderLevel;
+  let due: { invoice: PlannedInvoice; level: ReminderLevel }[];
+  if (forcedLevel !== undefined) {
+    level = forcedLevel;
+    const targets = forcedLevel === 0 ? open : overdue;
+    due = targets.map((invoice) => ({ invoice, level: forcedLevel }));
+    if (due.length === 0) return undefined;
+  } else {
+    due = planned.filter((p) => p.nextLevel !== null).map((invoice) => ({ invoice, level: invoice.nextLevel! }));
+    if (due.length === 0) return undefined;
+    level = due.reduce<ReminderLevel>((max, d) => (d.level > max ? d.level : max), 0);
+  }
+  // A courtesy document lists the invoices whose courtesy is due; any other, every open overdue one.
+  const listed = level === 0 ? due.map((d) => d.invoice) : unique([...overdue, ...due.map((d) => d.invoice)]);
+  const claimsPenalties = level >= 1;
+  let penalties: Cents | null = 0;
+  let fees = 0;
+  for (const invoice of listed) {
+    if (!claimsPenalties) break;
+    if (invoice.penalties === null || penalties === null) penalties = null;
+    else penalties += invoice.penalties;
+    fees += invoice.recoveryFee;
+  }
+  return {
+    customerKey: customer.key,
+    customer: customer.details,
+    level,
+    stage: reminderStage(level),
+    channel: options.policy.channels[level],
+    invoices: listed,
+    due,
+    balance: listed.reduce((sum, invoice) => sum + invoice.balance, 0),
+    penalties,
+    recoveryFee: fees,
+    forced: forcedLevel !== undefined,
+  };
+}
+
+function unique<T>(items: readonly T[]): T[] {
+  return [...new Set(items)];
+}
+
+/** The journal lines a run adds: one per invoice whose level was due, at that invoice's level. */
+export function plannedJournalEntries(plan: Plan, user?: string): JournalEntry[] {
+  const entries: JournalEntry[] = [];
+  for (const action of plan.actions) {
+    for (const { invoice, level } of action.due) {
+      entries.push({
+        date: plan.asOf,
+        customer: invoice.record.customer.name,
+        invoice: invoice.record.number,
+        level,
+        channel: action.channel,
+        user,
+      });
+    }
+  }
+  return entries;
+}

@@ -1,0 +1,74 @@
+import { dayToIso } from "./day";
+import { eurosFromCents } from "./money";
+import type { Plan } from "./plan";
+
+/** The JSON of `relances plan --json` (SPEC section 10): ISO dates, euros as numbers, levels 0 to 4. */
+export interface PlanJson {
+  readonly asOf: string;
+  readonly invoices: readonly {
+    readonly sheet: string;
+    readonly row: number;
+    readonly customer: string;
+    readonly number: string;
+    readonly invoiceDate: string;
+    readonly dueDate: string;
+    readonly amount: number;
+    readonly balance: number;
+    readonly daysOverdue: number;
+    readonly lastLevel: number | null;
+    readonly lastLevelDate: string | null;
+    readonly nextLevel: number | null;
+    readonly hold: string | null;
+  }[];
+  readonly actions: readonly {
+    readonly customer: string;
+    readonly level: number;
+    readonly stage: string;
+    readonly channel: string;
+    readonly invoices: readonly string[];
+    readonly balance: number;
+    readonly penalties: number | null;
+    readonly recoveryFee: number;
+  }[];
+  readonly rejected: readonly { readonly sheet: string; readonly row: number; readonly column: string; readonly value: string; readonly message: string }[];
+  readonly warnings: readonly string[];
+  readonly counts: { readonly rows: number; readonly invoices: number; readonly creditNotes: number; readonly skipped: number; readonly rejected: number };
+}
+
+/**
+ * The plan as `plan --json` prints it.
+ * @example planToJson(plan).actions[0] // { customer: "SCI Les Tilleuls", level: 2, stage: "reminder2", ... }
+ */
+export function planToJson(plan: Plan): PlanJson {
+  return {
+    asOf: dayToIso(plan.asOf),
+    invoices: plan.invoices.map((p) => ({
+      sheet: p.record.sheet,
+      row: p.record.row,
+      customer: p.record.customer.name,
+      number: p.record.number,
+      invoiceDate: dayToIso(p.record.invoiceDate),
+      dueDate: dayToIso(p.record.dueDate),
+      amount: eurosFromCents(p.record.amount),
+      balance: eurosFromCents(p.balance),
+      daysOverdue: p.daysOverdue,
+      lastLevel: p.history?.lastLevel ?? null,
+      lastLevelDate: p.history?.lastLevelDate === undefined ? null : dayToIso(p.history.lastLevelDate),
+      nextLevel: p.nextLevel,
+      hold: p.hold,
+    })),
+    actions: plan.actions.map((a) => ({
+      customer: a.customer.name,
+      level: a.level,
+      stage: a.stage,
+      channel: a.channel,
+      invoices: a.invoices.map((i) => i.record.number),
+      balance: eurosFromCents(a.balance),
+      penalties: a.penalties === null ? null : eurosFromCents(a.penalties),
+      recoveryFee: eurosFromCents(a.recoveryFee),
+    })),
+    rejected: plan.rejected.map(({ sheet, row, column, value, message }) => ({ sheet, row, column, value, message })),
+    warnings: plan.warnings,
+    counts: plan.counts,
+  };
+}

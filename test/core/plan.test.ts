@@ -1,0 +1,127 @@
+import { describe, expect, it } from "vitest";
+import type { Day } from "../../src/core/day";
+import type { InvoiceHistory } from "../../src/core/journalEntry";
+import { planRun, plannedJournalEntries, type PlanOptions, type PlanSource } from "../../src/core/plan";
+import { DEFAULT_RATES } from "../../src/core/rates";
+import { DEFAULT_POLICY } from "../../src/core/reminderPolicy";
+import type { ReminderLevel } from "../../src/core/reminderLevel";
+import type { InvoiceRecord } from "../../src/core/trackingRecord";
+import { customer, d, invoice } from "./records";
+
+const history = (lastLevel: ReminderLevel, lastLevelDate: Day, over: Partial<InvoiceHistory> = {}): InvoiceHistory => ({
+  lastLevel,
+  lastLevelDate,
+  levelDates: { [lastLevel]: lastLevelDate },
+  dispute: false,
+  ...over,
+});
+const source = (invoices: InvoiceRecord[], histories: Record<string, InvoiceHistory> = {}): PlanSource => ({
+  invoices,
+  creditNotes: [],
+  rejected: [],
+  rows: invoices.length,
+  skipped: 0,
+  warnings: [],
+  histories: new Map(Object.entries(histories)),
+});
+const options = (asOf: string, over: Partial<PlanOptions> = {}): PlanOptions => ({
+  asOf: d(asOf),
+  policy: DEFAULT_POLICY,
+  rates: DEFAULT_RATES,
+  splitByHalfYear: true,
+  ...over,
+});
+
+describe("the plan of a run", () => {
+  it("reproduces SPEC section 10's example: reminder 2 by letter, with penalties and EUR 40", () => {
+    const plan = planRun(
+      source([invoice({ number: "F2021-014", amount: 420000, paid: 210000, invoiceDate: d("2021-03-02"), dueDate: d("2021-04-30") })], {
+        "F2021-014": history(1, d("2021-05-05")),
+      }),
+      options("2021-06-15"),
+    );
+    expect(plan.invoices[0]).toMatchObject({ balance: 210000, daysOverdue: 46, nextLevel: 2, hold: null });
+    expect(plan.actions).toHaveLength(1);
+    // 2,100.00 x 10 % (ECB 0.00 + 10 points in 2021) x 46 / 365 = 26.47
+    expect(plan.actions[0]).toMatchObject({ level: 2, stage: "reminder2", channel: "courrier", balance: 210000, penalties: 2647, recoveryFee: 4000 });
+  });
+
+  it("makes one document per customer at the highest level due, listing every open overdue invoice", () => {
+    const tilleuls = customer("SCI Les Tilleuls");
+    const plan = planRun(
+      source(
+        [
+          invoice({ number: "A", customer: tilleuls, dueDate: d("2021-04-30") }),
+          invoice({ number: "B", customer: customer("Les Tilleuls"), dueDate: d("2021-06-10") }),
+          invoice({ number: "C", customer: tilleuls, dueDate: d("2021-06-14") }),
+          invoice({ number: "D", customer: tilleuls, dueDate: d("2021-06-18") }),
+          invoice({ number: "PAID", customer: tilleuls, dueDate: d("2021-01-31"), paid: 420000 }),
+        ],
+        { A: history(1, d("2021-05-05")) },
+      ),
+      options("2021-06-15"),
+    );
+    expect(plan.actions).toHaveLength(1);
+    const action = plan.actions[0]!;
+    expect(action.level).toBe(2);
+    expect(action.invoices.map((i) => i.record.number).sort()).toEqual(["A", "B", "C", "D"]);
+    // A is due for reminder 2, B for reminder 1 (5 days late), D for courtesy; C is within its grace.
+    expect(action.due.map((x) => [x.invoice.record.number, x.level])).toEqual([["A", 2], ["B", 1], ["D", 0]]);
+    expect(plannedJournalEntries(plan).map((e) => [e.invoice, e.level, e.channel])).toEqual([
+      ["A", 2, "courrier"],
+      ["B", 1, "courrier"],
+      ["D", 0, "courrier"],
+    ]);
+  });
+
+  it("a courtesy document lists only the invoices whose courtesy is due, without penalties", () => {
+    const plan = planRun(source([invoice({ number: "X", dueDate: d("2021-06-18") })]), options("2021-06-15"));
+    expect(plan.actions[0]).toMatchObject({ level: 0, stage: "courtesy", channel: "email", penalties: 0, recoveryFee: 0 });
+  });
+
+  it("leaves out invoices on hold, and says why", () => {
+    const plan = planRun(
+      source([
+        invoice({ number: "DISPUTED", dispute: true }),
+        invoice({ number: "PROMISED", promiseDate: d("2021-06-20") }),
+        invoice({ number: "ARCHI", customer: customer("Cabinet Archi", { customerType: "architecte" }) }),
+      ]),
+      options("2021-06-15"),
+    );
+    expect(plan.actions).toHaveLength(0);
+    expect(plan.invoices.map((i) => i.hold)).toEqual(["dispute", "promise", "awaiting_acceptance"]);
+  });
+
+  it("an open dispute in the journal holds the invoice too", () => {
+    const plan = planRun(source([invoice({ number: "J" })], { J: history(1, d("2021-05-05"), { dispute: true }) }), options("2021-06-15"));
+    expect(plan.invoices[0]!.hold).toBe("dispute");
+  });
+
+  it("a particulier owes no penalties nor recovery fee", () => {
+    const plan = planRun(source([invoice({ number: "P", customer: customer("M. Martin", { customerType: "particulier" }) })]), options("2021-06-15"));
+    expect(plan.actions[0]).toMatchObject({ level: 1, penalties: 0, recoveryFee: 0 });
+  });
+
+  it("a forced level applies to the customer's open overdue invoices, whatever the policy says", () => {
+    const plan = planRun(
+      source([invoice({ number: "F1", dueDate: d("2021-06-14") })]),
+      options("2021-06-15", { forcedLevels: new Map([["sci les tilleuls", 3 as ReminderLevel]]) }),
+    );
+    expect(plan.actions[0]).toMatchObject({ level: 3, forced: true });
+    expect(plan.actions[0]!.due.map((x) => x.level)).toEqual([3]);
+  });
+
+  it("says penalties are unknown rather than guessing when a half-year's rate is missing", () => {
+    const plan = planRun(source([invoice({ number: "LATE", dueDate: d("2026-06-15") })]), options("2026-08-01"));
+    expect(plan.actions[0]!.penalties).toBeNull();
+    expect(plan.warnings.some((w) => /Pénalités non calculées.*2d semestre 2026/.test(w))).toBe(true);
+  });
+
+  it("counts rows as read, used, skipped and rejected", () => {
+    const plan = planRun(
+      { ...source([invoice()]), rows: 4, skipped: 2, rejected: [{ sheet: "Suivi", row: 9, column: "Date facture", value: "31/02/2021", message: "…" }] },
+      options("2021-06-15"),
+    );
+    expect(plan.counts).toEqual({ rows: 4, invoices: 1, creditNotes: 0, skipped: 2, rejected: 1 });
+  });
+});
