@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 import vm from "node:vm";
 import { HyperFormula } from "hyperformula";
+import { installCustomFunctionsGlobal } from "../test/functions/customFunctionsRuntime";
 
 const ROWS = 100_000;
 const REFERENCE = 46_349; // 2026-11-23 as an Excel serial
@@ -24,15 +25,7 @@ type Fn = (...args: unknown[]) => unknown[][];
 function loadAssociatedFunctions(): Map<string, Fn> {
   const here = dirname(fileURLToPath(import.meta.url));
   const script = readFileSync(join(here, "..", "functions", "functions.js"), "utf8");
-  const associated = new Map<string, Fn>();
-  class ExcelError {
-    constructor(readonly code: string, readonly message?: string) {}
-  }
-  (globalThis as Record<string, unknown>).CustomFunctions = {
-    Error: ExcelError,
-    ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" },
-    associate: (id: string, fn: Fn) => associated.set(id, fn),
-  };
+  const associated = installCustomFunctionsGlobal() as unknown as Map<string, Fn>;
   vm.runInThisContext(script, { filename: "functions.js" });
   return associated;
 }

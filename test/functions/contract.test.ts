@@ -17,6 +17,7 @@ import {
   readManifest,
   type Resource,
 } from "../helpers/addin";
+import { createCustomFunctionsGlobal, ExcelError } from "./customFunctionsRuntime";
 
 interface MetadataFunction {
   id: string;
@@ -25,40 +26,9 @@ interface MetadataFunction {
   result?: { dimensionality?: string };
 }
 
-const ErrorCode = {
-  invalidValue: "#VALUE!",
-  notAvailable: "#N/A",
-  divisionByZero: "#DIV/0!",
-  invalidNumber: "#NUM!",
-  nullReference: "#NULL!",
-  invalidName: "#NAME?",
-  invalidReference: "#REF!",
-} as const;
-
-class CustomFunctionsError extends Error {
-  constructor(
-    readonly code: string,
-    message?: string,
-  ) {
-    super(message);
-    this.name = "CustomFunctions.Error";
-  }
-}
-
 /** Runs the script like Excel's runtime and returns what it associated. */
 function loadScript(code: string, filename: string): Map<string, unknown> {
-  const associated = new Map<string, unknown>();
-  const CustomFunctions = {
-    associate(idOrMappings: string | Record<string, unknown>, fn?: unknown) {
-      const entries = typeof idOrMappings === "string" ? [[idOrMappings, fn] as const] : Object.entries(idOrMappings);
-      for (const [id, f] of entries) {
-        if (associated.has(id)) throw new Error(`${id} associated twice`);
-        associated.set(id, f);
-      }
-    },
-    Error: CustomFunctionsError,
-    ErrorCode,
-  };
+  const { CustomFunctions, associated } = createCustomFunctionsGlobal();
   const context = vm.createContext({ CustomFunctions });
   vm.runInContext(code, context, { filename, timeout: 5000 });
   for (const name of ["window", "document", "Office", "self", "require", "process"]) {
@@ -149,7 +119,7 @@ describe("dist/ loaded the way Excel loads it", () => {
         }, `${meta.id}(${count} arguments)`).not.toThrow();
         if (meta.result?.dimensionality === "matrix") {
           const ok =
-            result instanceof CustomFunctionsError ||
+            result instanceof ExcelError ||
             (Array.isArray(result) && result.length > 0 && result.every((row) => Array.isArray(row)));
           expect(ok, `${meta.id} returns a matrix or a CustomFunctions.Error`).toBe(true);
         }
@@ -161,8 +131,8 @@ describe("dist/ loaded the way Excel loads it", () => {
     const dueDate = associated.get("DUEDATE") as (...args: unknown[]) => unknown;
     const result = dueDate([["31/02/2024"]], [["30 jours"]]) as unknown[][];
     const cell = Array.isArray(result) ? result[0]![0] : result;
-    expect(cell).toBeInstanceOf(CustomFunctionsError);
-    expect((cell as CustomFunctionsError).code).toBe("#VALUE!");
-    expect((cell as CustomFunctionsError).message?.trim()).toBeTruthy();
+    expect(cell).toBeInstanceOf(ExcelError);
+    expect((cell as ExcelError).code).toBe("#VALUE!");
+    expect((cell as ExcelError).message?.trim()).toBeTruthy();
   });
 });

@@ -1,12 +1,5 @@
-// The part of Excel's CustomFunctions global that the functions use at call time: Error and
-// ErrorCode (as documented for the custom-functions runtime). Installed before the module loads.
-export class ExcelError {
-  constructor(
-    readonly code: string,
-    readonly message?: string,
-  ) {}
-}
-
+// The CustomFunctions global of Excel's custom-functions runtime, as documented: associate(),
+// Error and ErrorCode. Tests and the benchmark load the functions bundle against it.
 export const ErrorCode = {
   invalidValue: "#VALUE!",
   notAvailable: "#N/A",
@@ -17,12 +10,42 @@ export const ErrorCode = {
   invalidReference: "#REF!",
 } as const;
 
-export function installCustomFunctionsGlobal(): Map<string, Function> {
+export class ExcelError extends Error {
+  constructor(
+    readonly code: string,
+    message?: string,
+  ) {
+    super(message);
+    this.name = "CustomFunctions.Error";
+  }
+}
+
+export interface CustomFunctionsGlobal {
+  associate(idOrMappings: string | Record<string, unknown>, fn?: unknown): void;
+  Error: typeof ExcelError;
+  ErrorCode: typeof ErrorCode;
+}
+
+/** A fresh CustomFunctions object and the map of what gets associated through it (each id once). */
+export function createCustomFunctionsGlobal(): { CustomFunctions: CustomFunctionsGlobal; associated: Map<string, Function> } {
   const associated = new Map<string, Function>();
-  (globalThis as Record<string, unknown>).CustomFunctions = {
+  const CustomFunctions: CustomFunctionsGlobal = {
+    associate(idOrMappings, fn) {
+      const entries = typeof idOrMappings === "string" ? [[idOrMappings, fn] as const] : Object.entries(idOrMappings);
+      for (const [id, f] of entries) {
+        if (associated.has(id)) throw new Error(`${id} associated twice`);
+        associated.set(id, f as Function);
+      }
+    },
     Error: ExcelError,
     ErrorCode,
-    associate: (id: string, fn: Function) => associated.set(id, fn),
   };
+  return { CustomFunctions, associated };
+}
+
+/** Installs CustomFunctions as a global of this realm, before the functions module loads. */
+export function installCustomFunctionsGlobal(): Map<string, Function> {
+  const { CustomFunctions, associated } = createCustomFunctionsGlobal();
+  (globalThis as Record<string, unknown>).CustomFunctions = CustomFunctions;
   return associated;
 }
