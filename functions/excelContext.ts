@@ -15,7 +15,8 @@ export function calculationDay(now: Date = new Date()): Day {
 export function displayLanguage(): "fr" | "en" {
   // Office's language can be set before the first call; the runtime's own locale never changes, and
   // reading it through Intl costs more than a whole row of work, so it is read once.
-  const office = (globalThis as { Office?: { context?: { displayLanguage?: string } } }).Office?.context?.displayLanguage;
+  // Globals read through typeof: the older runtime (ES2016) has no globalThis.
+  const office = typeof Office === "undefined" ? undefined : (Office as { context?: { displayLanguage?: string } }).context?.displayLanguage;
   if (office !== undefined) return languageOf(office);
   return (runtimeLanguage ??= languageOf(runtimeLocale()));
 }
@@ -27,8 +28,8 @@ function languageOf(tag: string): "fr" | "en" {
 }
 
 function runtimeLocale(): string {
-  const host = globalThis as { navigator?: { language?: string } };
-  if (host.navigator?.language !== undefined) return host.navigator.language;
+  const language = typeof navigator === "undefined" ? undefined : (navigator as { language?: string }).language;
+  if (language !== undefined) return language;
   try {
     return Intl.DateTimeFormat().resolvedOptions().locale;
   } catch {

@@ -1,8 +1,8 @@
 // The one build of Relances: `npm run build` (also run by `npm install` through "prepare").
 // Writes dist/ so that every https://localhost:3000/x/y URL of manifest.xml is the file dist/x/y:
-//   functions/  functions.js (Excel's JS-only custom-functions runtime), functions.json (from the
-//               JSDoc, custom-functions-metadata), functions-fr.json (+ functions/functions.fr.json),
-//               functions.html
+//   functions/  functions.js (Excel's JS-only custom-functions runtime, ES2016: see
+//               checkFunctionsRuntime), functions.json (from the JSDoc, custom-functions-metadata),
+//               functions-fr.json (+ functions/functions.fr.json), functions.html
 //   taskpane/   taskpane.html, taskpane.js, taskpane.css
 //   assets/     icon-16/32/64/80/128.png (drawn here, see drawIcon)
 //   cli/        relances.js (bin/relances.js imports it)
@@ -15,6 +15,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
+import { checkEs2016, formatFindings } from "./es2016.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dist = path.join(root, "dist");
@@ -75,16 +76,26 @@ function printWarnings(warnings) {
 const FUNCTIONS_SOURCE = path.join(root, "functions", "functions.ts");
 const FRENCH_SOURCE = path.join(root, "functions", "functions.fr.json");
 
+/**
+ * Excel's JavaScript-only custom-functions runtime is ES2016 in Office for Windows before version
+ * 2403 and in perpetual Office 2019/2021: one piece of newer syntax there and the whole of
+ * functions.js fails to load. esbuild lowers most of it; what it cannot lower (BigInt, some
+ * regular expressions) fails the build, see checkFunctionsRuntime and scripts/es2016.mjs.
+ */
+const FUNCTIONS_TARGET = "es2016";
+
 async function buildFunctions() {
   const outDir = path.join(dist, "functions");
-  await bundle("Excel custom-functions runtime", {
+  const outfile = path.join(outDir, "functions.js");
+  const result = await bundle("Excel custom-functions runtime", {
     entryPoints: [FUNCTIONS_SOURCE],
-    outfile: path.join(outDir, "functions.js"),
+    outfile,
     format: "iife",
     platform: "neutral",
-    target: "es2017",
+    target: FUNCTIONS_TARGET,
     mainFields: ["module", "main"],
   });
+  await checkFunctionsRuntime(outfile, result.warnings);
 
   const generated = await generateCustomFunctionsMetadata(FUNCTIONS_SOURCE, false);
   if (generated.errors.length > 0) {
@@ -110,6 +121,30 @@ async function buildFunctions() {
   const pageFile = path.join(outDir, "functions.html");
   await copyFile(path.join(root, "functions", "functions.html"), pageFile);
   await report(pageFile);
+}
+
+/**
+ * Fails the build when functions.js holds what an ES2016 engine cannot load or run: esbuild's
+ * "not available in the configured target environment" warnings (a BigInt literal, import.meta),
+ * the BigInt global, syntax newer than ES2016, regular expressions newer than ES2016. Built-ins
+ * newer than ES2016 found by name (padStart, flatMap, globalThis...) are printed as warnings.
+ */
+async function checkFunctionsRuntime(file, bundleWarnings) {
+  const fromBundle = bundleWarnings
+    .filter((w) => /configured target environment/.test(w.text))
+    .map((w) => (w.location ? `${w.location.file}:${w.location.line}:${w.location.column + 1}: ${w.text}` : w.text));
+  const code = await readFile(file, "utf8");
+  const { errors, warnings } = await checkEs2016(code, path.basename(file));
+  for (const line of formatFindings(rel(file), warnings, code)) console.warn(`    warning: built-in newer than ES2016? ${line}`);
+  const problems = [...fromBundle, ...formatFindings(rel(file), errors, code)];
+  if (problems.length > 0) {
+    throw new BuildError(
+      `${rel(file)} would not load or run in Excel's ES2016 custom-functions runtime ` +
+        `(Office for Windows before 2403, Office 2019/2021):\n` +
+        problems.map((p) => `  - ${p}`).join("\n") +
+        `\n  No BigInt, and no \\p{...}, lookbehind, named group or s flag in a regular expression.`,
+    );
+  }
 }
 
 async function readJson(file) {
@@ -223,7 +258,7 @@ async function buildTaskpane() {
     outfile: path.join(outDir, "taskpane.js"),
     format: "iife",
     platform: "browser",
-    target: "es2017",
+    target: "es2016",
   });
 }
 

@@ -1,34 +1,21 @@
-// manifest.xml against Microsoft's XSD (offline copies in ../shared/schemas, see its README), and
-// what Relances needs from it: French by default with English overrides, the French function
-// metadata through a bt:Override, the JavaScript-only runtime for the custom functions.
-import { existsSync, readFileSync } from "node:fs";
+// manifest.xml against Microsoft's XSD (offline copies in ../shared/schemas, or $SCHEMA_DIR; see
+// scripts/manifestSchema.mjs, shared with npm run validate), and what Relances needs from it:
+// French by default with English overrides, the French function metadata through a bt:Override,
+// the JavaScript-only runtime for the custom functions.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { validateXML } from "xmllint-wasm";
-import { customFunctions, readManifest, readManifestText, resources, SCHEMAS } from "./helpers/addin";
+import { missingSchemas, schemaDir, validateManifestXml } from "../scripts/manifestSchema.mjs";
+import { customFunctions, readManifest, readManifestText, resources, ROOT } from "./helpers/addin";
 import { child, descendants, findAll } from "./helpers/xml";
 
-const ROOT_XSD = "OfficeAppManifestV1_1.xsd";
-const IMPORTS = [
-  "OfficeAppBasicTypesV1_0.xsd",
-  "TaskPaneAppVersionOverridesV1_0.xsd",
-  "MailAppVersionOverridesV1_0.xsd",
-  "MailAppVersionOverridesV1_1.xsd",
-  "ContentAppVersionOverridesV1_0.xsd",
-];
-const haveSchemas = [ROOT_XSD, ...IMPORTS].every((name) => existsSync(path.join(SCHEMAS, name)));
-const skipReason = haveSchemas ? "" : " (skipped: ../shared/schemas not found)";
-
-function load(name: string) {
-  return { fileName: name, contents: readFileSync(path.join(SCHEMAS, name), "utf8") };
-}
+const haveSchemas = missingSchemas().length === 0;
+const skipReason = haveSchemas ? "" : ` (skipped: no schemas in ${schemaDir()})`;
 
 async function validate(xml: string) {
-  return validateXML({
-    xml: [{ fileName: "manifest.xml", contents: xml }],
-    schema: [load(ROOT_XSD)],
-    preload: IMPORTS.map(load),
-  });
+  return validateManifestXml(xml, { fileName: "manifest.xml" });
 }
 
 /** The manifest with the first match of `pattern` removed; fails if nothing matched. */
@@ -60,6 +47,44 @@ describe("manifest.xml against OfficeAppManifestV1_1.xsd", () => {
   it.skipIf(!haveSchemas)(`is rejected with an unknown element${skipReason}`, async () => {
     const result = await validate(readManifestText().replace("<Permissions>", "<Bogus/><Permissions>"));
     expect(result.valid).toBe(false);
+  });
+});
+
+describe("npm run validate (scripts/validate-manifest.mjs)", () => {
+  const run = (args: string[], env: Record<string, string> = {}) =>
+    spawnSync(process.execPath, [path.join(ROOT, "scripts", "validate-manifest.mjs"), ...args], {
+      cwd: ROOT,
+      encoding: "utf8",
+      env: { ...process.env, ...env },
+    });
+
+  it.skipIf(!haveSchemas)(`says manifest.xml is valid and exits 0${skipReason}`, () => {
+    const result = run([]);
+    expect(result.stdout).toContain("manifest.xml : valide / valid");
+    expect(result.status).toBe(0);
+  });
+
+  it.skipIf(!haveSchemas)(`prints each error with its line and exits 1 for an invalid manifest${skipReason}`, () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "relances-manifest-"));
+    try {
+      const file = path.join(dir, "manifest-broken.xml");
+      const text = readManifestText();
+      writeFileSync(file, text.replace("<Permissions>", "<Bogus/><Permissions>"));
+      const line = text.slice(0, text.indexOf("<Permissions>")).split("\n").length;
+      const result = run([file]);
+      expect(result.stdout).toContain("invalide / invalid");
+      expect(result.stdout).toContain(`manifest-broken.xml:${line}:`);
+      expect(result.stdout).toContain("Bogus");
+      expect(result.status).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("exits 0 with a note when the schemas are absent", () => {
+    const result = run([], { SCHEMA_DIR: path.join(os.tmpdir(), "relances-no-schemas-here") });
+    expect(result.stdout).toMatch(/XSD schemas not found in .*relances-no-schemas-here: nothing validated/);
+    expect(result.status).toBe(0);
   });
 });
 

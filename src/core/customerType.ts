@@ -30,9 +30,8 @@ const WORDS: Readonly<Record<CustomerType, readonly string[]>> = {
   ],
 };
 
-const BY_WORD: ReadonlyMap<string, CustomerType> = new Map(
-  (Object.keys(WORDS) as CustomerType[]).flatMap((type) => WORDS[type].map((word) => [word, type] as const)),
-);
+const BY_WORD = new Map<string, CustomerType>();
+for (const type of Object.keys(WORDS) as CustomerType[]) for (const word of WORDS[type]) BY_WORD.set(word, type);
 
 /**
  * Read a customer category as typed in a sheet, in French or English, ignoring case, accents

@@ -1,6 +1,6 @@
 /** Late-payment interest (pénalités de retard, intérêts moratoires): DOMAIN.md sections 2 and 3. */
 import { dayFromYmd, type Day } from "./day";
-import { roundHalfUpDiv, type Cents } from "./money";
+import { mulDivRoundHalfUp, type Cents } from "./money";
 import { problem, isProblem, type Problem } from "./problem";
 import {
   DEFAULT_RATES,
@@ -58,7 +58,15 @@ export interface LateInterest {
 }
 
 /** amount x rate x days / 365 with rates in 1/10000 of a percent: the one divisor, 365 x 100 x 10000. */
-const DIVISOR = 365n * 100n * 10000n;
+const DIVISOR = 365 * 100 * 10000;
+
+/**
+ * The largest interest computed, 2^52 cents (about 45,000 billion euros): below it the float
+ * estimate of the check cannot hide a result beyond 2^53 - 1, which mulDivRoundHalfUp refuses.
+ */
+const MAX_INTEREST = 2 ** 52;
+
+const TOO_LARGE = problem("Pénalités trop élevées pour être calculées au centime près : vérifiez le montant, le taux et les dates");
 
 /** Scale a rate by a multiple, rounded half away from zero after reading it to 15 digits. */
 function scaleRate(units: RateUnits, multiple: number): RateUnits {
@@ -120,7 +128,7 @@ function periods(input: LateInterestInput, table: RatesTable): InterestPart[] | 
     const end = Math.min(lastDayOfHalf(year, half), input.to);
     const previous = parts[parts.length - 1];
     if (previous !== undefined && previous.rate === rate) {
-      parts[parts.length - 1] = { ...previous, to: end, days: previous.days + end - start + 1 };
+      parts[parts.length - 1] = { from: previous.from, to: end, days: previous.days + end - start + 1, rate };
     } else {
       parts.push({ from: start, to: end, days: end - start + 1, rate });
     }
@@ -138,7 +146,8 @@ function periods(input: LateInterestInput, table: RatesTable): InterestPart[] | 
  *   to (payment or reference date), rate rule, and whether to split by half-year (default true)
  * @param table - the rates table, DEFAULT_RATES unless the user corrected it
  * @returns the interest with its days and parts; a Problem ("na") for a half-year the table
- *   does not know, a Problem ("value") for a negative amount or an invalid rule
+ *   does not know, a Problem ("value") for a negative amount, an invalid rule, or interest beyond
+ *   2^52 cents (which could not be exact to the cent)
  * @example
  * lateInterest({ amount: 240000, from: dayFromIso("2024-05-31")!, to: dayFromIso("2024-07-15")!, rule: B2B_RULE })
  * // { amount: 4266, days: 45, parts: [30 days at 145000, 15 days at 142500] }
@@ -156,10 +165,16 @@ export function lateInterest(
   for (const part of parts) {
     if (part.rate < 0) return problem(`Taux de pénalités négatif : ${formatRate(part.rate)}`);
   }
-  const amount = BigInt(input.amount);
-  let numerator = 0n;
-  for (const part of parts) numerator += amount * BigInt(part.rate) * BigInt(part.days);
-  return { amount: Number(roundHalfUpDiv(numerator, DIVISOR)), days, parts };
+  // Σ amount x rate x days = amount x Σ rate x days, exact while Σ rate x days is a safe integer
+  // (a float of 2^53 or more is never safe, so an overflow is caught); then one exact division,
+  // rounded half up once.
+  let rateDays = 0;
+  for (const part of parts) {
+    rateDays += part.rate * part.days;
+    if (!Number.isSafeInteger(rateDays)) return TOO_LARGE;
+  }
+  if ((input.amount * rateDays) / DIVISOR > MAX_INTEREST) return TOO_LARGE;
+  return { amount: mulDivRoundHalfUp(input.amount, rateDays, DIVISOR), days, parts };
 }
 
 /**

@@ -42,25 +42,128 @@ export function eurosFromCents(cents: Cents): number {
   return cents / 100;
 }
 
+/** The base of the limbs of mulDivRoundHalfUp: 1e7, so that a limb times a limb (< 1e14) is exact. */
+const LIMB = 1e7;
+
+/** The largest divisor of mulDivRoundHalfUp: any remainder x LIMB + a limb then stays below 2^53. */
+export const MUL_DIV_MAX_DIVISOR = 900_000_000;
+
+/** A non-negative safe integer as little-endian base-1e7 limbs (each step is exact). */
+function toLimbs(n: number): number[] {
+  const limbs: number[] = [];
+  let rest = n;
+  do {
+    const limb = rest % LIMB;
+    limbs.push(limb);
+    rest = (rest - limb) / LIMB;
+  } while (rest > 0);
+  return limbs;
+}
+
+/** Seven decimal digits of a limb, with leading zeros (no String.prototype.padStart: ES2017). */
+function limbText(limb: number): string {
+  return ("000000" + String(limb)).slice(-7);
+}
+
 /**
- * Integer division rounded half up, i.e. half away from zero for negative results: the one
- * rounding rule of penalties.
+ * a x b / divisor rounded half up, computed exactly: the one rounding rule of penalties
+ * (interest = cents x (rate units x days) / 365,000,000).
  *
- * @param numerator - the dividend
- * @param denominator - the divisor, not zero (a zero divisor is a bug and throws RangeError)
- * @returns numerator / denominator rounded to the nearest integer, halves away from zero
+ * Plain numbers only (no BigInt: Excel's JavaScript-only custom-functions runtime of older
+ * Office for Windows is ES2016). a and b are split into base-1e7 limbs, multiplied limb by limb
+ * and divided by long division, so that every step stays an exact integer below 2^53 even when
+ * a x b does not.
+ *
+ * Bounds: a and b non-negative safe integers (0 to 2^53 - 1); divisor an integer from 1 to
+ * MUL_DIV_MAX_DIVISOR (900,000,000); the result a safe integer. Anything else is a bug of the
+ * caller (a user's input is checked before, and answered with a Problem) and throws RangeError.
+ *
+ * @param a - a non-negative safe integer
+ * @param b - a non-negative safe integer
+ * @param divisor - an integer from 1 to 900,000,000
+ * @returns a x b / divisor rounded to the nearest integer, halves up
  * @example
- * roundHalfUpDiv(5n, 2n)  // 3n
- * roundHalfUpDiv(-5n, 2n) // -3n
- * roundHalfUpDiv(7n, 3n)  // 2n
+ * mulDivRoundHalfUp(5, 1, 2)                      // 3
+ * mulDivRoundHalfUp(240000, 6487500, 365000000)   // 4266 (42.66 EUR of DOMAIN.md section 2)
+ * mulDivRoundHalfUp(9007199254740991, 1000, 1000) // 9007199254740991 (a x b is above 2^53)
  */
-export function roundHalfUpDiv(numerator: bigint, denominator: bigint): bigint {
-  if (denominator === 0n) throw new RangeError("roundHalfUpDiv: division by zero");
-  const negative = numerator < 0n !== denominator < 0n;
-  const n = numerator < 0n ? -numerator : numerator;
-  const d = denominator < 0n ? -denominator : denominator;
-  const q = (2n * n + d) / (2n * d);
-  return negative ? -q : q;
+export function mulDivRoundHalfUp(a: number, b: number, divisor: number): number {
+  if (!(Number.isSafeInteger(a) && a >= 0) || !(Number.isSafeInteger(b) && b >= 0)) {
+    throw new RangeError(`mulDivRoundHalfUp: ${a} x ${b}: both factors must be non-negative safe integers`);
+  }
+  if (!(Number.isSafeInteger(divisor) && divisor >= 1 && divisor <= MUL_DIV_MAX_DIVISOR)) {
+    throw new RangeError(`mulDivRoundHalfUp: divisor ${divisor} is not an integer from 1 to ${MUL_DIV_MAX_DIVISOR}`);
+  }
+  // The product, limb by limb: each column sums at most 3 products below 1e14.
+  const x = toLimbs(a);
+  const y = toLimbs(b);
+  const product: number[] = new Array<number>(x.length + y.length).fill(0);
+  for (let i = 0; i < x.length; i++) {
+    for (let j = 0; j < y.length; j++) product[i + j]! += x[i]! * y[j]!;
+  }
+  let carry = 0;
+  for (let k = 0; k < product.length; k++) {
+    const column = product[k]! + carry;
+    const limb = column % LIMB;
+    product[k] = limb;
+    carry = (column - limb) / LIMB;
+  }
+  // Long division from the top limb: remainder < divisor, so remainder x 1e7 + limb < 2^53 and
+  // each quotient limb is below 1e7. With a divisor below 2^30 the rounded float quotient never
+  // reaches the next integer (its distance to it, 1 / divisor or more, exceeds half an ulp), so
+  // Math.floor is exact; the remainder check is kept so that raising the bound stays safe.
+  let quotient = 0;
+  let remainder = 0;
+  for (let k = product.length - 1; k >= 0; k--) {
+    const current = remainder * LIMB + product[k]!;
+    let digit = Math.floor(current / divisor);
+    remainder = current - digit * divisor;
+    if (remainder < 0) {
+      digit -= 1;
+      remainder += divisor;
+    } else if (remainder >= divisor) {
+      digit += 1;
+      remainder -= divisor;
+    }
+    // A true value of 2^53 or more never rounds below 2^53, so isSafeInteger catches overflow.
+    quotient = quotient * LIMB + digit;
+    if (!Number.isSafeInteger(quotient)) break;
+  }
+  if (2 * remainder >= divisor) quotient += 1;
+  if (!Number.isSafeInteger(quotient)) {
+    throw new RangeError(`mulDivRoundHalfUp: ${a} x ${b} / ${divisor} is beyond 2^53 - 1`);
+  }
+  return quotient;
+}
+
+/**
+ * The decimal digits of a non-negative integer-valued float, exactly (String(1e25) would say
+ * "1e+25"): above 2^53 it is mantissa x 2^k, doubled k times in base-1e7 limbs.
+ */
+function integerText(n: number): string {
+  if (!(Number.isFinite(n) && n >= 0 && Math.floor(n) === n)) {
+    throw new RangeError(`integerText: ${n} is not a non-negative finite integer`);
+  }
+  if (n <= Number.MAX_SAFE_INTEGER) return String(n);
+  let mantissa = n;
+  let twos = 0;
+  while (mantissa > Number.MAX_SAFE_INTEGER) {
+    mantissa /= 2; // exact: a float of 2^53 or more is an even integer
+    twos += 1;
+  }
+  const limbs = toLimbs(mantissa);
+  for (; twos > 0; twos--) {
+    let carry = 0;
+    for (let k = 0; k < limbs.length; k++) {
+      const doubled = limbs[k]! * 2 + carry;
+      carry = doubled >= LIMB ? 1 : 0;
+      limbs[k] = doubled - carry * LIMB;
+    }
+    if (carry > 0) limbs.push(carry);
+  }
+  let text = String(limbs[limbs.length - 1]);
+  for (let k = limbs.length - 2; k >= 0; k--) text += limbText(limbs[k]!);
+  return text;
 }
 
 const NARROW_NBSP = "\u202F";
@@ -83,7 +186,9 @@ const NBSP = "\u00A0";
 export function formatEuros(cents: Cents, locale: "fr" | "en" = "fr"): string {
   if (!Number.isFinite(cents)) return "";
   const rounded = roundReadHalfUp(cents);
-  const digits = BigInt(Math.abs(rounded)).toString().padStart(3, "0");
+  if (!Number.isFinite(rounded)) return ""; // Number.MAX_VALUE read to 15 digits is Infinity
+  const absolute = integerText(Math.abs(rounded));
+  const digits = absolute.length < 3 ? ("00" + absolute).slice(-3) : absolute;
   const whole = digits.slice(0, -2);
   const fraction = digits.slice(-2);
   const sign = rounded < 0 ? "-" : "";

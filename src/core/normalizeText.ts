@@ -14,11 +14,17 @@
 export function normalizeText(s: string): string {
   return s
     .normalize("NFKD")
-    .replace(/\p{M}+/gu, "")
+    .replace(COMBINING_MARKS, "")
     .toLowerCase()
     .replace(/œ/g, "oe")
     .replace(/æ/g, "ae")
     .replace(/ß/g, "ss")
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .replace(SEPARATORS, " ")
     .trim();
 }
+
+// Excel's older custom-functions runtime knows ES2016 only, without \p{...}: marks and separators
+// are given by Unicode block. Letters and digits of every script are kept.
+const COMBINING_MARKS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+/g;
+const SEPARATORS =
+  /[\u0000-\u002f\u003a-\u0040\u005b-\u0060\u007b-\u00bf\u00d7\u00f7\u2000-\u2bff\u2e00-\u2e7f\u3000-\u303f\ufe10-\ufe6f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]+/g;

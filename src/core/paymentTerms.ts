@@ -49,8 +49,9 @@ function normalize(text: string): string {
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
-    .replace(/(?<=[a-z])-(?=[a-z])/g, " ") // "fin-de-mois"
-    .replace(/(?<!\d)\.|\.(?!\d)/g, "") // "j.", "F.D.M."; a decimal point stays, so "30.5 j" fails
+    .replace(/([a-z])-(?=[a-z])/g, "$1 ") // "fin-de-mois"
+    // "j.", "F.D.M."; a decimal point stays, so "30.5 j" fails (no lookbehind: ES2016, see build)
+    .replace(/\./g, (dot: string, at: number, all: string) => (/\d/.test(all.charAt(at - 1)) && /\d/.test(all.charAt(at + 1)) ? dot : ""))
     .replace(/[,;:]/g, " ")
     .replace(/\+/g, " + ")
     .replace(/\s+/g, " ")

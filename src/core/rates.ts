@@ -103,7 +103,7 @@ export function formatRate(units: RateUnits, locale: "fr" | "en" = "fr"): string
   const sign = units < 0 ? "-" : "";
   const abs = Math.abs(Math.round(units));
   const whole = Math.floor(abs / UNITS_PER_PERCENT);
-  const fraction = String(abs % UNITS_PER_PERCENT).padStart(4, "0").replace(/0{1,2}$/, "");
+  const fraction = String(UNITS_PER_PERCENT + (abs % UNITS_PER_PERCENT)).slice(1).replace(/0{1,2}$/, "");
   return locale === "fr" ? `${sign}${whole},${fraction}\u00A0%` : `${sign}${whole}.${fraction}%`;
 }
 

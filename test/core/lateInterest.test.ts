@@ -12,7 +12,6 @@ import {
   type LateInterestInput,
   type RateRule,
 } from "../../src/core/lateInterest";
-import { roundHalfUpDiv } from "../../src/core/money";
 import { isProblem, type Problem } from "../../src/core/problem";
 import { DEFAULT_RATES, withHalfYear } from "../../src/core/rates";
 
@@ -30,6 +29,11 @@ function interest(input: LateInterestInput, table = DEFAULT_RATES): LateInterest
 
 function cents(amount: number, from: string, to: string, rule: RateRule = B2B_RULE, split?: boolean): number {
   return interest({ amount, from: day(from), to: day(to), rule, splitByHalfYear: split }).amount;
+}
+
+/** Division rounded half up, with BigInt: the test's own oracle (the core has no BigInt, see money.ts). */
+function roundHalfUpDiv(numerator: bigint, denominator: bigint): bigint {
+  return (2n * numerator + denominator) / (2n * denominator);
 }
 
 const THREE_TIL: RateRule = { kind: "legal", category: "A", multiple: 3 };
@@ -163,6 +167,60 @@ describe("lateInterest: rules", () => {
       from: day("2025-03-31"),
       to: day("2025-04-30"),
       rule: { kind: "fixed", rate: -1 },
+    });
+    expect(result).toMatchObject({ kind: "problem", code: "value" });
+  });
+});
+
+describe("lateInterest: large amounts, exact to the cent without BigInt", () => {
+  it("EUR 90 billion 45 days late in mid-2024: the numerator is beyond 2^53, the cent is still exact", () => {
+    const amount = 9_000_000_000_000; // cents
+    const result = interest({ amount, from: day("2024-05-31"), to: day("2024-07-15"), rule: B2B_RULE });
+    const exact = roundHalfUpDiv(BigInt(amount) * (145000n * 30n + 142500n * 15n), 365n * 100n * 10000n);
+    expect(result.amount).toBe(Number(exact));
+    expect(result.amount).toBe(159_965_753_425);
+  });
+
+  it("equals the BigInt computation for any amount up to 2^53 - 1 cents", () => {
+    const FIRST = day("2015-01-01");
+    const LAST = day("2026-06-30");
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }),
+        fc.integer({ min: FIRST - 1, max: LAST - 1 }),
+        fc.integer({ min: 1, max: 1500 }),
+        fc.constantFrom<RateRule>(B2B_RULE, CONSUMER_RULE, THREE_TIL, { kind: "fixed", rate: 123456 }),
+        (amount, from, length, rule) => {
+          const to = Math.min(from + length, LAST);
+          const parts = interest({ amount: 1, from, to, rule }).parts; // the parts do not depend on the amount
+          const numerator = parts.reduce((sum, p) => sum + BigInt(amount) * BigInt(p.rate) * BigInt(p.days), 0n);
+          const exact = roundHalfUpDiv(numerator, 365n * 100n * 10000n);
+          const result = lateInterest({ amount, from, to, rule });
+          // Beyond 2^52 cents (checked on a float estimate, so give or take a few cents) a Problem.
+          if (isProblem(result)) return exact >= BigInt(2 ** 52) - 8n;
+          return result.amount === Number(exact) && exact <= BigInt(2 ** 52) + 8n;
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it("interest beyond 2^52 cents is a #VALUE! error, never an approximate amount", () => {
+    const result = lateInterest({
+      amount: Number.MAX_SAFE_INTEGER,
+      from: day("2015-01-01"),
+      to: day("2026-06-30"),
+      rule: B2B_RULE,
+    });
+    expect(result).toMatchObject({ kind: "problem", code: "value", message: expect.stringContaining("trop élevées") });
+  });
+
+  it("a rate times days beyond 2^53 is a #VALUE! error too", () => {
+    const result = lateInterest({
+      amount: 1,
+      from: day("2025-01-01"),
+      to: day("2025-12-31"),
+      rule: { kind: "fixed", rate: Number.MAX_SAFE_INTEGER },
     });
     expect(result).toMatchObject({ kind: "problem", code: "value" });
   });
