@@ -1,0 +1,455 @@
+/**
+ * The exceljs edge of the tracking sheet: turns exceljs cells into the core's CellValue and feeds
+ * the core's row reader, from a file through exceljs's streaming reader (large workbooks, SPEC
+ * section 10 `plan`), or from a workbook already loaded in memory (`run`, which writes a copy).
+ */
+import { createReadStream, type ReadStream } from "node:fs";
+import { open, stat } from "node:fs/promises";
+import ExcelJS from "exceljs";
+import type { Day } from "../core/day";
+import { JOURNAL_SHEET } from "../core/journalEntry";
+import { normalizeText } from "../core/normalizeText";
+import { problem, type Problem } from "../core/problem";
+import {
+  createTrackingSheetReader,
+  type CellValue,
+  type TrackingSheetReader,
+  type TrackingSheetResult,
+} from "../core/trackingSheet";
+
+/** The sheets the product writes itself: never taken for the tracking sheet. */
+export const PRODUCT_SHEETS: readonly string[] = [
+  JOURNAL_SHEET,
+  "Paramètres Relances",
+  "Relance 1",
+  "Relance 2",
+  "Mise en demeure",
+];
+
+/** One row of a sheet as the core reads it. */
+export interface SheetRow {
+  readonly row: number;
+  readonly cells: readonly CellValue[];
+}
+
+export interface ReadTrackingWorkbookOptions {
+  /** The tracking sheet's name; otherwise the first sheet whose header row is found. */
+  readonly sheet?: string | undefined;
+  /** The 1-based header row; otherwise it is searched for. */
+  readonly headerRow?: number | undefined;
+  /** The reference date (invoices dated after it get a warning). */
+  readonly today?: Day | undefined;
+  /** Other sheets whose rows the caller wants from the same pass (the journal, the settings). */
+  readonly otherSheets?: readonly string[] | undefined;
+}
+
+export interface TrackingWorkbookResult extends TrackingSheetResult {
+  /** Every sheet of the workbook, in tab order. */
+  readonly sheetNames: string[];
+  /** The rows of each of otherSheets found, under the name the caller gave. */
+  readonly otherRows: Map<string, SheetRow[]>;
+}
+
+/** A workbook file that cannot be read at all; the message is one French / English line. */
+export class UnreadableWorkbookError extends Error {
+  override readonly name = "UnreadableWorkbookError";
+}
+
+const MS_PER_DAY = 86_400_000;
+/** The Excel serial of 1970-01-01. */
+const UNIX_EPOCH_SERIAL = 25569;
+
+/**
+ * One exceljs cell value as the core reads it. exceljs gives dates as JS Dates at UTC midnight of
+ * the day the sheet shows, whatever the machine's time zone, so the UTC day is the sheet's day.
+ *
+ * @param value - an exceljs cell value
+ * @returns a Date as its Excel serial, a formula as its cached result (null without one), rich
+ *   text and hyperlinks as their text, an error as its text ("#N/A")
+ * @example
+ * cellValueOf(new Date(Date.UTC(2021, 2, 31)))      // 44286
+ * cellValueOf({ formula: "B2*1.2", result: 120 })  // 120
+ * cellValueOf({ richText: [{ text: "SCI " }, { text: "Les Tilleuls" }] }) // "SCI Les Tilleuls"
+ */
+export function cellValueOf(value: ExcelJS.CellValue): CellValue {
+  if (value === null || value === undefined) return null;
+  switch (typeof value) {
+    case "string":
+    case "boolean":
+      return value;
+    case "number":
+      return Number.isNaN(value) ? null : value;
+    default:
+      break;
+  }
+  if (value instanceof Date) return serialOfDate(value);
+  if ("formula" in value || "sharedFormula" in value) {
+    const result = (value as ExcelJS.CellFormulaValue).result;
+    return result === undefined ? null : cellValueOf(result as ExcelJS.CellValue);
+  }
+  if ("richText" in value) {
+    let text = "";
+    const runs = value.richText;
+    for (let i = 0; i < runs.length; i++) text += runs[i]?.text ?? "";
+    return text;
+  }
+  if ("error" in value) return value.error;
+  if ("text" in value) return cellValueOf(value.text as ExcelJS.CellValue);
+  // An index into shared strings exceljs never loaded: reading on would make every text cell blank.
+  if ("sharedString" in value) throw new Error("exceljs: shared strings missing");
+  return null;
+}
+
+function serialOfDate(date: Date): CellValue {
+  const ms = date.getTime();
+  if (Number.isNaN(ms)) return null;
+  return Math.floor(ms / MS_PER_DAY) + UNIX_EPOCH_SERIAL;
+}
+
+/** exceljs's Row.values: 1-based and sparse. */
+function cellsOfValues(values: readonly ExcelJS.CellValue[]): CellValue[] {
+  const cells: CellValue[] = [];
+  for (let i = 1; i < values.length; i++) cells.push(cellValueOf(values[i]));
+  return cells;
+}
+
+function sameSheetName(a: string, b: string): boolean {
+  return a === b || normalizeText(a) === normalizeText(b);
+}
+
+const PRODUCT_SHEET_KEYS = new Set(PRODUCT_SHEETS.map(normalizeText));
+
+/**
+ * Chooses the tracking sheet while the sheets go by, the same way for the streaming reader and
+ * for a loaded workbook, and keeps the rows of the other sheets asked for.
+ */
+class WorkbookScan {
+  private readonly sheetNames: string[] = [];
+  private readonly otherRows = new Map<string, SheetRow[]>();
+  private readonly failures: { sheet: string; problem: Problem }[] = [];
+  private chosen: TrackingSheetResult | undefined;
+  private reader: TrackingSheetReader | undefined;
+  private collecting: SheetRow[] | undefined;
+
+  constructor(private readonly options: ReadTrackingWorkbookOptions) {}
+
+  /** Starts a sheet; returns whether its rows are wanted at all. */
+  beginSheet(name: string): boolean {
+    this.sheetNames.push(name);
+    this.reader = undefined;
+    this.collecting = undefined;
+    const other = this.options.otherSheets?.find((wanted) => sameSheetName(wanted, name));
+    if (other !== undefined && !this.otherRows.has(other)) {
+      this.collecting = [];
+      this.otherRows.set(other, this.collecting);
+    }
+    if (this.chosen === undefined && this.isCandidate(name)) {
+      this.reader = createTrackingSheetReader(name, { headerRow: this.options.headerRow, today: this.options.today });
+    }
+    return this.wantsRows();
+  }
+
+  private isCandidate(name: string): boolean {
+    const wanted = this.options.sheet;
+    if (wanted !== undefined) return sameSheetName(wanted, name);
+    return !PRODUCT_SHEET_KEYS.has(normalizeText(name));
+  }
+
+  /** Whether the rows still matter: false once a candidate sheet has no header row. */
+  wantsRows(): boolean {
+    return this.collecting !== undefined || (this.reader !== undefined && !this.reader.headerMissing);
+  }
+
+  row(row: number, cells: readonly CellValue[]): void {
+    if (this.reader !== undefined && !this.reader.headerMissing) this.reader.push(row, cells);
+    this.collecting?.push({ row, cells });
+  }
+
+  endSheet(): void {
+    const reader = this.reader;
+    this.reader = undefined;
+    this.collecting = undefined;
+    if (reader === undefined) return;
+    const result = reader.finish();
+    if (result.problem === undefined) this.chosen = result;
+    else this.failures.push({ sheet: result.sheet, problem: result.problem });
+  }
+
+  result(tabOrder?: readonly string[]): TrackingWorkbookResult {
+    const sheetNames = tabOrder !== undefined && tabOrder.length > 0 ? [...tabOrder] : this.sheetNames;
+    const found = this.chosen ?? this.nothingFound(sheetNames);
+    return { ...found, sheetNames, otherRows: this.otherRows };
+  }
+
+  private nothingFound(sheetNames: readonly string[]): TrackingSheetResult {
+    const wanted = this.options.sheet;
+    const first = this.failures[0];
+    let why: Problem;
+    if (wanted !== undefined && first === undefined) {
+      why = problem(`Feuille «${wanted}» introuvable ; feuilles du classeur : ${sheetNames.map((s) => `«${s}»`).join(", ")}`);
+    } else if (first === undefined) {
+      why = problem("Aucune feuille de suivi dans le classeur");
+    } else if (this.failures.length === 1) {
+      why = problem(`Feuille «${first.sheet}» : ${first.problem.message}`);
+    } else {
+      why = problem(
+        `Aucune feuille de suivi reconnue : ${this.failures.map((f) => `feuille «${f.sheet}» : ${f.problem.message}`).join(" ; ")}`,
+      );
+    }
+    return {
+      sheet: wanted ?? first?.sheet ?? "",
+      mapping: null,
+      invoices: [],
+      creditNotes: [],
+      rejected: [],
+      skipped: 0,
+      rows: 0,
+      warnings: [],
+      problem: why,
+    };
+  }
+}
+
+function unreadable(file: string, french: string, english: string, cause?: unknown): UnreadableWorkbookError {
+  return new UnreadableWorkbookError(`Impossible de lire «${file}» : ${french} / cannot read «${file}»: ${english}`, { cause });
+}
+
+function notAWorkbook(file: string, cause?: unknown, detailFr = "", detailEn = ""): UnreadableWorkbookError {
+  return new UnreadableWorkbookError(
+    `«${file}» n'est pas un classeur Excel (.xlsx) valide${detailFr} / «${file}» is not a valid Excel workbook (.xlsx)${detailEn}`,
+    { cause },
+  );
+}
+
+const ZIP_MAGIC = 0x04034b50; // "PK\3\4", little-endian
+const OLE_MAGIC = 0xe011cfd0; // the compound file of .xls and of password-protected workbooks
+
+/**
+ * Checks that a file is there, readable and a zip (as .xlsx workbooks are) before exceljs opens
+ * it: exceljs's own errors for these are unhandled stream errors or obscure messages.
+ *
+ * @param file - the path
+ * @throws UnreadableWorkbookError with one French / English line: not found, a folder, access
+ *   denied, an old .xls or password-protected workbook, not an .xlsx
+ * @example
+ * await checkWorkbookFile("suivi.xlsx");
+ */
+export async function checkWorkbookFile(file: string): Promise<void> {
+  try {
+    const info = await stat(file);
+    if (info.isDirectory()) throw unreadable(file, "c'est un dossier", "it is a folder");
+    const handle = await open(file, "r");
+    try {
+      const { bytesRead, buffer } = await handle.read(Buffer.alloc(4), 0, 4, 0);
+      const magic = bytesRead === 4 ? buffer.readUInt32LE(0) : 0;
+      if (magic === OLE_MAGIC) {
+        throw notAWorkbook(
+          file,
+          undefined,
+          " (ancien format .xls ou classeur protégé par mot de passe)",
+          " (old .xls format or password-protected)",
+        );
+      }
+      if (magic !== ZIP_MAGIC) throw notAWorkbook(file);
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    if (error instanceof UnreadableWorkbookError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") throw unreadable(file, "fichier introuvable", "file not found", error);
+    if (code === "EACCES" || code === "EPERM") throw unreadable(file, "accès refusé", "permission denied", error);
+    throw unreadable(file, (error as Error).message, (error as Error).message, error);
+  }
+}
+
+/**
+ * The file as a stream for exceljs, mending a race in its streaming reader (exceljs issue 3064):
+ * the unzip parser emits "end" as soon as it has read the whole file, while entries it has parsed
+ * may still wait in its buffer; exceljs then stops and loses them, and the last entry of a
+ * workbook exceljs wrote is xl/workbook.xml ("Cannot read properties of undefined (reading
+ * 'sheets')", or shared strings silently missing). The parser is the stream exceljs pipes ours
+ * into: there, an early "end" is held back until the buffer has been delivered.
+ */
+function zipInput(file: string): ReadStream {
+  const source = createReadStream(file);
+  const pipe = source.pipe;
+  source.pipe = function <T extends NodeJS.WritableStream>(this: ReadStream, destination: T, options?: { end?: boolean }): T {
+    const parser = destination as unknown as NodeJS.EventEmitter & { readonly readableLength?: number };
+    holdEndUntilDrained(parser);
+    // exceljs pipes without listening to the file's errors: a read error must fail the parse, not the process.
+    source.on("error", (error) => parser.emit("error", error));
+    return pipe.call(this, destination, options) as T;
+  };
+  return source;
+}
+
+/**
+ * Holds back an "end" a stream emits while objects still wait in its buffer, until a "data" event
+ * has delivered the last of them (the mend of zipInput).
+ *
+ * @param stream - a readable stream (unzipper's Parse)
+ * @example
+ * holdEndUntilDrained(parser); // parser.emit("end") now waits for parser.readableLength === 0
+ */
+export function holdEndUntilDrained(stream: NodeJS.EventEmitter & { readonly readableLength?: number }): void {
+  const emit = stream.emit;
+  let endHeld = false;
+  stream.emit = function (this: typeof stream, event: string | symbol, ...args: unknown[]): boolean {
+    if (event === "end" && (this.readableLength ?? 0) > 0) {
+      endHeld = true;
+      return false;
+    }
+    const listened = emit.call(this, event, ...args);
+    if (event === "data" && endHeld && (this.readableLength ?? 0) === 0) {
+      endHeld = false;
+      emit.call(this, "end");
+    }
+    return listened;
+  };
+}
+
+interface StreamedSheet extends AsyncIterable<ExcelJS.Row> {
+  readonly name?: string;
+  readonly id?: number;
+}
+
+/**
+ * Reads the tracking sheet of an .xlsx file with exceljs's streaming reader, in one pass: the
+ * named sheet, or the first sheet whose header row is found (the product's own sheets aside);
+ * the rows of otherSheets are kept for the caller. Merged cells read as their top-left cell
+ * only, as Office.js gives them.
+ *
+ * @param file - the path of the .xlsx file
+ * @param options - sheet, headerRow, today, otherSheets
+ * @returns the sheet's invoices, credit notes, rejected rows and counts, with `problem` set when
+ *   no tracking sheet was found; the workbook's sheet names; the other sheets' rows
+ * @throws UnreadableWorkbookError when the file is missing, unreadable or not an .xlsx workbook
+ * @example
+ * const result = await readTrackingWorkbook("suivi.xlsx", { otherSheets: ["Journal des relances"] });
+ * result.invoices.length + result.creditNotes.length + result.skipped + result.rejected.length === result.rows
+ */
+export async function readTrackingWorkbook(
+  file: string,
+  options: ReadTrackingWorkbookOptions = {},
+): Promise<TrackingWorkbookResult> {
+  await checkWorkbookFile(file);
+  const scan = new WorkbookScan(options);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(zipInput(file), {
+    sharedStrings: "cache",
+    hyperlinks: "ignore",
+    // Styles tell exceljs which numbers are dates.
+    styles: "cache",
+    worksheets: "emit",
+  });
+  // Errors thrown by the reading code itself are bugs, not a damaged file: they go through unchanged.
+  let ownError: unknown;
+  let sheets = 0;
+  try {
+    for await (const worksheet of reader as unknown as AsyncIterable<StreamedSheet>) {
+      sheets++;
+      let wanted: boolean;
+      try {
+        wanted = scan.beginSheet(worksheet.name ?? `Feuille ${worksheet.id ?? sheets}`);
+      } catch (error) {
+        throw (ownError = error);
+      }
+      for await (const row of worksheet) {
+        // Every row is iterated, wanted or not: exceljs needs the sheet drained to go on.
+        if (!wanted || !scan.wantsRows()) continue;
+        const cells = cellsOfValues(row.values as ExcelJS.CellValue[]);
+        try {
+          scan.row(row.number, cells);
+        } catch (error) {
+          throw (ownError = error);
+        }
+      }
+      try {
+        scan.endSheet();
+      } catch (error) {
+        throw (ownError = error);
+      }
+    }
+  } catch (error) {
+    if (error === ownError) throw error;
+    throw notAWorkbook(file, error);
+  }
+  if (sheets === 0) throw notAWorkbook(file);
+  const model = (reader as unknown as { model?: { sheets?: { name?: string }[] } }).model;
+  const tabOrder = model?.sheets?.map((s) => s.name ?? "").filter((s) => s !== "");
+  return scan.result(tabOrder);
+}
+
+/**
+ * The rows of a worksheet loaded in memory, as the core reads them; merged cells read as their
+ * top-left cell only (exceljs repeats the master's value in every cell of the merge).
+ *
+ * @param worksheet - an exceljs worksheet
+ * @returns its rows that have cells, in order
+ * @example
+ * worksheetRows(workbook.getWorksheet("Journal des relances")!)[0].cells // ["Date", "Client", ...]
+ */
+export function worksheetRows(worksheet: ExcelJS.Worksheet): SheetRow[] {
+  const rows: SheetRow[] = [];
+  let cells: CellValue[] = [];
+  const visit = (cell: ExcelJS.Cell, col: number): void => {
+    while (cells.length < col - 1) cells.push(null);
+    cells.push(cell.type === ExcelJS.ValueType.Merge ? null : cellValueOf(cell.value));
+  };
+  worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    cells = [];
+    row.eachCell({ includeEmpty: false }, visit);
+    rows.push({ row: rowNumber, cells });
+  });
+  return rows;
+}
+
+/**
+ * Reads one worksheet of a workbook loaded in memory as the tracking sheet.
+ *
+ * @param worksheet - an exceljs worksheet
+ * @param options - headerRow, today
+ * @returns as readTrackingWorkbook for that sheet
+ * @example
+ * readTrackingWorksheet(workbook.getWorksheet("Suivi")!).invoices.length
+ */
+export function readTrackingWorksheet(
+  worksheet: ExcelJS.Worksheet,
+  options: { readonly headerRow?: number | undefined; readonly today?: Day | undefined } = {},
+): TrackingSheetResult {
+  const reader = createTrackingSheetReader(worksheet.name, options);
+  for (const { row, cells } of worksheetRows(worksheet)) {
+    reader.push(row, cells);
+    if (reader.headerMissing) break;
+  }
+  return reader.finish();
+}
+
+/**
+ * Reads the tracking sheet of a workbook loaded in memory, choosing the sheet as
+ * readTrackingWorkbook does.
+ *
+ * @param workbook - an exceljs workbook
+ * @param options - sheet, headerRow, today, otherSheets
+ * @returns as readTrackingWorkbook
+ * @example
+ * const workbook = new ExcelJS.Workbook();
+ * await workbook.xlsx.readFile("suivi.xlsx");
+ * readLoadedTrackingWorkbook(workbook).invoices.length
+ */
+export function readLoadedTrackingWorkbook(
+  workbook: ExcelJS.Workbook,
+  options: ReadTrackingWorkbookOptions = {},
+): TrackingWorkbookResult {
+  const scan = new WorkbookScan(options);
+  for (const worksheet of workbook.worksheets) {
+    if (scan.beginSheet(worksheet.name)) {
+      for (const { row, cells } of worksheetRows(worksheet)) {
+        if (!scan.wantsRows()) break;
+        scan.row(row, cells);
+      }
+    }
+    scan.endSheet();
+  }
+  return scan.result();
+}
