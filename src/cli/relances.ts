@@ -6,6 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createAddinServer, type AddinServer } from "../server/server";
 import type { DevCertificate } from "../server/devCertificate";
+import { demoCommand, planCommand, runCommand } from "./workbookCommands";
 
 export interface CliIo {
   out(text: string): void;
@@ -29,6 +30,33 @@ const DEFAULT_PORT = 3000;
 const MANIFEST_PORT = 3000;
 
 const COMMANDS: readonly Command[] = [
+  {
+    name: "plan",
+    args: "FICHIER.xlsx [--as-of AAAA-MM-JJ] [--sheet NOM] [--json]",
+    summary: {
+      fr: "ce qui est dû à cette date : un tableau, ou du JSON",
+      en: "what is due on that date: a table, or JSON",
+    },
+    run: planCommand,
+  },
+  {
+    name: "run",
+    args: "FICHIER.xlsx [--as-of] [--out DOSSIER] [--mail eml|graph]",
+    summary: {
+      fr: "écrit dans DOSSIER une copie du classeur avec le journal et les feuilles d'étape ; le fichier d'origine n'est jamais modifié",
+      en: "writes into DIR a copy of the workbook with the journal and stage sheets; the input file is never modified",
+    },
+    run: runCommand,
+  },
+  {
+    name: "demo",
+    args: "[--out DOSSIER]",
+    summary: {
+      fr: "écrit le classeur d'exemple, puis lance plan et run dessus",
+      en: "writes the bundled sample workbook and runs plan and run on it",
+    },
+    run: demoCommand,
+  },
   {
     name: "serve",
     args: "",

@@ -1,0 +1,64 @@
+import { dayToFrench } from "../core/day";
+import { formatEuros } from "../core/money";
+import type { Plan } from "../core/plan";
+import { reminderLevelLabel } from "../core/reminderLevel";
+
+const HOLDS: Record<string, string> = {
+  paid: "réglée",
+  dispute: "litige",
+  promise: "promesse",
+  awaiting_acceptance: "attente PV",
+};
+
+/** The plan as a table a person reads in a terminal, French first. */
+export function planTable(plan: Plan): string {
+  const lines: string[] = [];
+  lines.push(`Relances au ${dayToFrench(plan.asOf)} / Reminders as of ${dayToFrench(plan.asOf)}`, "");
+  if (plan.actions.length === 0) {
+    lines.push("Aucune relance due à cette date. / No reminder due on that date.");
+  } else {
+    const rows = plan.actions.map((a) => [
+      reminderLevelLabel(a.level) + (a.forced ? " (forcé)" : ""),
+      a.customer.name,
+      a.channel,
+      a.invoices.map((i) => i.record.number).join(", "),
+      formatEuros(a.balance),
+      a.penalties === null ? "inconnues" : formatEuros(a.penalties),
+      formatEuros(a.recoveryFee),
+    ]);
+    lines.push(...table(["Niveau", "Client", "Canal", "Factures", "Solde", "Pénalités", "Indemnité"], rows));
+  }
+  const held = plan.invoices.filter((p) => p.hold !== null && p.hold !== "paid");
+  if (held.length > 0) {
+    lines.push("", "En attente / On hold:");
+    for (const p of held) lines.push(`  ${p.record.number}  ${p.record.customer.name} : ${HOLDS[p.hold!]}`);
+  }
+  const broken = plan.invoices.filter((p) => p.brokenPromise);
+  if (broken.length > 0) {
+    lines.push("", "Promesses non tenues / Broken promises:");
+    for (const p of broken) lines.push(`  ${p.record.number}  ${p.record.customer.name}`);
+  }
+  if (plan.rejected.length > 0) {
+    lines.push("", `Lignes rejetées / Rejected rows (${plan.rejected.length}):`);
+    for (const r of plan.rejected) lines.push(`  ${r.sheet} ligne ${r.row}, ${r.column} : ${r.message}`);
+  }
+  if (plan.warnings.length > 0) {
+    lines.push("", "Avertissements / Warnings:");
+    for (const w of plan.warnings) lines.push(`  ${w}`);
+  }
+  const c = plan.counts;
+  lines.push(
+    "",
+    `Lignes lues ${c.rows} = ${c.invoices} factures + ${c.creditNotes} avoirs + ${c.skipped} ignorées + ${c.rejected} rejetées` +
+      ` / rows read ${c.rows} = ${c.invoices} invoices + ${c.creditNotes} credit notes + ${c.skipped} skipped + ${c.rejected} rejected`,
+  );
+  return lines.join("\n");
+}
+
+function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const numeric = new Set([4, 5, 6]);
+  const format = (cells: readonly string[]): string =>
+    cells.map((cell, i) => (numeric.has(i) ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join("  ").trimEnd();
+  return [format(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(format)];
+}

@@ -1,0 +1,120 @@
+// The commands that run the engine on a workbook file: plan, run, demo (SPEC section 10).
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import { dayFromIso, dayFromLocalParts, dayToIso, type Day } from "../core/day";
+import { planToJson } from "../core/planJson";
+import { SAMPLE_AS_OF, writeSampleWorkbook } from "../sample/sampleWorkbook";
+import { UnreadableWorkbookError } from "../workbook/readTrackingWorkbook";
+import { runWorkbook, type RunResult } from "../workbook/runWorkbook";
+import { planWorkbook, readWorkbookSource } from "../workbook/workbookSource";
+import { parseOptions, type ParsedOptions } from "./options";
+import { planTable } from "./planTable";
+
+export interface CommandIo {
+  out(text: string): void;
+  err(text: string): void;
+  env: NodeJS.ProcessEnv;
+}
+
+export const EXIT_USAGE = 2;
+export const EXIT_UNREADABLE = 3;
+
+export const SAMPLE_FILE_NAME = "suivi-encaissements-exemple.xlsx";
+
+/** The reference date: --as-of, else today in the user's local time. */
+function asOfOption(options: ParsedOptions, fallback?: Day): Day | string {
+  const text = options.values.get("as-of");
+  if (text === undefined) {
+    if (fallback !== undefined) return fallback;
+    const now = new Date();
+    return dayFromLocalParts(now.getFullYear(), now.getMonth(), now.getDate());
+  }
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(text) ? dayFromIso(text) : undefined;
+  return day ?? `--as-of «${text}» n'est pas une date AAAA-MM-JJ / is not a YYYY-MM-DD date`;
+}
+
+function usageError(io: CommandIo, message: string, usage: string): number {
+  io.err(`${message}\nUsage : relances ${usage}`);
+  return EXIT_USAGE;
+}
+
+/** Runs a command body, turning an unreadable workbook into exit status 3 and one clear line. */
+async function guarded(io: CommandIo, body: () => Promise<number>): Promise<number> {
+  try {
+    return await body();
+  } catch (error) {
+    if (error instanceof UnreadableWorkbookError) {
+      io.err(error.message);
+      return EXIT_UNREADABLE;
+    }
+    throw error;
+  }
+}
+
+const PLAN_USAGE = "plan FICHIER.xlsx [--as-of AAAA-MM-JJ] [--sheet NOM] [--json]";
+
+export async function planCommand(args: readonly string[], io: CommandIo): Promise<number> {
+  const options = parseOptions(args, { values: ["as-of", "sheet"], flags: ["json"] });
+  if (typeof options === "string") return usageError(io, options, PLAN_USAGE);
+  if (options.positionals.length !== 1) return usageError(io, "Indiquez un classeur / give one workbook", PLAN_USAGE);
+  const asOf = asOfOption(options);
+  if (typeof asOf === "string") return usageError(io, asOf, PLAN_USAGE);
+  return guarded(io, async () => {
+    const source = await readWorkbookSource(options.positionals[0]!, { sheet: options.values.get("sheet"), asOf });
+    const plan = planWorkbook(source, asOf);
+    io.out(options.flags.has("json") ? JSON.stringify(planToJson(plan), null, 2) : planTable(plan));
+    return 0;
+  });
+}
+
+const RUN_USAGE = "run FICHIER.xlsx [--as-of AAAA-MM-JJ] [--sheet NOM] [--out DOSSIER] [--mail eml|graph]";
+
+export async function runCommand(args: readonly string[], io: CommandIo): Promise<number> {
+  const options = parseOptions(args, { values: ["as-of", "sheet", "out", "mail"] });
+  if (typeof options === "string") return usageError(io, options, RUN_USAGE);
+  if (options.positionals.length !== 1) return usageError(io, "Indiquez un classeur / give one workbook", RUN_USAGE);
+  const asOf = asOfOption(options);
+  if (typeof asOf === "string") return usageError(io, asOf, RUN_USAGE);
+  const mail = options.values.get("mail") ?? "eml";
+  if (mail !== "eml" && mail !== "graph") return usageError(io, `--mail «${mail}» : eml ou graph`, RUN_USAGE);
+  const file = options.positionals[0]!;
+  const outDir = options.values.get("out") ?? path.join(path.dirname(file), `relances-${dayToIso(asOf)}`);
+  return guarded(io, async () => {
+    const result = await runWorkbook(file, { asOf, outDir, sheet: options.values.get("sheet"), user: io.env.USER ?? io.env.USERNAME });
+    io.out(runSummary(result));
+    return 0;
+  });
+}
+
+function runSummary(result: RunResult): string {
+  const stages = [...result.stageRows].map(([sheet, rows]) => `${sheet} : ${rows}`).join(", ") || "aucune ligne / none";
+  return [
+    planTable(result.plan),
+    "",
+    `Classeur mis à jour / updated workbook: ${result.workbookFile}`,
+    `Journal des relances : ${result.journalLines} ligne(s) ajoutée(s) / line(s) added`,
+    `Feuilles d'étape / stage sheets: ${stages}`,
+  ].join("\n");
+}
+
+const DEMO_USAGE = "demo [--out DOSSIER] [--as-of AAAA-MM-JJ]";
+
+export async function demoCommand(args: readonly string[], io: CommandIo): Promise<number> {
+  const options = parseOptions(args, { values: ["out", "as-of"] });
+  if (typeof options === "string") return usageError(io, options, DEMO_USAGE);
+  if (options.positionals.length > 0) return usageError(io, `Argument inattendu : ${options.positionals[0]}`, DEMO_USAGE);
+  const asOf = asOfOption(options, dayFromIso(SAMPLE_AS_OF));
+  if (typeof asOf === "string") return usageError(io, asOf, DEMO_USAGE);
+  const outDir = path.resolve(options.values.get("out") ?? "relances-demo");
+  // The sample sits in a folder of its own: the run writes its updated copy beside, never over it.
+  const sample = path.join(outDir, "exemple", SAMPLE_FILE_NAME);
+  await mkdir(path.dirname(sample), { recursive: true });
+  await writeSampleWorkbook(sample);
+  io.out(`Classeur d'exemple / sample workbook: ${sample}`);
+  io.out(`Date de référence / reference date: ${dayToIso(asOf)}\n`);
+  return guarded(io, async () => {
+    const result = await runWorkbook(sample, { asOf, outDir, user: "demo" });
+    io.out(runSummary(result));
+    return 0;
+  });
+}

@@ -1,0 +1,108 @@
+// The stage sheets of the seeds ("1ère relance", "2ème relance", "mis en demeure"): one row per
+// invoice reminded at that level, with the merge fields the assistants used in Word.
+import ExcelJS from "exceljs";
+import { dayToExcelSerial } from "../core/day";
+import { eurosFromCents } from "../core/money";
+import type { Plan, PlannedAction, PlannedInvoice } from "../core/plan";
+import type { ReminderLevel } from "../core/reminderLevel";
+import type { CellValue } from "../core/trackingSheet";
+import { plainCellValue, writeCell } from "./safeCell";
+
+export const STAGE_SHEETS: Readonly<Partial<Record<ReminderLevel, string>>> = { 1: "Relance 1", 2: "Relance 2", 3: "Mise en demeure" };
+
+const COLUMNS = [
+  { header: "Date de relance", width: 14, date: true },
+  { header: "Raison sociale", width: 30 },
+  { header: "Adresse", width: 30 },
+  { header: "Code postal", width: 11 },
+  { header: "Ville", width: 18 },
+  { header: "E-mail", width: 26 },
+  { header: "N° de facture", width: 14 },
+  { header: "Date de facture", width: 14, date: true },
+  { header: "Date d'échéance", width: 14, date: true },
+  { header: "Montant TTC", width: 13, money: true },
+  { header: "Reste à payer", width: 13, money: true },
+  { header: "Date 1ère relance", width: 16, date: true },
+  { header: "Date 2ème relance", width: 16, date: true },
+  { header: "Pénalités", width: 11, money: true },
+  { header: "Indemnité", width: 11, money: true },
+] as const;
+
+const MONEY_FORMAT = '#,##0.00 "€"';
+
+function stageRow(plan: Plan, action: PlannedAction, invoice: PlannedInvoice): CellValue[] {
+  const { customer } = action;
+  const dates = invoice.history?.levelDates ?? {};
+  const serial = (day: number | undefined): CellValue => (day === undefined ? null : dayToExcelSerial(day));
+  return [
+    dayToExcelSerial(plan.asOf),
+    customer.name,
+    customer.address ?? null,
+    customer.postcode ?? null,
+    customer.city ?? null,
+    customer.email ?? null,
+    invoice.record.number,
+    dayToExcelSerial(invoice.record.invoiceDate),
+    dayToExcelSerial(invoice.record.dueDate),
+    eurosFromCents(invoice.record.amount),
+    eurosFromCents(invoice.balance),
+    serial(dates[1]),
+    serial(dates[2]),
+    invoice.penalties === null ? null : eurosFromCents(invoice.penalties),
+    eurosFromCents(invoice.recoveryFee),
+  ];
+}
+
+/**
+ * Appends this run's rows to the stage sheets, creating them when absent. A row already there for
+ * the same date and invoice is not written again, so a repeated run adds nothing.
+ * @returns how many rows were added per sheet
+ */
+export function appendStageSheets(workbook: ExcelJS.Workbook, plan: Plan): Map<string, number> {
+  const added = new Map<string, number>();
+  for (const action of plan.actions) {
+    const name = STAGE_SHEETS[action.level];
+    if (name === undefined) continue;
+    const sheet = workbook.getWorksheet(name) ?? createStageSheet(workbook, name);
+    const existing = existingKeys(sheet);
+    for (const invoice of action.invoices) {
+      const values = stageRow(plan, action, invoice);
+      const key = `${values[0]}|${invoice.record.number}`;
+      if (existing.has(key)) continue;
+      existing.add(key);
+      const row = sheet.getRow(lastUsedRow(sheet) + 1);
+      values.forEach((value, i) => {
+        const column = COLUMNS[i]!;
+        const cell = row.getCell(i + 1);
+        writeCell(cell, value, "date" in column ? "date" : "value");
+        if ("money" in column && typeof value === "number") cell.numFmt = MONEY_FORMAT;
+      });
+      row.commit();
+      added.set(name, (added.get(name) ?? 0) + 1);
+    }
+  }
+  return added;
+}
+
+function createStageSheet(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
+  const sheet = workbook.addWorksheet(name);
+  sheet.columns = COLUMNS.map((c) => ({ header: c.header, width: c.width }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.views = [{ state: "frozen", ySplit: 1 }];
+  return sheet;
+}
+
+function existingKeys(sheet: ExcelJS.Worksheet): Set<string> {
+  const keys = new Set<string>();
+  sheet.eachRow((row, number) => {
+    if (number === 1) return;
+    keys.add(`${plainCellValue(row.getCell(1).value)}|${plainCellValue(row.getCell(7).value)}`);
+  });
+  return keys;
+}
+
+function lastUsedRow(sheet: ExcelJS.Worksheet): number {
+  let last = 0;
+  sheet.eachRow((_, number) => (last = number));
+  return last;
+}

@@ -1,0 +1,190 @@
+// plan, run and demo on real .xlsx files (SPEC section 10), through the command line's own entry.
+import { createHash } from "node:crypto";
+import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli, type CliIo } from "../../src/cli/relances";
+import { JOURNAL_SHEET } from "../../src/core/journalEntry";
+import { SAMPLE_AS_OF, sampleExpectations, writeSampleWorkbook } from "../../src/sample/sampleWorkbook";
+import { validateJson, type Schema } from "../helpers/jsonSchema";
+import schema from "./planJson.schema.json";
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), env: { USER: "test" } };
+  return { io, out: () => out.join("\n"), err: () => err.join("\n") };
+}
+
+const sha = async (file: string): Promise<string> => createHash("sha256").update(await readFile(file)).digest("hex");
+
+let dir: string;
+let sample: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), "relances-cli-"));
+  sample = path.join(dir, "suivi.xlsx");
+  await writeSampleWorkbook(sample);
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function planJson(file: string, asOf = SAMPLE_AS_OF) {
+  const { io, out } = capture();
+  expect(await runCli(["plan", file, "--as-of", asOf, "--json"], io)).toBe(0);
+  return JSON.parse(out());
+}
+
+describe("relances plan", () => {
+  it("prints exactly the JSON of SPEC section 10", async () => {
+    const json = await planJson(sample);
+    expect(validateJson(schema as Schema, json)).toEqual([]);
+    expect(json.asOf).toBe(SAMPLE_AS_OF);
+  });
+
+  it("finds on the sample what was worked out by hand", async () => {
+    const expected = sampleExpectations();
+    const json = await planJson(sample);
+    expect(json.counts).toEqual(expected.counts);
+    const byStage = (stage: string) =>
+      json.invoices.filter((i: { nextLevel: number | null }) => i.nextLevel === ["courtesy", "reminder1", "reminder2", "formal_notice", "injunction"].indexOf(stage)).map((i: { number: string }) => i.number).sort();
+    for (const [stage, numbers] of Object.entries(expected.levels)) expect(byStage(stage), stage).toEqual([...numbers].sort());
+    for (const [hold, numbers] of Object.entries(expected.holds)) {
+      expect(json.invoices.filter((i: { hold: string }) => i.hold === hold).map((i: { number: string }) => i.number).sort(), hold).toEqual([...numbers].sort());
+    }
+    expect(json.rejected.map((r: { row: number; column: string }) => [r.row, r.column])).toEqual(expected.rejected.map((r) => [r.row, r.header]));
+  });
+
+  it("names the sheet, row, column and value of a rejected row, and still exits 0", async () => {
+    const json = await planJson(sample);
+    expect(json.rejected[0]).toMatchObject({ sheet: "Suivi 2026", column: "Date facture", value: "31/02/2026" });
+    expect(json.rejected[0].message).toBe("Date facture «31/02/2026» n'est pas une date");
+  });
+
+  it("prints a table by default", async () => {
+    const { io, out } = capture();
+    expect(await runCli(["plan", sample, "--as-of", SAMPLE_AS_OF], io)).toBe(0);
+    expect(out()).toMatch(/Relances au 30\/06\/2026/);
+    expect(out()).toMatch(/Mise en demeure\s+SCI Les Tilleuls/);
+  });
+
+  it("exits 3 with one clear line for a missing file", async () => {
+    const { io, err } = capture();
+    expect(await runCli(["plan", path.join(dir, "absent.xlsx")], io)).toBe(3);
+    expect(err()).toMatch(/^Impossible de lire «.*absent\.xlsx» : fichier introuvable/);
+    expect(err()).not.toMatch(/\n\s+at /);
+  });
+
+  it("exits 3 for a file that is not a workbook", async () => {
+    const bad = path.join(dir, "corrompu.xlsx");
+    await writeFile(bad, "ceci n'est pas un classeur");
+    const { io, err } = capture();
+    expect(await runCli(["plan", bad], io)).toBe(3);
+    expect(err()).toMatch(/n'est pas un classeur Excel \(\.xlsx\) valide/);
+    expect(err().split("\n")).toHaveLength(1);
+  });
+
+  it("exits 2 for usage errors", async () => {
+    for (const args of [["plan"], ["plan", sample, "--as-of", "15/06/2021"], ["plan", sample, "--bogus"], ["run", sample, "--mail", "pigeon"]]) {
+      const { io, err } = capture();
+      expect(await runCli(args, io), args.join(" ")).toBe(2);
+      expect(err()).toMatch(/Usage : relances/);
+    }
+  });
+});
+
+describe("relances run", () => {
+  it("never modifies the input file and writes an updated copy into --out", async () => {
+    const before = await sha(sample);
+    const out = path.join(dir, "run1");
+    const { io } = capture();
+    expect(await runCli(["run", sample, "--as-of", SAMPLE_AS_OF, "--out", out], io)).toBe(0);
+    expect(await sha(sample)).toBe(before);
+    const copy = new ExcelJS.Workbook();
+    await copy.xlsx.readFile(path.join(out, "suivi.xlsx"));
+    expect(copy.getWorksheet("Relance 1")).toBeDefined();
+    expect(copy.getWorksheet("Mise en demeure")).toBeDefined();
+    expect(copy.getWorksheet("Paramètres Relances")).toBeDefined();
+    // Only the workbook: no temporary file is left behind.
+    expect(await readdir(out)).toEqual(["suivi.xlsx"]);
+  });
+
+  it("appends one journal line per invoice whose level was due, keeping the lines already there", async () => {
+    const expected = sampleExpectations();
+    const out = path.join(dir, "run2");
+    const { io } = capture();
+    await runCli(["run", sample, "--as-of", SAMPLE_AS_OF, "--out", out], io);
+    const copy = new ExcelJS.Workbook();
+    await copy.xlsx.readFile(path.join(out, "suivi.xlsx"));
+    const original = new ExcelJS.Workbook();
+    await original.xlsx.readFile(sample);
+    const journal = copy.getWorksheet(JOURNAL_SHEET)!;
+    const before = original.getWorksheet(JOURNAL_SHEET)!;
+    const due = expected.documents.reduce((n, d) => n + d.due.length, 0);
+    expect(journal.actualRowCount).toBe(before.actualRowCount + due);
+    before.eachRow((row, number) => {
+      expect(journal.getRow(number).values, `journal row ${number}`).toEqual(row.values);
+    });
+  });
+
+  it("run on its own output the same day adds nothing twice", async () => {
+    const first = path.join(dir, "run3");
+    const second = path.join(dir, "run3-again");
+    await runCli(["run", sample, "--as-of", SAMPLE_AS_OF, "--out", first], capture().io);
+    const { io, out } = capture();
+    expect(await runCli(["run", path.join(first, "suivi.xlsx"), "--as-of", SAMPLE_AS_OF, "--out", second], io)).toBe(0);
+    expect(out()).toMatch(/Journal des relances : 0 ligne/);
+    const a = new ExcelJS.Workbook();
+    await a.xlsx.readFile(path.join(first, "suivi.xlsx"));
+    const b = new ExcelJS.Workbook();
+    await b.xlsx.readFile(path.join(second, "suivi.xlsx"));
+    for (const name of [JOURNAL_SHEET, "Relance 1", "Relance 2", "Mise en demeure"]) {
+      expect(b.getWorksheet(name)!.actualRowCount, name).toBe(a.getWorksheet(name)!.actualRowCount);
+    }
+  });
+
+  it("refuses to write over the input workbook", async () => {
+    const { io, err } = capture();
+    expect(await runCli(["run", sample, "--as-of", SAMPLE_AS_OF, "--out", dir], io)).toBe(1);
+    expect(err()).toMatch(/ne pas écraser le classeur d'origine/);
+  });
+
+  it("keeps a customer named like a formula as text in every sheet it writes", async () => {
+    const file = path.join(dir, "formules.xlsx");
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Suivi");
+    sheet.addRow(["Client", "N° facture", "Date facture", "Échéance", "Montant TTC"]);
+    sheet.addRow(['=HYPERLINK("http://evil.example","x")', "F1", new Date(Date.UTC(2026, 0, 5)), new Date(Date.UTC(2026, 1, 5)), 1200]);
+    sheet.addRow(["@Home", "=1+1", new Date(Date.UTC(2026, 0, 6)), new Date(Date.UTC(2026, 1, 6)), 800]);
+    await workbook.xlsx.writeFile(file);
+    const out = path.join(dir, "formules-out");
+    expect(await runCli(["run", file, "--as-of", "2026-06-30", "--out", out], capture().io)).toBe(0);
+    const copy = new ExcelJS.Workbook();
+    await copy.xlsx.readFile(path.join(out, "formules.xlsx"));
+    const written: string[] = [];
+    for (const name of [JOURNAL_SHEET, "Mise en demeure", "Relance 1", "Relance 2"]) {
+      copy.getWorksheet(name)?.eachRow((row) =>
+        row.eachCell((cell) => {
+          expect(cell.formula, `${name}!${cell.address}`).toBeUndefined();
+          if (typeof cell.value === "string") written.push(cell.value);
+        }),
+      );
+    }
+    expect(written).toContain('=HYPERLINK("http://evil.example","x")');
+    expect(written).toContain("@Home");
+    expect(written).toContain("=1+1");
+  });
+});
+
+describe("relances demo", () => {
+  it("writes the sample and runs plan and run on it", async () => {
+    const out = path.join(dir, "demo");
+    const { io, out: text } = capture();
+    expect(await runCli(["demo", "--out", out], io)).toBe(0);
+    expect(text()).toMatch(/Classeur d'exemple/);
+    expect(text()).toMatch(/Injonction/);
+    expect((await readdir(out)).sort()).toEqual(["exemple", "suivi-encaissements-exemple.xlsx"]);
+  });
+});
