@@ -113,6 +113,19 @@ function cellsOfValues(values: readonly ExcelJS.CellValue[]): CellValue[] {
   return cells;
 }
 
+/**
+ * A number shown as a percentage ("2,15 %", stored 0.0215) read as the figure the user typed, as
+ * the settings sheet means it (readSettingsSheet does the same on a loaded workbook).
+ */
+function readPercentagesAsShown(row: { getCell(column: number): { numFmt?: unknown } }, cells: CellValue[]): void {
+  for (let i = 0; i < cells.length; i++) {
+    const value = cells[i];
+    if (typeof value !== "number") continue;
+    const format = row.getCell(i + 1).numFmt;
+    if (typeof format === "string" && format.includes("%")) cells[i] = Number((value * 100).toPrecision(15));
+  }
+}
+
 function sameSheetName(a: string, b: string): boolean {
   return a === b || normalizeText(a) === normalizeText(b);
 }
@@ -158,6 +171,11 @@ class WorkbookScan {
   /** Whether the rows still matter: false once a candidate sheet has no header row. */
   wantsRows(): boolean {
     return this.collecting !== undefined || (this.reader !== undefined && !this.reader.headerMissing);
+  }
+
+  /** Whether the current sheet is one of the other sheets asked for (the journal, the settings). */
+  collectingOther(): boolean {
+    return this.collecting !== undefined;
   }
 
   row(row: number, cells: readonly CellValue[]): void {
@@ -358,6 +376,7 @@ export async function readTrackingWorkbook(
         // Every row is iterated, wanted or not: exceljs needs the sheet drained to go on.
         if (!wanted || !scan.wantsRows()) continue;
         const cells = cellsOfValues(row.values as ExcelJS.CellValue[]);
+        if (scan.collectingOther()) readPercentagesAsShown(row, cells);
         try {
           scan.row(row.number, cells);
         } catch (error) {
