@@ -13,6 +13,8 @@ import { randomBytes } from "node:crypto";
 import { rename, unlink } from "node:fs/promises";
 import path from "node:path";
 import ExcelJS from "exceljs";
+import { DEFAULT_SETTINGS, type CompanyDetails } from "../core/settings";
+import { writeSettingsSheet } from "../workbook/settingsSheet";
 import { JOURNAL_COLUMNS, JOURNAL_SHEET } from "../core/journalEntry";
 
 /** The sample's reference date: the day on which its plan shows every case. */
@@ -400,8 +402,28 @@ function buildSampleWorkbook(): ExcelJS.Workbook {
   workbook.modified = utcDate("2026-06-29");
   writeTrackingSheet(workbook.addWorksheet(SAMPLE_SHEET, { views: [{ state: "frozen", ySplit: SAMPLE_HEADER_ROW }] }));
   writeJournalSheet(workbook.addWorksheet(JOURNAL_SHEET));
+  // The firm's letterhead (seed 000 builds exactly this one): the letters carry every mention.
+  writeSettingsSheet(workbook, { ...DEFAULT_SETTINGS, company: SAMPLE_COMPANY });
   return workbook;
 }
+
+/** The sample firm's letterhead; its identifiers are made up (SIREN with a valid check digit). */
+export const SAMPLE_COMPANY: CompanyDetails = Object.freeze({
+  name: "EGPL — Entreprise Générale de la Lèze",
+  legalForm: "SARL",
+  shareCapital: "20 000 €",
+  address: "12 chemin de la Lèze",
+  postcode: "09700",
+  city: "Saverdun",
+  siren: "532 178 448",
+  siret: "532 178 448 00016",
+  rcsCity: "Foix",
+  vatNumber: "FR 47 532178448",
+  iban: "FR76 3000 4000 0300 0012 3456 789",
+  bic: "BNPAFRPPXXX",
+  email: "compta@egpl.example",
+  phone: "05 61 00 00 00",
+});
 
 const COL = Object.fromEntries(SAMPLE_HEADERS.map((header, i) => [header, i + 1])) as Record<(typeof SAMPLE_HEADERS)[number], number>;
 const letter = (header: (typeof SAMPLE_HEADERS)[number]): string => String.fromCharCode(64 + COL[header]);

@@ -6,8 +6,11 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { JOURNAL_COLUMNS, JOURNAL_SHEET } from "../../src/core/journalEntry";
+import { SETTINGS_SHEET } from "../../src/core/settings";
+import { readSettingsSheet } from "../../src/workbook/settingsSheet";
 import {
   SAMPLE_AS_OF,
+  SAMPLE_COMPANY,
   SAMPLE_HEADERS,
   SAMPLE_SHEET,
   sampleExpectations,
@@ -62,8 +65,9 @@ describe("the sample workbook", () => {
     expect(await readdir(dir)).toEqual(["exemple.xlsx"]);
   });
 
-  it("has the tracking sheet and the journal", () => {
-    expect(workbook.worksheets.map((ws) => ws.name)).toEqual([SAMPLE_SHEET, JOURNAL_SHEET]);
+  it("has the tracking sheet, the journal and the firm's settings with its letterhead", () => {
+    expect(workbook.worksheets.map((ws) => ws.name)).toEqual([SAMPLE_SHEET, JOURNAL_SHEET, SETTINGS_SHEET]);
+    expect(readSettingsSheet(workbook.getWorksheet(SETTINGS_SHEET)).settings.company).toEqual(SAMPLE_COMPANY);
     expect(SAMPLE_AS_OF).toBe("2026-06-30");
   });
 

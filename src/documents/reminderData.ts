@@ -1,0 +1,271 @@
+// What a reminder document says, as plain data with French placeholder names: the same fields fill
+// the Word letters ({{raison_sociale}}, {{#factures}}...{{/factures}}), the e-mails and the
+// statements. Values are formatted for the customer's language; escaping is the renderer's job.
+import { agingBandIndex, agingBandLabels } from "../core/aging";
+import { isBusinessCustomer } from "../core/customerType";
+import { dayToFrench, dayToIso, type Day } from "../core/day";
+import { formatEuros, type Cents } from "../core/money";
+import type { Plan, PlannedAction, PlannedInvoice } from "../core/plan";
+import { reminderLevelLabel, type ReminderLevel } from "../core/reminderLevel";
+import type { CompanyDetails, Settings } from "../core/settings";
+
+export type Language = "fr" | "en";
+
+export interface InvoiceLine {
+  readonly numero: string;
+  readonly date_facture: string;
+  readonly echeance: string;
+  readonly montant: string;
+  readonly solde: string;
+  readonly jours_retard: number;
+  readonly tranche: string;
+  /** Where the invoice stands: "Échue depuis 46 jours", "Non échue", with its reminder level. */
+  readonly statut: string;
+  readonly penalites: string;
+  readonly indemnite: string;
+}
+
+export interface CompanyData {
+  readonly raison_sociale: string;
+  readonly forme: string;
+  readonly capital: string;
+  readonly adresse: string;
+  readonly code_postal: string;
+  readonly ville: string;
+  readonly siren: string;
+  readonly siret: string;
+  readonly rcs: string;
+  readonly tva: string;
+  readonly iban: string;
+  readonly bic: string;
+  readonly email: string;
+  readonly telephone: string;
+  /** Every mandatory mention of DOMAIN section 5 on one line, for footers. */
+  readonly mentions_legales: string;
+}
+
+export interface SupportingDocument {
+  readonly piece: string;
+  readonly date: string;
+}
+
+/** The court file of an injonction de payer (DOMAIN section 4). */
+export interface InjunctionData {
+  readonly tribunal: string;
+  readonly cerfa: string;
+  readonly ressort: string;
+  readonly principal: string;
+  readonly penalites: string;
+  readonly indemnites: string;
+  readonly total: string;
+  readonly pieces: readonly SupportingDocument[];
+  /** Claims up to EUR 5,000: the small-claims route by a commissaire de justice is an alternative. */
+  readonly petites_creances: boolean;
+}
+
+export interface ReminderData {
+  readonly langue: Language;
+  readonly niveau: string;
+  readonly niveau_numero: ReminderLevel;
+  readonly etape: string;
+  readonly date_du_jour: string;
+  readonly date_iso: string;
+  readonly raison_sociale: string;
+  readonly contact: string;
+  readonly adresse: string;
+  readonly code_postal: string;
+  readonly ville: string;
+  readonly email: string;
+  readonly factures: readonly InvoiceLine[];
+  readonly nombre_factures: number;
+  readonly total_montant: string;
+  readonly total_solde: string;
+  readonly total_penalites: string;
+  readonly total_indemnites: string;
+  readonly total_du: string;
+  /** Penalties and the EUR 40 apply (businesses and public buyers, late invoices): statements show them. */
+  readonly penalites_applicables: boolean;
+  /** The letter claims them (from reminder 2 on); total_du includes them then. */
+  readonly reclame_penalites: boolean;
+  /** False when a rate is missing from the table: the letter says the penalties will follow. */
+  readonly penalites_connues: boolean;
+  readonly date_relance_1: string;
+  readonly date_relance_2: string;
+  readonly date_mise_en_demeure: string;
+  readonly date_limite: string;
+  readonly delai_jours: number;
+  readonly societe: CompanyData;
+  readonly injonction?: InjunctionData | undefined;
+  /** Figures for code (sums, file names), not for templates. */
+  readonly totals: { readonly balance: Cents; readonly penalties: Cents; readonly fees: Cents };
+}
+
+const TEXT = {
+  fr: {
+    notDue: (due: string) => `Non échue (échéance le ${due})`,
+    late: (days: number) => `Échue depuis ${days} jour${days > 1 ? "s" : ""}`,
+    unknown: "à calculer",
+    commerce: "Tribunal de commerce",
+    judiciaire: "Tribunal judiciaire",
+    ressort: (postcode: string, city: string) => `du ressort du siège ou du domicile du débiteur, ${[postcode, city].filter(Boolean).join(" ")} (art. 1406 CPC)`,
+    invoice: (n: string) => `Facture ${n}`,
+    terms: "Conditions générales de vente acceptées par le client",
+    acceptance: "Procès-verbal de réception des travaux",
+    level: (l: ReminderLevel) => (l === 3 ? "Mise en demeure (lettre recommandée) et son avis de réception" : `${reminderLevelLabel(l)}`),
+  },
+  en: {
+    notDue: (due: string) => `Not yet due (due on ${due})`,
+    late: (days: number) => `Overdue by ${days} day${days > 1 ? "s" : ""}`,
+    unknown: "to be calculated",
+    commerce: "Tribunal de commerce (commercial court)",
+    judiciaire: "Tribunal judiciaire (civil court)",
+    ressort: (postcode: string, city: string) => `of the debtor's registered office or domicile, ${[postcode, city].filter(Boolean).join(" ")} (art. 1406 CPC)`,
+    invoice: (n: string) => `Invoice ${n}`,
+    terms: "General terms of sale accepted by the customer",
+    acceptance: "Acceptance report of the works",
+    level: (l: ReminderLevel) => (l === 3 ? "Formal notice (registered letter) and its acknowledgement of receipt" : reminderLevelLabel(l, "en")),
+  },
+} as const;
+
+/** Dates as the customer reads them: dd/mm/yyyy in French, "15 June 2021" style is avoided for clarity. */
+function dateText(day: Day | undefined, lang: Language): string {
+  if (day === undefined) return "";
+  return lang === "fr" ? dayToFrench(day) : dayToIso(day);
+}
+
+function companyData(company: CompanyDetails, lang: Language): CompanyData {
+  const v = (s: string | undefined): string => s ?? "";
+  const mentions = [
+    [company.name, company.legalForm].filter(Boolean).join(" "),
+    company.shareCapital ? (lang === "fr" ? `au capital de ${company.shareCapital}` : `share capital ${company.shareCapital}`) : "",
+    [company.address, company.postcode, company.city].filter(Boolean).join(" "),
+    company.siret ? `SIRET ${company.siret}` : company.siren ? `SIREN ${company.siren}` : "",
+    company.rcsCity ? `RCS ${company.rcsCity}${company.siren ? ` ${company.siren}` : ""}` : "",
+    company.vatNumber ? (lang === "fr" ? `TVA ${company.vatNumber}` : `VAT ${company.vatNumber}`) : "",
+  ].filter(Boolean);
+  return {
+    raison_sociale: v(company.name),
+    forme: v(company.legalForm),
+    capital: v(company.shareCapital),
+    adresse: v(company.address),
+    code_postal: v(company.postcode),
+    ville: v(company.city),
+    siren: v(company.siren),
+    siret: v(company.siret),
+    rcs: company.rcsCity ? `RCS ${company.rcsCity}` : "",
+    tva: v(company.vatNumber),
+    iban: v(company.iban),
+    bic: v(company.bic),
+    email: v(company.email),
+    telephone: v(company.phone),
+    mentions_legales: mentions.join(" — "),
+  };
+}
+
+/** The latest date a level was sent for any invoice the document lists. */
+function latestLevelDate(invoices: readonly PlannedInvoice[], level: ReminderLevel): Day | undefined {
+  let latest: Day | undefined;
+  for (const invoice of invoices) {
+    const day = invoice.history?.levelDates[level];
+    if (day !== undefined && (latest === undefined || day > latest)) latest = day;
+  }
+  return latest;
+}
+
+/**
+ * The merge data of one customer's document.
+ * @param action - the customer's planned action (its level and listed invoices)
+ * @param plan - the plan it belongs to (the reference date)
+ * @param settings - the workbook's settings (letterhead, formal-notice deadline)
+ */
+export function reminderData(action: PlannedAction, plan: Plan, settings: Settings): ReminderData {
+  const lang: Language = action.customer.language === "en" ? "en" : "fr";
+  const text = TEXT[lang];
+  const money = (cents: Cents): string => formatEuros(cents, lang);
+  const bands = agingBandLabels(undefined, lang);
+  const applicable = action.level >= 1 && isBusinessCustomer(action.customer.customerType);
+  const claims = applicable && action.level >= 2;
+  const dueLevels = new Map(action.due.map((d) => [d.invoice, d.level]));
+  const lines = action.invoices.map((invoice): InvoiceLine => {
+    const due = dateText(invoice.record.dueDate, lang);
+    const level = dueLevels.get(invoice);
+    const status = invoice.daysOverdue > 0 ? text.late(invoice.daysOverdue) : text.notDue(due);
+    return {
+      numero: invoice.record.number,
+      date_facture: dateText(invoice.record.invoiceDate, lang),
+      echeance: due,
+      montant: money(invoice.record.amount),
+      solde: money(invoice.balance),
+      jours_retard: invoice.daysOverdue,
+      tranche: bands[agingBandIndex(invoice.daysOverdue)]!,
+      statut: level === undefined ? status : `${status} — ${reminderLevelLabel(level, lang)}`,
+      penalites: applicable ? (invoice.penalties === null ? text.unknown : money(invoice.penalties)) : money(0),
+      indemnite: money(applicable ? invoice.recoveryFee : 0),
+    };
+  });
+  const penalties = applicable && action.penalties !== null ? action.penalties : 0;
+  const fees = applicable ? action.recoveryFee : 0;
+  const customer = action.customer;
+  const deadline = plan.asOf + settings.formalNoticeDeadlineDays;
+  const data: ReminderData = {
+    langue: lang,
+    niveau: reminderLevelLabel(action.level, lang),
+    niveau_numero: action.level,
+    etape: action.stage,
+    date_du_jour: dateText(plan.asOf, lang),
+    date_iso: dayToIso(plan.asOf),
+    raison_sociale: customer.name,
+    contact: customer.contact ?? "",
+    adresse: customer.address ?? "",
+    code_postal: customer.postcode ?? "",
+    ville: customer.city ?? "",
+    email: customer.email ?? "",
+    factures: lines,
+    nombre_factures: lines.length,
+    total_montant: money(action.invoices.reduce((sum, i) => sum + i.record.amount, 0)),
+    total_solde: money(action.balance),
+    total_penalites: applicable && action.penalties === null ? text.unknown : money(penalties),
+    total_indemnites: money(fees),
+    total_du: money(action.balance + (claims ? penalties + fees : 0)),
+    penalites_applicables: applicable,
+    reclame_penalites: claims,
+    penalites_connues: !applicable || action.penalties !== null,
+    date_relance_1: dateText(latestLevelDate(action.invoices, 1), lang),
+    date_relance_2: dateText(latestLevelDate(action.invoices, 2), lang),
+    date_mise_en_demeure: dateText(latestLevelDate(action.invoices, 3), lang),
+    date_limite: dateText(deadline, lang),
+    delai_jours: settings.formalNoticeDeadlineDays,
+    societe: companyData(settings.company, lang),
+    totals: { balance: action.balance, penalties, fees },
+  };
+  return action.level === 4 ? { ...data, injonction: injunctionData(action, data, lang) } : data;
+}
+
+function injunctionData(action: PlannedAction, data: ReminderData, lang: Language): InjunctionData {
+  const text = TEXT[lang];
+  // Claims between businesses go to the commercial court (Cerfa 12946); the rest to the civil court (12948).
+  const business = isBusinessCustomer(action.customer.customerType);
+  const pieces: SupportingDocument[] = [];
+  for (const invoice of action.invoices) pieces.push({ piece: text.invoice(invoice.record.number), date: dateText(invoice.record.invoiceDate, lang) });
+  pieces.push({ piece: text.terms, date: "" });
+  for (const invoice of action.invoices) {
+    if (invoice.record.acceptanceDate !== undefined) {
+      pieces.push({ piece: `${text.acceptance} (${invoice.record.number})`, date: dateText(invoice.record.acceptanceDate, lang) });
+    }
+  }
+  for (const level of [1, 2, 3] as const) {
+    const day = latestLevelDate(action.invoices, level);
+    if (day !== undefined) pieces.push({ piece: text.level(level), date: dateText(day, lang) });
+  }
+  return {
+    tribunal: business ? text.commerce : text.judiciaire,
+    cerfa: business ? "12946" : "12948",
+    ressort: text.ressort(action.customer.postcode ?? "", action.customer.city ?? ""),
+    principal: data.total_solde,
+    penalites: data.total_penalites,
+    indemnites: data.total_indemnites,
+    total: data.total_du,
+    pieces,
+    petites_creances: data.totals.balance <= 500_000,
+  };
+}
