@@ -4,6 +4,7 @@ import { dayFromIso, dayToIso, MAX_EXCEL_DAY, MIN_EXCEL_DAY, type Day } from "..
 import { dueDate } from "../../src/core/dueDate";
 import { parsePaymentTerms, type PaymentTerms } from "../../src/core/paymentTerms";
 import { isProblem } from "../../src/core/problem";
+import { termsArb } from "./arbitraries";
 
 const iso = (text: string): Day => {
   const day = dayFromIso(text);
@@ -91,16 +92,6 @@ describe("due date rules", () => {
   });
 });
 
-const termsArb: fc.Arbitrary<PaymentTerms> = fc.oneof(
-  fc.constant<PaymentTerms>({ kind: "immediate" }),
-  fc.integer({ min: 0, max: 3650 }).map((days): PaymentTerms => ({ kind: "net", days })),
-  fc.integer({ min: 0, max: 3650 }).map((days): PaymentTerms => ({ kind: "endOfMonthA", days })),
-  fc
-    .tuple(fc.integer({ min: 0, max: 3650 }), fc.integer({ min: 1, max: 31 }))
-    .map(([days, thenDay]): PaymentTerms => ({ kind: "endOfMonthA", days, thenDay })),
-  fc.integer({ min: 0, max: 3650 }).map((days): PaymentTerms => ({ kind: "endOfMonthB", days })),
-  fc.integer({ min: 1, max: 31 }).map((day): PaymentTerms => ({ kind: "dayOfNextMonth", day })),
-);
 const invoiceDay = fc.integer({ min: MIN_EXCEL_DAY, max: MAX_EXCEL_DAY });
 
 describe("due date properties", () => {

@@ -8,6 +8,7 @@ import {
   type PaymentTerms,
 } from "../../src/core/paymentTerms";
 import { isProblem, problem } from "../../src/core/problem";
+import { termsArb } from "./arbitraries";
 
 function expectTerms(texts: readonly string[], expected: PaymentTerms): void {
   for (const text of texts) expect(parsePaymentTerms(text), text).toEqual(expected);
@@ -239,16 +240,6 @@ describe("legal caps (L441-10)", () => {
   });
 });
 
-const termsArb: fc.Arbitrary<PaymentTerms> = fc.oneof(
-  fc.constant<PaymentTerms>({ kind: "immediate" }),
-  fc.integer({ min: 0, max: 3650 }).map((days): PaymentTerms => ({ kind: "net", days })),
-  fc.integer({ min: 0, max: 3650 }).map((days): PaymentTerms => ({ kind: "endOfMonthA", days })),
-  fc
-    .tuple(fc.integer({ min: 0, max: 3650 }), fc.integer({ min: 1, max: 31 }))
-    .map(([days, thenDay]): PaymentTerms => ({ kind: "endOfMonthA", days, thenDay })),
-  fc.integer({ min: 0, max: 3650 }).map((days): PaymentTerms => ({ kind: "endOfMonthB", days })),
-  fc.integer({ min: 1, max: 31 }).map((day): PaymentTerms => ({ kind: "dayOfNextMonth", day })),
-);
 
 describe("canonical French text", () => {
   it("terms are described as French users write them", () => {
