@@ -17,6 +17,8 @@ export interface InvoiceLine {
   readonly echeance: string;
   readonly montant: string;
   readonly solde: string;
+  /** The balance in cents, for sums (statements' ageing summary), not for templates. */
+  readonly solde_centimes: Cents;
   readonly jours_retard: number;
   readonly tranche: string;
   /** Where the invoice stands: "Échue depuis 46 jours", "Non échue", with its reminder level. */
@@ -196,6 +198,7 @@ export function reminderData(action: PlannedAction, plan: Plan, settings: Settin
       echeance: due,
       montant: money(invoice.record.amount),
       solde: money(invoice.balance),
+      solde_centimes: invoice.balance,
       jours_retard: invoice.daysOverdue,
       tranche: bands[agingBandIndex(invoice.daysOverdue)]!,
       statut: level === undefined ? status : `${status} — ${reminderLevelLabel(level, lang)}`,
