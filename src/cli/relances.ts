@@ -1,9 +1,9 @@
 // The `relances` command line (bin/relances.js runs the bundle dist/cli/relances.js).
 // Commands are rows of COMMANDS: plan, run and demo slot in beside serve.
-// Exit status: 0 done, 1 failed, 2 usage error. Messages: French first, then English.
-import { existsSync, readFileSync } from "node:fs";
+// Exit status: 0 done, 1 failed, 2 usage error, 3 unreadable workbook. Messages: French first, then English.
+import { existsSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { packageRoot } from "../packageRoot";
 import { createAddinServer, type AddinServer } from "../server/server";
 import type { DevCertificate } from "../server/devCertificate";
 import { demoCommand, planCommand, runCommand } from "./workbookCommands";
@@ -112,23 +112,7 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
   }
 }
 
-/** The folder of Relances' package.json (dist/ and manifest.xml are there). */
-export function packageRoot(from: string = path.dirname(fileURLToPath(import.meta.url))): string {
-  let dir = from;
-  for (;;) {
-    const candidate = path.join(dir, "package.json");
-    if (existsSync(candidate)) {
-      try {
-        if ((JSON.parse(readFileSync(candidate, "utf8")) as { name?: string }).name === "relances") return dir;
-      } catch {
-        // not ours: keep going up
-      }
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error("package.json de Relances introuvable / Relances' package.json not found");
-    dir = parent;
-  }
-}
+export { packageRoot };
 
 function parsePort(text: string | undefined): number | null {
   if (text === undefined || text.trim() === "") return DEFAULT_PORT;

@@ -94,7 +94,19 @@ function runSummary(result: RunResult): string {
     `Classeur mis à jour / updated workbook: ${result.workbookFile}`,
     `Journal des relances : ${result.journalLines} ligne(s) ajoutée(s) / line(s) added`,
     `Feuilles d'étape / stage sheets: ${stages}`,
+    `Documents (${result.documents.length}) dans / in ${path.dirname(result.workbookFile)}:`,
+    ...documentSummary(result.documents),
   ].join("\n");
+}
+
+/** The documents written, counted by folder: e-mails, letters, statements, court files. */
+function documentSummary(files: readonly string[]): string[] {
+  const byFolder = new Map<string, number>();
+  for (const file of files) {
+    const folder = file.split("/")[0]!;
+    byFolder.set(folder, (byFolder.get(folder) ?? 0) + 1);
+  }
+  return [...byFolder].map(([folder, count]) => `  ${folder}/ : ${count}`);
 }
 
 const DEMO_USAGE = "demo [--out DOSSIER] [--as-of AAAA-MM-JJ]";

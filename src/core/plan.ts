@@ -227,8 +227,11 @@ function unique<T>(items: readonly T[]): T[] {
   return [...new Set(items)];
 }
 
-/** The journal lines a run adds: one per invoice whose level was due, at that invoice's level. */
-export function plannedJournalEntries(plan: Plan, user?: string): JournalEntry[] {
+/**
+ * The journal lines a run adds: one per invoice whose level was due, at that invoice's level.
+ * @param referenceOf - the document each customer's action produced (the Référence column)
+ */
+export function plannedJournalEntries(plan: Plan, user?: string, referenceOf?: (action: PlannedAction) => string | undefined): JournalEntry[] {
   const entries: JournalEntry[] = [];
   for (const action of plan.actions) {
     for (const { invoice, level } of action.due) {
@@ -238,6 +241,7 @@ export function plannedJournalEntries(plan: Plan, user?: string): JournalEntry[]
         invoice: invoice.record.number,
         level,
         channel: action.channel,
+        reference: referenceOf?.(action),
         user,
       });
     }

@@ -5,10 +5,9 @@
 // with <stage> one of courtesy, reminder1, reminder2, formal_notice, injunction. The defaults ship in
 // the package's templates/ folder; a user's folder laid out the same way replaces them file by file.
 // Node only (node:fs): the task pane gets its templates another way.
-import { existsSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { packageRoot } from "../packageRoot";
 import { problem } from "../core/problem";
 import { reminderStage, type ReminderLevel } from "../core/reminderLevel";
 import type { EmailTemplates } from "./emlMessage";
@@ -21,30 +20,6 @@ export type { EmailTemplates } from "./emlMessage";
 export function emailTemplateFiles(level: ReminderLevel): { readonly subject: string; readonly html: string; readonly text: string } {
   const stage = reminderStage(level);
   return { subject: `${stage}.subject.txt`, html: `${stage}.html`, text: `${stage}.txt` };
-}
-
-let root: string | undefined;
-
-/**
- * The folder of the package (the nearest package.json named "relances" above this module): the
- * same from src/ under vitest and from the bundles in dist/.
- */
-export function packageRoot(): string {
-  if (root !== undefined) return root;
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const manifest = path.join(dir, "package.json");
-    if (existsSync(manifest)) {
-      try {
-        if ((JSON.parse(readFileSync(manifest, "utf8")) as { name?: unknown }).name === "relances") return (root = dir);
-      } catch {
-        // Not ours: keep climbing.
-      }
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error("dossier du paquet «relances» introuvable (package.json)");
-    dir = parent;
-  }
 }
 
 /** The folder of the shipped templates (e-mails and Word letters), one sub-folder per language. */

@@ -155,6 +155,10 @@ export function renderLetters(template: Uint8Array, customers: readonly Reminder
   const zip = doc.getZip();
   const main = zip.file("word/document.xml");
   if (main) zip.file("word/document.xml", dropTrailingPageBreak(main.asText()));
+  // The zip stamps every part it rewrites with the clock; the run's date instead makes a retried
+  // run write the same bytes.
+  const stamp = customers[0] === undefined ? new Date(Date.UTC(1980, 0, 1)) : new Date(`${customers[0].date_iso}T12:00:00Z`);
+  for (const entry of Object.values(zip.files)) entry.date = stamp;
   return zip.generate({ type: "uint8array", compression: "DEFLATE" });
 }
 

@@ -9,6 +9,8 @@ import { plannedJournalEntries, type Plan } from "../core/plan";
 import type { ReminderLevel } from "../core/reminderLevel";
 import { appendJournal, restoreTableHeaderRows } from "./journalSheet";
 import { checkWorkbookFile, UnreadableWorkbookError } from "./readTrackingWorkbook";
+import { userTemplatesFolder } from "../documents/defaultTemplates";
+import { writeRunDocuments } from "../documents/runDocuments";
 import { writeSettingsSheet } from "./settingsSheet";
 import { appendStageSheets } from "./stageSheets";
 import { loadedWorkbookSource, planWorkbook } from "./workbookSource";
@@ -28,6 +30,8 @@ export interface RunResult {
   readonly workbookFile: string;
   readonly journalLines: number;
   readonly stageRows: ReadonlyMap<string, number>;
+  /** The documents written, relative to the output folder. */
+  readonly documents: readonly string[];
 }
 
 /** Loads a workbook in memory, or throws UnreadableWorkbookError with one clear line. */
@@ -71,10 +75,14 @@ export async function runWorkbook(file: string, options: RunOptions): Promise<Ru
   const workbook = await loadWorkbook(file);
   const source = loadedWorkbookSource(workbook, file, { sheet: options.sheet, asOf: options.asOf });
   const plan = planWorkbook(source, options.asOf, options.forcedLevels);
-  const fresh = newJournalEntries(source.journal.entries, plannedJournalEntries(plan, options.user));
+  const documents = await writeRunDocuments(plan, source.settings, options.outDir, userTemplatesFolder(file));
+  // The journal's Référence names the file each customer's document went into.
+  const planned = plannedJournalEntries(plan, options.user, (action) => documents.references.get(action.customerKey));
+  const fresh = newJournalEntries(source.journal.entries, planned);
   const appended = appendJournal(workbook, fresh);
   const stageRows = appendStageSheets(workbook, plan);
   writeSettingsSheet(workbook, source.settings);
   await writeWorkbookAtomically(workbook, output);
-  return { plan, workbookFile: output, journalLines: appended.length, stageRows };
+  const withWarnings = documents.warnings.length === 0 ? plan : { ...plan, warnings: [...plan.warnings, ...documents.warnings] };
+  return { plan: withWarnings, workbookFile: output, journalLines: appended.length, stageRows, documents: documents.files };
 }

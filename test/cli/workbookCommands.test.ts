@@ -107,8 +107,10 @@ describe("relances run", () => {
     expect(copy.getWorksheet("Relance 1")).toBeDefined();
     expect(copy.getWorksheet("Mise en demeure")).toBeDefined();
     expect(copy.getWorksheet("Paramètres Relances")).toBeDefined();
-    // Only the workbook: no temporary file is left behind.
-    expect(await readdir(out)).toEqual(["suivi.xlsx"]);
+    // The workbook and the documents' folders; no temporary file is left behind anywhere.
+    expect((await readdir(out)).sort()).toEqual(["courriers", "emails", "injonctions", "releves", "suivi.xlsx"]);
+    const all = await readdir(out, { recursive: true });
+    expect(all.filter((name) => name.endsWith(".tmp"))).toEqual([]);
   });
 
   it("appends one journal line per invoice whose level was due, keeping the lines already there", async () => {
@@ -178,6 +180,37 @@ describe("relances run", () => {
   });
 });
 
+describe("relances run: documents", () => {
+  it("names in the journal's Référence the file each new line's document went into", async () => {
+    const out = path.join(dir, "run-docs");
+    await runCli(["run", sample, "--as-of", SAMPLE_AS_OF, "--out", out], capture().io);
+    const copy = new ExcelJS.Workbook();
+    await copy.xlsx.readFile(path.join(out, "suivi.xlsx"));
+    const journal = copy.getWorksheet(JOURNAL_SHEET)!;
+    const header = (journal.getRow(1).values as unknown[]).map(String);
+    const referenceColumn = header.indexOf("Référence");
+    const files = new Set(await readdir(out, { recursive: true }));
+    const references: string[] = [];
+    journal.eachRow((row, number) => {
+      const date = row.getCell(1).value;
+      if (number > 1 && date instanceof Date && date.toISOString().startsWith(SAMPLE_AS_OF)) references.push(String(row.getCell(referenceColumn).value));
+    });
+    expect(references.length).toBeGreaterThan(0);
+    for (const reference of references) expect(files.has(reference.split("/").join(path.sep)), reference).toBe(true);
+  });
+
+  it("a retried run rewrites the same documents instead of adding new ones", async () => {
+    const out = path.join(dir, "run-twice");
+    await runCli(["run", sample, "--as-of", SAMPLE_AS_OF, "--out", out], capture().io);
+    const first = (await readdir(out, { recursive: true })).sort();
+    const hashes = await Promise.all(first.filter((f) => /\.(eml|docx|pdf)$/.test(f)).map((f) => sha(path.join(out, f))));
+    await runCli(["run", sample, "--as-of", SAMPLE_AS_OF, "--out", out], capture().io);
+    const second = (await readdir(out, { recursive: true })).sort();
+    expect(second).toEqual(first);
+    expect(await Promise.all(first.filter((f) => /\.(eml|docx|pdf)$/.test(f)).map((f) => sha(path.join(out, f))))).toEqual(hashes);
+  });
+});
+
 describe("relances demo", () => {
   it("writes the sample and runs plan and run on it", async () => {
     const out = path.join(dir, "demo");
@@ -185,6 +218,6 @@ describe("relances demo", () => {
     expect(await runCli(["demo", "--out", out], io)).toBe(0);
     expect(text()).toMatch(/Classeur d'exemple/);
     expect(text()).toMatch(/Injonction/);
-    expect((await readdir(out)).sort()).toEqual(["exemple", "suivi-encaissements-exemple.xlsx"]);
+    expect((await readdir(out)).sort()).toEqual(["courriers", "emails", "exemple", "injonctions", "releves", "suivi-encaissements-exemple.xlsx"]);
   });
 });

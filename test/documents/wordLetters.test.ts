@@ -476,3 +476,14 @@ describe("placeholderValue", () => {
     expect(placeholderValue("text", "length")).toBeUndefined();
   });
 });
+
+describe("renderLetters output", () => {
+  it("is the same bytes for the same data, whatever the clock", async () => {
+    const { data } = await sampleReminders();
+    const template = await defaultWordTemplate(2, "fr");
+    const customers = data.filter((d) => d.niveau_numero === 2 && d.langue === "fr");
+    const first = renderLetters(template, customers);
+    await new Promise((resolve) => setTimeout(resolve, 2100)); // zip dates have a 2-second resolution
+    expect(Buffer.from(renderLetters(template, customers)).equals(Buffer.from(first))).toBe(true);
+  });
+});

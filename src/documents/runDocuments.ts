@@ -1,0 +1,102 @@
+// The documents of a run, written into the output folder: e-mail drafts (.eml), letters (one Word
+// document per level and language, one section per customer), account statements (PDF) and the
+// injonction de payer files. Each file is written whole; names are stable, so a retried run
+// rewrites the same files instead of adding new ones.
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { Plan, PlannedAction } from "../core/plan";
+import type { ReminderLevel } from "../core/reminderLevel";
+import type { Settings } from "../core/settings";
+import { renderStatement } from "./accountStatement";
+import { loadUserTemplates, wordTemplate } from "./defaultTemplates";
+import { defaultEmailTemplate } from "./emailTemplates";
+import { asciiSlug, isEmailAddress, reminderEmail } from "./emlMessage";
+import { reminderData, type Language, type ReminderData } from "./reminderData";
+import { renderLetters } from "./wordLetters";
+
+export interface RunDocuments {
+  /** Every file written, relative to the output folder. */
+  readonly files: readonly string[];
+  /** The file each customer's document went into (the journal's Référence), by customer key. */
+  readonly references: ReadonlyMap<string, string>;
+  /** What the run did differently from the plan (an e-mail without address sent as a letter). */
+  readonly warnings: readonly string[];
+}
+
+/** Writes bytes or text whole: a temporary file beside the target, then renamed over it. */
+export async function writeFileAtomically(file: string, data: Uint8Array | string): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    await writeFile(temporary, data);
+    await rename(temporary, file);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}
+
+const LETTER_NAMES: Readonly<Record<ReminderLevel, string>> = {
+  0: "preventive",
+  1: "relance-1",
+  2: "relance-2",
+  3: "mise-en-demeure",
+  4: "injonction",
+};
+
+/**
+ * @param templatesFolder - the user's own templates ("modeles" beside the workbook), laid out like
+ *   templates/ (<lang>/<stage>.html, .txt, .subject.txt, .docx); each file found replaces the default
+ */
+export async function writeRunDocuments(plan: Plan, settings: Settings, outDir: string, templatesFolder?: string): Promise<RunDocuments> {
+  const files: string[] = [];
+  const references = new Map<string, string>();
+  const warnings: string[] = [];
+  const userWordTemplates = templatesFolder === undefined ? new Map<string, Uint8Array>() : await loadUserTemplates(templatesFolder);
+  const letterTemplate = async (level: ReminderLevel, lang: Language): Promise<Uint8Array> =>
+    (await wordTemplate(level, lang, userWordTemplates)).bytes;
+  const write = async (relative: string, data: Uint8Array | string): Promise<void> => {
+    await writeFileAtomically(path.join(outDir, relative), data);
+    files.push(relative);
+  };
+  const from = settings.senderMailbox ?? settings.company.email ?? "relances@localhost.invalid";
+  const letters = new Map<string, { level: ReminderLevel; lang: Language; customers: ReminderData[]; actions: PlannedAction[] }>();
+
+  for (const action of plan.actions) {
+    const data = reminderData(action, plan, settings);
+    const statement = action.level >= 1 ? await renderStatement(data) : undefined;
+    const slug = asciiSlug(action.customer.name);
+    if (statement !== undefined) await write(`releves/releve-${data.date_iso}-${slug}.pdf`, statement);
+
+    const channel = action.channel;
+    if (action.level === 4) {
+      // The court file is one per debtor: it goes with its own supporting documents.
+      const file = `injonctions/injonction-${data.date_iso}-${slug}.docx`;
+      await write(file, renderLetters(await letterTemplate(4, data.langue), [data]));
+      references.set(action.customerKey, file);
+    } else if (channel === "email" && isEmailAddress(data.email.trim())) {
+      const message = reminderEmail(data, await defaultEmailTemplate(action.level, data.langue, templatesFolder), statement, { from });
+      const file = `emails/${message.fileName}`;
+      await write(file, message.eml);
+      references.set(action.customerKey, file);
+    } else if (channel === "email" || channel === "courrier" || channel === "recommandé") {
+      if (channel === "email") {
+        warnings.push(
+          `«${action.customer.name}» : pas d'adresse e-mail valide («${data.email}») ; la ${data.niveau.toLowerCase()} part par courrier / no valid e-mail address: sent as a letter`,
+        );
+      }
+      const key = `${action.level}-${data.langue}`;
+      const group = letters.get(key) ?? { level: action.level, lang: data.langue, customers: [], actions: [] };
+      group.customers.push(data);
+      group.actions.push(action);
+      letters.set(key, group);
+    }
+  }
+
+  for (const { level, lang, customers, actions } of letters.values()) {
+    const file = `courriers/${LETTER_NAMES[level]}-${customers[0]!.date_iso}${lang === "en" ? "-en" : ""}.docx`;
+    await write(file, renderLetters(await letterTemplate(level, lang), customers));
+    for (const action of actions) references.set(action.customerKey, file);
+  }
+  return { files, references, warnings };
+}

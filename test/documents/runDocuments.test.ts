@@ -1,0 +1,69 @@
+// The documents of a run on disk: which file each customer's reminder goes into, and the user's
+// own templates replacing the defaults.
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { simpleParser } from "mailparser";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Plan } from "../../src/core/plan";
+import { asciiSlug } from "../../src/documents/emlMessage";
+import { writeRunDocuments } from "../../src/documents/runDocuments";
+import { sampleReminders } from "./sampleReminders";
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), "relances-rundocs-"));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("the documents of a run", () => {
+  it("e-mails, letters, statements and court files, one reference per customer", async () => {
+    const { plan, settings } = await sampleReminders();
+    const out = path.join(dir, "all");
+    const result = await writeRunDocuments(plan, settings, out);
+    for (const action of plan.actions) {
+      const reference = result.references.get(action.customerKey)!;
+      expect(reference, action.customer.name).toBeDefined();
+      if (action.level === 4) expect(reference).toMatch(/^injonctions\//);
+      else if (action.channel === "email") expect(reference).toMatch(/^emails\/.*\.eml$/);
+      else expect(reference).toMatch(/^courriers\/.*\.docx$/);
+      expect(result.files).toContain(reference);
+    }
+    // A statement for every customer from reminder 1 on.
+    const statements = result.files.filter((f) => f.startsWith("releves/"));
+    expect(statements).toHaveLength(plan.actions.filter((a) => a.level >= 1).length);
+    expect(result.warnings).toEqual([]);
+  });
+
+  it("a customer due an e-mail without an address gets a letter, and the run says so", async () => {
+    const { plan, settings } = await sampleReminders();
+    const action = plan.actions.find((a) => a.channel === "email" && a.level === 1)!;
+    const withoutEmail: Plan = { ...plan, actions: [{ ...action, customer: { ...action.customer, email: undefined } }] };
+    const result = await writeRunDocuments(withoutEmail, settings, path.join(dir, "no-email"));
+    expect(result.references.get(action.customerKey)).toMatch(/^courriers\/relance-1-/);
+    expect(result.warnings[0]).toMatch(new RegExp(`«${action.customer.name}» : pas d'adresse e-mail valide`));
+  });
+
+  it("the user's own e-mail template replaces the default one", async () => {
+    const { plan, settings } = await sampleReminders();
+    const action = plan.actions.find((a) => a.channel === "email" && a.level === 1 && a.customer.language === "fr")!;
+    const templates = path.join(dir, "modeles");
+    await mkdir(path.join(templates, "fr"), { recursive: true });
+    await writeFile(path.join(templates, "fr", "reminder1.subject.txt"), "Votre compte chez nous, {{raison_sociale}}");
+    const result = await writeRunDocuments({ ...plan, actions: [action] }, settings, path.join(dir, "custom"), templates);
+    const eml = await readFile(path.join(dir, "custom", result.references.get(action.customerKey)!));
+    const parsed = await simpleParser(eml);
+    expect(parsed.subject).toBe(`Votre compte chez nous, ${action.customer.name}`);
+  });
+
+  it("file names cannot leave the output folder", async () => {
+    const { plan, settings } = await sampleReminders();
+    const action = plan.actions.find((a) => a.level >= 1)!;
+    const renamed: Plan = { ...plan, actions: [{ ...action, customer: { ...action.customer, name: "../../etc/passwd" } }] };
+    const result = await writeRunDocuments(renamed, settings, path.join(dir, "escape"));
+    for (const file of result.files) expect(file, file).not.toMatch(/\.\./);
+    expect(asciiSlug("../../etc/passwd")).toBe("etc-passwd");
+  });
+});
