@@ -77,6 +77,11 @@ export async function runCommand(args: readonly string[], io: CommandIo): Promis
   if (typeof asOf === "string") return usageError(io, asOf, RUN_USAGE);
   const mail = options.values.get("mail") ?? "eml";
   if (mail !== "eml" && mail !== "graph") return usageError(io, `--mail «${mail}» : eml ou graph`, RUN_USAGE);
+  if (mail === "graph") {
+    // Drafting through Microsoft Graph is the next capability; until then, say so rather than fall back silently.
+    io.err("--mail graph : les brouillons Outlook par Microsoft Graph ne sont pas encore disponibles ; utilisez --mail eml / not available yet: use --mail eml");
+    return EXIT_USAGE;
+  }
   const file = options.positionals[0]!;
   const outDir = options.values.get("out") ?? path.join(path.dirname(file), `relances-${dayToIso(asOf)}`);
   return guarded(io, async () => {

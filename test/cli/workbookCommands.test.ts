@@ -86,6 +86,13 @@ describe("relances plan", () => {
     expect(err().split("\n")).toHaveLength(1);
   });
 
+  it("says that drafting through Microsoft Graph is not available yet, rather than writing .eml files instead", async () => {
+    const { io, err } = capture();
+    expect(await runCli(["run", sample, "--mail", "graph", "--out", path.join(dir, "graph")], io)).toBe(2);
+    expect(err()).toMatch(/pas encore disponibles ; utilisez --mail eml/);
+    await expect(readdir(path.join(dir, "graph"))).rejects.toThrow();
+  });
+
   it("exits 2 for usage errors", async () => {
     for (const args of [["plan"], ["plan", sample, "--as-of", "15/06/2021"], ["plan", sample, "--bogus"], ["run", sample, "--mail", "pigeon"]]) {
       const { io, err } = capture();
