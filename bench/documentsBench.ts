@@ -1,39 +1,25 @@
 // 1,000 customers' letters, statements and e-mails, beside a bare docxtemplater merge of the same
 // letter template with the same data, in the same run.
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import Docxtemplater from "docxtemplater";
 import PizZip from "pizzip";
-import { dayFromIso } from "../src/core/day";
 import { renderStatement } from "../src/documents/accountStatement";
 import { defaultWordTemplate } from "../src/documents/defaultTemplates";
 import { defaultEmailTemplate } from "../src/documents/emailTemplates";
 import { reminderEmail } from "../src/documents/emlMessage";
 import { reminderData, type ReminderData } from "../src/documents/reminderData";
 import { renderLetters } from "../src/documents/wordLetters";
-import { SAMPLE_AS_OF, writeSampleWorkbook } from "../src/sample/sampleWorkbook";
-import { planWorkbook, readWorkbookSource } from "../src/workbook/workbookSource";
+import { planSample } from "../src/sample/samplePlan";
 
 const CUSTOMERS = 1_000;
 
 /** 1,000 customers at the formal-notice level, made from the sample's reminders with other names. */
 async function thousandCustomers(): Promise<ReminderData[]> {
-  const dir = await mkdtemp(path.join(tmpdir(), "relances-docbench-"));
-  try {
-    const file = path.join(dir, "sample.xlsx");
-    await writeSampleWorkbook(file);
-    const asOf = dayFromIso(SAMPLE_AS_OF)!;
-    const source = await readWorkbookSource(file, { asOf });
-    const plan = planWorkbook(source, asOf);
-    const base = plan.actions.map((a) => reminderData(a, plan, source.settings)).filter((d) => d.langue === "fr" && d.niveau_numero === 3);
-    return Array.from({ length: CUSTOMERS }, (_, i) => {
-      const model = base[i % base.length]!;
-      return { ...model, raison_sociale: `${model.raison_sociale} ${i + 1}`, email: `client${i + 1}@example.com` };
-    });
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  const { plan, settings } = await planSample();
+  const base = plan.actions.map((a) => reminderData(a, plan, settings)).filter((d) => d.langue === "fr" && d.niveau_numero === 3);
+  return Array.from({ length: CUSTOMERS }, (_, i) => {
+    const model = base[i % base.length]!;
+    return { ...model, raison_sociale: `${model.raison_sociale} ${i + 1}`, email: `client${i + 1}@example.com` };
+  });
 }
 
 function seconds(ms: number): string {
