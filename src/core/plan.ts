@@ -227,21 +227,29 @@ function unique<T>(items: readonly T[]): T[] {
   return [...new Set(items)];
 }
 
+/** What a run did for one customer's action: the document written and the channel it went by. */
+export interface ActionDocument {
+  readonly reference?: string | undefined;
+  readonly channel?: Channel | undefined;
+}
+
 /**
  * The journal lines a run adds: one per invoice whose level was due, at that invoice's level.
- * @param referenceOf - the document each customer's action produced (the Référence column)
+ * @param documentOf - the document each customer's action produced (the Référence column) and the
+ *   channel it actually went by, when it differs from the policy's (a letter for want of an e-mail)
  */
-export function plannedJournalEntries(plan: Plan, user?: string, referenceOf?: (action: PlannedAction) => string | undefined): JournalEntry[] {
+export function plannedJournalEntries(plan: Plan, user?: string, documentOf?: (action: PlannedAction) => ActionDocument | undefined): JournalEntry[] {
   const entries: JournalEntry[] = [];
   for (const action of plan.actions) {
+    const document = documentOf?.(action);
     for (const { invoice, level } of action.due) {
       entries.push({
         date: plan.asOf,
         customer: invoice.record.customer.name,
         invoice: invoice.record.number,
         level,
-        channel: action.channel,
-        reference: referenceOf?.(action),
+        channel: document?.channel ?? action.channel,
+        reference: document?.reference,
         user,
       });
     }

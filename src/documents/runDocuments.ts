@@ -4,7 +4,8 @@
 // rewrites the same files instead of adding new ones.
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { Plan, PlannedAction } from "../core/plan";
+import type { ActionDocument, Plan, PlannedAction } from "../core/plan";
+import type { Channel } from "../core/reminderPolicy";
 import type { ReminderLevel } from "../core/reminderLevel";
 import type { Settings } from "../core/settings";
 import { renderStatement } from "./accountStatement";
@@ -17,8 +18,8 @@ import { renderLetters } from "./wordLetters";
 export interface RunDocuments {
   /** Every file written, relative to the output folder. */
   readonly files: readonly string[];
-  /** The file each customer's document went into (the journal's Référence), by customer key. */
-  readonly references: ReadonlyMap<string, string>;
+  /** The file each customer's document went into (the journal's Référence) and its channel, by customer key. */
+  readonly documents: ReadonlyMap<string, ActionDocument>;
   /** What the run did differently from the plan (an e-mail without address sent as a letter). */
   readonly warnings: readonly string[];
 }
@@ -50,7 +51,7 @@ const LETTER_NAMES: Readonly<Record<ReminderLevel, string>> = {
  */
 export async function writeRunDocuments(plan: Plan, settings: Settings, outDir: string, templatesFolder?: string): Promise<RunDocuments> {
   const files: string[] = [];
-  const references = new Map<string, string>();
+  const documents = new Map<string, ActionDocument>();
   const warnings: string[] = [];
   const userWordTemplates = templatesFolder === undefined ? new Map<string, Uint8Array>() : await loadUserTemplates(templatesFolder);
   const letterTemplate = async (level: ReminderLevel, lang: Language): Promise<Uint8Array> =>
@@ -60,7 +61,7 @@ export async function writeRunDocuments(plan: Plan, settings: Settings, outDir: 
     files.push(relative);
   };
   const from = settings.senderMailbox ?? settings.company.email ?? "relances@localhost.invalid";
-  const letters = new Map<string, { level: ReminderLevel; lang: Language; customers: ReminderData[]; actions: PlannedAction[] }>();
+  const letters = new Map<string, { level: ReminderLevel; lang: Language; customers: ReminderData[]; actions: PlannedAction[]; channel: Channel }>();
 
   for (const action of plan.actions) {
     const data = reminderData(action, plan, settings);
@@ -73,12 +74,12 @@ export async function writeRunDocuments(plan: Plan, settings: Settings, outDir: 
       // The court file is one per debtor: it goes with its own supporting documents.
       const file = `injonctions/injonction-${data.date_iso}-${slug}.docx`;
       await write(file, renderLetters(await letterTemplate(4, data.langue), [data]));
-      references.set(action.customerKey, file);
+      documents.set(action.customerKey, { reference: file, channel });
     } else if (channel === "email" && isEmailAddress(data.email.trim())) {
       const message = reminderEmail(data, await defaultEmailTemplate(action.level, data.langue, templatesFolder), statement, { from });
       const file = `emails/${message.fileName}`;
       await write(file, message.eml);
-      references.set(action.customerKey, file);
+      documents.set(action.customerKey, { reference: file, channel });
     } else if (channel === "email" || channel === "courrier" || channel === "recommandé") {
       if (channel === "email") {
         warnings.push(
@@ -86,17 +87,17 @@ export async function writeRunDocuments(plan: Plan, settings: Settings, outDir: 
         );
       }
       const key = `${action.level}-${data.langue}`;
-      const group = letters.get(key) ?? { level: action.level, lang: data.langue, customers: [], actions: [] };
+      const group = letters.get(key) ?? { level: action.level, lang: data.langue, customers: [], actions: [], channel: channel === "email" ? "courrier" : channel };
       group.customers.push(data);
       group.actions.push(action);
       letters.set(key, group);
     }
   }
 
-  for (const { level, lang, customers, actions } of letters.values()) {
+  for (const { level, lang, customers, actions, channel } of letters.values()) {
     const file = `courriers/${LETTER_NAMES[level]}-${customers[0]!.date_iso}${lang === "en" ? "-en" : ""}.docx`;
     await write(file, renderLetters(await letterTemplate(level, lang), customers));
-    for (const action of actions) references.set(action.customerKey, file);
+    for (const action of actions) documents.set(action.customerKey, { reference: file, channel });
   }
-  return { files, references, warnings };
+  return { files, documents, warnings };
 }

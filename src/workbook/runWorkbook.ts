@@ -77,7 +77,7 @@ export async function runWorkbook(file: string, options: RunOptions): Promise<Ru
   const plan = planWorkbook(source, options.asOf, options.forcedLevels);
   const documents = await writeRunDocuments(plan, source.settings, options.outDir, userTemplatesFolder(file));
   // The journal's Référence names the file each customer's document went into.
-  const planned = plannedJournalEntries(plan, options.user, (action) => documents.references.get(action.customerKey));
+  const planned = plannedJournalEntries(plan, options.user, (action) => documents.documents.get(action.customerKey));
   const fresh = newJournalEntries(source.journal.entries, planned);
   const appended = appendJournal(workbook, fresh);
   const stageRows = appendStageSheets(workbook, plan);

@@ -74,6 +74,14 @@ describe("the plan of a run", () => {
     ]);
   });
 
+  it("journal lines name the document and the channel it actually went by", () => {
+    const plan = planRun(source([invoice({ number: "R1" })]), options("2021-06-15"));
+    const entries = plannedJournalEntries(plan, "Sarah", () => ({ reference: "courriers/relance-1-2021-06-15.docx", channel: "courrier" }));
+    expect(entries).toEqual([
+      expect.objectContaining({ invoice: "R1", level: 1, channel: "courrier", reference: "courriers/relance-1-2021-06-15.docx", user: "Sarah" }),
+    ]);
+  });
+
   it("a courtesy document lists only the invoices whose courtesy is due, without penalties", () => {
     const plan = planRun(source([invoice({ number: "X", dueDate: d("2021-06-18") })]), options("2021-06-15"));
     expect(plan.actions[0]).toMatchObject({ level: 0, stage: "courtesy", channel: "email", penalties: 0, recoveryFee: 0 });

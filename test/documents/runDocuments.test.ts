@@ -24,7 +24,7 @@ describe("the documents of a run", () => {
     const out = path.join(dir, "all");
     const result = await writeRunDocuments(plan, settings, out);
     for (const action of plan.actions) {
-      const reference = result.references.get(action.customerKey)!;
+      const reference = result.documents.get(action.customerKey)!.reference!;
       expect(reference, action.customer.name).toBeDefined();
       if (action.level === 4) expect(reference).toMatch(/^injonctions\//);
       else if (action.channel === "email") expect(reference).toMatch(/^emails\/.*\.eml$/);
@@ -42,7 +42,7 @@ describe("the documents of a run", () => {
     const action = plan.actions.find((a) => a.channel === "email" && a.level === 1)!;
     const withoutEmail: Plan = { ...plan, actions: [{ ...action, customer: { ...action.customer, email: undefined } }] };
     const result = await writeRunDocuments(withoutEmail, settings, path.join(dir, "no-email"));
-    expect(result.references.get(action.customerKey)).toMatch(/^courriers\/relance-1-/);
+    expect(result.documents.get(action.customerKey)).toMatchObject({ reference: expect.stringMatching(/^courriers\/relance-1-/), channel: "courrier" });
     expect(result.warnings[0]).toMatch(new RegExp(`«${action.customer.name}» : pas d'adresse e-mail valide`));
   });
 
@@ -53,7 +53,7 @@ describe("the documents of a run", () => {
     await mkdir(path.join(templates, "fr"), { recursive: true });
     await writeFile(path.join(templates, "fr", "reminder1.subject.txt"), "Votre compte chez nous, {{raison_sociale}}");
     const result = await writeRunDocuments({ ...plan, actions: [action] }, settings, path.join(dir, "custom"), templates);
-    const eml = await readFile(path.join(dir, "custom", result.references.get(action.customerKey)!));
+    const eml = await readFile(path.join(dir, "custom", result.documents.get(action.customerKey)!.reference!));
     const parsed = await simpleParser(eml);
     expect(parsed.subject).toBe(`Votre compte chez nous, ${action.customer.name}`);
   });
