@@ -97,10 +97,17 @@ export function groupCustomers(
 
 function mergeDetails(all: readonly CustomerDetails[]): CustomerDetails {
   const merged: Record<string, unknown> = { ...all[0]! };
+  delete merged.defaulted;
   for (const details of all.slice(1)) {
     for (const [field, value] of Object.entries(details)) {
+      if (field === "defaulted") continue;
       if ((merged[field] === undefined || merged[field] === "") && value !== undefined && value !== "") merged[field] = value;
     }
+  }
+  // A category or language left blank holds its default: the first row of the account that states it wins.
+  for (const field of ["customerType", "language"] as const) {
+    const stated = all.find((details) => !(details.defaulted ?? []).includes(field));
+    if (stated !== undefined) merged[field] = stated[field];
   }
   return merged as unknown as CustomerDetails;
 }

@@ -4,7 +4,7 @@ import { customerNameKey, groupCustomers, type Customer } from "./customers";
 import type { Day } from "./day";
 import { daysOverdue } from "./daysOverdue";
 import type { InvoiceHistory, JournalEntry } from "./journalEntry";
-import { lateInterest } from "./lateInterest";
+import { CONSUMER_RULE, lateInterest } from "./lateInterest";
 import type { Cents } from "./money";
 import { nextLevel, PAID_BELOW, type Hold } from "./nextLevel";
 import { isProblem } from "./problem";
@@ -45,7 +45,10 @@ export interface PlannedInvoice {
   readonly nextLevel: ReminderLevel | null;
   readonly hold: Hold | null;
   readonly brokenPromise: boolean;
-  /** Late interest on the balance to the reference date; null when a rate is unknown. */
+  /**
+   * Late interest on the balance to the reference date: from the due date for businesses and public
+   * buyers, from the formal notice for a particulier (0 before it); null when a rate is unknown.
+   */
   readonly penalties: Cents | null;
   readonly recoveryFee: Cents;
 }
@@ -149,9 +152,13 @@ function planInvoice(
   );
   const late = daysOverdue(record.dueDate, options.asOf);
   let penalties: Cents | null = 0;
-  const rule = rateRuleFor(type);
-  if (rule !== undefined && late > 0 && balance >= PAID_BELOW) {
-    const interest = lateInterest({ amount: balance, from: record.dueDate, to: options.asOf, rule, splitByHalfYear: options.splitByHalfYear }, options.rates);
+  // Businesses and public buyers owe interest from the due date (DOMAIN section 2); a consumer owes
+  // the taux de l'intérêt légal only from the mise en demeure (section 3), dated by the journal.
+  const businessRule = rateRuleFor(type);
+  const rule = businessRule ?? CONSUMER_RULE;
+  const from = businessRule !== undefined ? record.dueDate : history?.levelDates[3];
+  if (from !== undefined && late > 0 && options.asOf > from && balance >= PAID_BELOW) {
+    const interest = lateInterest({ amount: balance, from, to: options.asOf, rule, splitByHalfYear: options.splitByHalfYear }, options.rates);
     if (isProblem(interest)) {
       unknownRates.add(interest.message);
       penalties = null;

@@ -21,6 +21,11 @@ export interface CustomerDetails {
   readonly language: "fr" | "en";
   readonly vatNumber?: string | undefined;
   readonly siret?: string | undefined;
+  /**
+   * The fields this row left blank and that hold their default (professionnel, fr): another row of
+   * the same account that states them wins when the rows are grouped.
+   */
+  readonly defaulted?: readonly ("customerType" | "language")[] | undefined;
 }
 
 /** One invoice row of the tracking sheet, read and checked. */

@@ -576,6 +576,7 @@ class Reader implements TrackingSheetReader {
     const city = optionalText(this.cell(cells, this.iCity));
     const vatNumber = optionalText(this.cell(cells, this.iVatNumber));
     const siret = optionalText(this.cell(cells, this.iSiret));
+    const defaulted = defaultedFields(isBlank(typeCell), isBlank(languageCell));
     const last = this.customers.get(name);
     if (
       last !== undefined &&
@@ -588,12 +589,14 @@ class Reader implements TrackingSheetReader {
       last.postcode === postcode &&
       last.city === city &&
       last.vatNumber === vatNumber &&
-      last.siret === siret
+      last.siret === siret &&
+      last.defaulted === defaulted
     ) {
       return last;
     }
     const details: CustomerDetails = {
       name, customerType, email, phone, contact, address, postcode, city, language, vatNumber, siret,
+      ...(defaulted === undefined ? {} : { defaulted }),
     };
     this.customers.set(name, details);
     return details;
@@ -707,4 +710,15 @@ export function readTrackingRows(
   const reader = createTrackingSheetReader(sheet, options);
   for (const { row, cells } of rows) reader.push(row, cells);
   return reader.finish();
+}
+
+// Shared arrays, so that rows of the same customer keep sharing one details object.
+const DEFAULTED_TYPE: readonly ("customerType" | "language")[] = Object.freeze(["customerType"]);
+const DEFAULTED_LANGUAGE: readonly ("customerType" | "language")[] = Object.freeze(["language"]);
+const DEFAULTED_BOTH: readonly ("customerType" | "language")[] = Object.freeze(["customerType", "language"]);
+
+/** Which of the category and the language a row left blank (they then hold their defaults). */
+function defaultedFields(type: boolean, language: boolean): readonly ("customerType" | "language")[] | undefined {
+  if (type) return language ? DEFAULTED_BOTH : DEFAULTED_TYPE;
+  return language ? DEFAULTED_LANGUAGE : undefined;
 }

@@ -11,7 +11,7 @@ import type { Settings } from "../core/settings";
 import { renderStatement } from "./accountStatement";
 import { loadUserTemplates, wordTemplate } from "./defaultTemplates";
 import { defaultEmailTemplate } from "./emailTemplates";
-import { asciiSlug, isEmailAddress, reminderEmail } from "./emlMessage";
+import { asciiSlug, isEmailAddress, reminderEmail, stableHash } from "./emlMessage";
 import { reminderData, type Language, type ReminderData } from "./reminderData";
 import { renderLetters } from "./wordLetters";
 
@@ -60,6 +60,20 @@ export async function writeRunDocuments(plan: Plan, settings: Settings, outDir: 
     await writeFileAtomically(path.join(outDir, relative), data);
     files.push(relative);
   };
+  // File names come from a shortened ASCII slug of the customer's name: two customers can share one
+  // (names alike in their first 60 characters, names in a non-Latin script). The second one's file
+  // then carries a hash of its customer key, the same on every retry, instead of overwriting the first.
+  const owners = new Map<string, string>();
+  const ownName = (relative: string, customerKey: string): string => {
+    let name = relative;
+    const owner = owners.get(name.toLowerCase());
+    if (owner !== undefined && owner !== customerKey) {
+      const extension = path.posix.extname(relative);
+      name = `${relative.slice(0, relative.length - extension.length)}-${stableHash(customerKey)}${extension}`;
+    }
+    owners.set(name.toLowerCase(), customerKey);
+    return name;
+  };
   const from = settings.senderMailbox ?? settings.company.email ?? "relances@localhost.invalid";
   const letters = new Map<string, { level: ReminderLevel; lang: Language; customers: ReminderData[]; actions: PlannedAction[]; channel: Channel }>();
 
@@ -67,17 +81,17 @@ export async function writeRunDocuments(plan: Plan, settings: Settings, outDir: 
     const data = reminderData(action, plan, settings);
     const statement = action.level >= 1 ? await renderStatement(data) : undefined;
     const slug = asciiSlug(action.customer.name);
-    if (statement !== undefined) await write(`releves/releve-${data.date_iso}-${slug}.pdf`, statement);
+    if (statement !== undefined) await write(ownName(`releves/releve-${data.date_iso}-${slug}.pdf`, action.customerKey), statement);
 
     const channel = action.channel;
     if (action.level === 4) {
       // The court file is one per debtor: it goes with its own supporting documents.
-      const file = `injonctions/injonction-${data.date_iso}-${slug}.docx`;
+      const file = ownName(`injonctions/injonction-${data.date_iso}-${slug}.docx`, action.customerKey);
       await write(file, renderLetters(await letterTemplate(4, data.langue), [data]));
       documents.set(action.customerKey, { reference: file, channel });
     } else if (channel === "email" && isEmailAddress(data.email.trim())) {
       const message = reminderEmail(data, await defaultEmailTemplate(action.level, data.langue, templatesFolder), statement, { from });
-      const file = `emails/${message.fileName}`;
+      const file = ownName(`emails/${message.fileName}`, action.customerKey);
       await write(file, message.eml);
       documents.set(action.customerKey, { reference: file, channel });
     } else if (channel === "email" || channel === "courrier" || channel === "recommandé") {

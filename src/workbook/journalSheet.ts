@@ -15,6 +15,7 @@ import {
   type JournalReading,
 } from "../core/journal";
 import { JOURNAL_COLUMNS, JOURNAL_SHEET, type JournalEntry } from "../core/journalEntry";
+import { findWorksheet } from "./readTrackingWorkbook";
 import { plainCellValue, writeCell } from "./safeCell";
 
 /** The name of the Excel table the journal is created as. */
@@ -187,7 +188,7 @@ function createJournalTable(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, e
  * appendJournal(workbook, plannedJournalEntries(plan)).length // lines added
  */
 export function appendJournal(workbook: ExcelJS.Workbook, entries: readonly JournalEntry[]): JournalEntry[] {
-  const ws = workbook.getWorksheet(JOURNAL_SHEET);
+  const ws = findWorksheet(workbook, JOURNAL_SHEET);
   if (ws === undefined) {
     const added = newJournalEntries([], entries);
     const created = workbook.addWorksheet(JOURNAL_SHEET, { views: [{ state: "frozen", ySplit: 1 }] });

@@ -1,6 +1,7 @@
 // `relances run`: plans the run on a copy of the workbook, appends the journal and the stage
 // sheets, and writes the copy whole into the output folder. The input file is never written.
-import { mkdir, rename, rm } from "node:fs/promises";
+import { constants } from "node:fs";
+import { access, mkdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import type { Day } from "../core/day";
@@ -64,9 +65,50 @@ export async function writeWorkbookAtomically(workbook: ExcelJS.Workbook, file: 
   }
 }
 
+/** Whether two paths name one file on disk (false when either is absent). */
+async function sameFile(a: string, b: string): Promise<boolean> {
+  try {
+    const [x, y] = await Promise.all([stat(a, { bigint: true }), stat(b, { bigint: true })]);
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Makes sure the output folder exists and can be written to, before anything is written there.
+ * @throws Error with one French / English line naming the folder: a file, or not writable
+ */
+export async function prepareOutputFolder(outDir: string): Promise<void> {
+  try {
+    await mkdir(outDir, { recursive: true });
+    await access(outDir, constants.W_OK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const [fr, en] =
+      code === "EEXIST" || code === "ENOTDIR"
+        ? ["n'est pas un dossier (un fichier porte ce nom)", "is not a folder (a file has that name)"]
+        : code === "EACCES" || code === "EPERM" || code === "EROFS"
+          ? ["n'est pas accessible en écriture", "cannot be written to"]
+          : [(error as Error).message, (error as Error).message];
+    throw new Error(`Le dossier de sortie «${outDir}» ${fr} / the output folder «${outDir}» ${en}`, { cause: error });
+  }
+}
+
 export async function runWorkbook(file: string, options: RunOptions): Promise<RunResult> {
-  const output = path.resolve(options.outDir, path.basename(file));
-  if (output === path.resolve(file)) {
+  // exceljs writes .xlsx only, without the macros of an .xlsm: a copy named .xlsm would not open in Excel.
+  const extension = path.extname(file);
+  const copyName = /^\.xlsx$/i.test(extension) ? path.basename(file) : `${path.basename(file, extension)}.xlsx`;
+  const copyWarnings =
+    copyName === path.basename(file)
+      ? []
+      : [
+          `«${path.basename(file)}» : la copie est écrite au format .xlsx («${copyName}») ; les macros ne sont pas copiées / ` +
+            `the copy is written as .xlsx; macros are not copied`,
+        ];
+  const output = path.resolve(options.outDir, copyName);
+  // The same path, or the same file reached another way (a link to its folder, another case of its name).
+  if (output === path.resolve(file) || (await sameFile(output, file))) {
     throw new Error(
       `Le dossier de sortie contient déjà «${path.basename(file)}» : choisissez-en un autre pour ne pas écraser le classeur d'origine / ` +
         `the output folder holds the input workbook: choose another one so that it is not overwritten`,
@@ -75,6 +117,7 @@ export async function runWorkbook(file: string, options: RunOptions): Promise<Ru
   const workbook = await loadWorkbook(file);
   const source = loadedWorkbookSource(workbook, file, { sheet: options.sheet, asOf: options.asOf });
   const plan = planWorkbook(source, options.asOf, options.forcedLevels);
+  await prepareOutputFolder(options.outDir);
   const documents = await writeRunDocuments(plan, source.settings, options.outDir, userTemplatesFolder(file));
   // The journal's Référence names the file each customer's document went into.
   const planned = plannedJournalEntries(plan, options.user, (action) => documents.documents.get(action.customerKey));
@@ -83,6 +126,7 @@ export async function runWorkbook(file: string, options: RunOptions): Promise<Ru
   const stageRows = appendStageSheets(workbook, plan);
   writeSettingsSheet(workbook, source.settings);
   await writeWorkbookAtomically(workbook, output);
-  const withWarnings = documents.warnings.length === 0 ? plan : { ...plan, warnings: [...plan.warnings, ...documents.warnings] };
+  const extraWarnings = [...copyWarnings, ...documents.warnings];
+  const withWarnings = extraWarnings.length === 0 ? plan : { ...plan, warnings: [...plan.warnings, ...extraWarnings] };
   return { plan: withWarnings, workbookFile: output, journalLines: appended.length, stageRows, documents: documents.files };
 }

@@ -13,6 +13,7 @@ import {
   type Settings,
   type SettingsProblem,
 } from "../core/settings";
+import { findWorksheet } from "./readTrackingWorkbook";
 import { plainCellValue, TEXT_FORMAT, writeCell } from "./safeCell";
 
 const COLUMN_WIDTHS = [34, 26, 110] as const;
@@ -29,7 +30,7 @@ const COLUMN_WIDTHS = [34, 26, 110] as const;
  * writeSettingsSheet(workbook) // true the first time, false afterwards
  */
 export function writeSettingsSheet(workbook: ExcelJS.Workbook, settings: Settings = DEFAULT_SETTINGS): boolean {
-  if (workbook.getWorksheet(SETTINGS_SHEET) !== undefined) return false;
+  if (findWorksheet(workbook, SETTINGS_SHEET) !== undefined) return false;
   const ws = workbook.addWorksheet(SETTINGS_SHEET, { views: [{ state: "frozen", ySplit: 1 }] });
   settingsToRows(settings).forEach((cells, i) => {
     const row = ws.getRow(i + 1);

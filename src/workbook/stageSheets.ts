@@ -6,6 +6,7 @@ import { eurosFromCents } from "../core/money";
 import type { Plan, PlannedAction, PlannedInvoice } from "../core/plan";
 import type { ReminderLevel } from "../core/reminderLevel";
 import type { CellValue } from "../core/trackingSheet";
+import { findWorksheet } from "./readTrackingWorkbook";
 import { plainCellValue, writeCell } from "./safeCell";
 
 export const STAGE_SHEETS: Readonly<Partial<Record<ReminderLevel, string>>> = { 1: "Relance 1", 2: "Relance 2", 3: "Mise en demeure" };
@@ -63,7 +64,7 @@ export function appendStageSheets(workbook: ExcelJS.Workbook, plan: Plan): Map<s
   for (const action of plan.actions) {
     const name = STAGE_SHEETS[action.level];
     if (name === undefined) continue;
-    const sheet = workbook.getWorksheet(name) ?? createStageSheet(workbook, name);
+    const sheet = findWorksheet(workbook, name) ?? createStageSheet(workbook, name);
     const existing = existingKeys(sheet);
     for (const invoice of action.invoices) {
       const values = stageRow(plan, action, invoice);

@@ -9,7 +9,7 @@ import type { ReminderLevel } from "../core/reminderLevel";
 import { DEFAULT_SETTINGS, SETTINGS_SHEET, settingsFromRows, type Settings, type SettingsProblem } from "../core/settings";
 import type { CellValue, TrackingSheetResult } from "../core/trackingSheet";
 import { readJournalSheet } from "./journalSheet";
-import { readLoadedTrackingWorkbook, readTrackingWorkbook, UnreadableWorkbookError, type SheetRow } from "./readTrackingWorkbook";
+import { findWorksheet, readLoadedTrackingWorkbook, readTrackingWorkbook, UnreadableWorkbookError, type SheetRow } from "./readTrackingWorkbook";
 import { readSettingsSheet } from "./settingsSheet";
 
 export interface WorkbookSource {
@@ -47,10 +47,10 @@ export async function readWorkbookSource(file: string, options: SourceOptions = 
 /** Reads a workbook already loaded in memory (the run writes a copy of it). */
 export function loadedWorkbookSource(workbook: ExcelJS.Workbook, file: string, options: SourceOptions = {}): WorkbookSource {
   const tracking = readLoadedTrackingWorkbook(workbook, { sheet: options.sheet, headerRow: options.headerRow, today: options.asOf });
-  const { settings, problems } = readSettingsSheet(workbook.getWorksheet(SETTINGS_SHEET));
+  const { settings, problems } = readSettingsSheet(findWorksheet(workbook, SETTINGS_SHEET));
   return checked(file, {
     tracking,
-    journal: readJournalSheet(workbook.getWorksheet(JOURNAL_SHEET)),
+    journal: readJournalSheet(findWorksheet(workbook, JOURNAL_SHEET)),
     settings,
     settingsProblems: problems,
   });

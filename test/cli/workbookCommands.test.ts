@@ -1,12 +1,12 @@
 // plan, run and demo on real .xlsx files (SPEC section 10), through the command line's own entry.
 import { createHash } from "node:crypto";
-import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, readdir, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli, type CliIo } from "../../src/cli/relances";
-import { JOURNAL_SHEET } from "../../src/core/journalEntry";
+import { JOURNAL_COLUMNS, JOURNAL_SHEET } from "../../src/core/journalEntry";
 import { SAMPLE_AS_OF, sampleExpectations, writeSampleWorkbook } from "../../src/sample/sampleWorkbook";
 import { validateJson, type Schema } from "../helpers/jsonSchema";
 import schema from "./planJson.schema.json";
@@ -154,10 +154,45 @@ describe("relances run", () => {
     }
   });
 
+  it("an output folder that is a file: one clear line naming it, and nothing written", async () => {
+    const notAFolder = path.join(dir, "sortie-fichier");
+    await writeFile(notAFolder, "un fichier");
+    for (const out of [notAFolder, path.join(notAFolder, "sous-dossier")]) {
+      const { io, err } = capture();
+      expect(await runCli(["run", sample, "--as-of", SAMPLE_AS_OF, "--out", out], io)).toBe(1);
+      expect(err()).toMatch(/dossier de sortie «.*sortie-fichier.*» n'est pas un dossier/);
+      expect(err().split("\n")).toHaveLength(1);
+      expect(err()).not.toMatch(/ENOTDIR|EEXIST|\n\s+at /);
+    }
+    expect(await readFile(notAFolder, "utf8")).toBe("un fichier");
+  });
+
   it("refuses to write over the input workbook", async () => {
     const { io, err } = capture();
     expect(await runCli(["run", sample, "--as-of", SAMPLE_AS_OF, "--out", dir], io)).toBe(1);
     expect(err()).toMatch(/ne pas écraser le classeur d'origine/);
+  });
+
+  it("refuses to write over the input workbook through a symbolic link to its folder", async () => {
+    const link = path.join(dir, "lien-vers-dossier");
+    await symlink(dir, link, "dir");
+    const before = await sha(sample);
+    const { io, err } = capture();
+    expect(await runCli(["run", sample, "--as-of", SAMPLE_AS_OF, "--out", link], io)).toBe(1);
+    expect(err()).toMatch(/ne pas écraser le classeur d'origine/);
+    expect(await sha(sample)).toBe(before);
+  });
+
+  it("writes the copy of a macro-enabled workbook as .xlsx, which Excel opens, and says the macros are not kept", async () => {
+    const file = path.join(dir, "avec-macros.xlsm");
+    await writeFile(file, await readFile(sample));
+    const out = path.join(dir, "macros-out");
+    const { io, out: text } = capture();
+    expect(await runCli(["run", file, "--as-of", SAMPLE_AS_OF, "--out", out], io)).toBe(0);
+    const written = await readdir(out);
+    expect(written).toContain("avec-macros.xlsx");
+    expect(written).not.toContain("avec-macros.xlsm");
+    expect(text()).toMatch(/macros ne sont pas copiées/);
   });
 
   it("keeps a customer named like a formula as text in every sheet it writes", async () => {
@@ -226,5 +261,31 @@ describe("relances demo", () => {
     expect(text()).toMatch(/Classeur d'exemple/);
     expect(text()).toMatch(/Injonction/);
     expect((await readdir(out)).sort()).toEqual(["courriers", "emails", "exemple", "injonctions", "releves", "suivi-encaissements-exemple.xlsx"]);
+  });
+});
+
+describe("relances run: the product's own sheets under another spelling", () => {
+  it("reads and appends to a journal named in other case, as plan does, instead of adding a second one", async () => {
+    const file = path.join(dir, "journal-minuscules.xlsx");
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Suivi");
+    sheet.addRow(["Client", "N° facture", "Date facture", "Échéance", "Montant TTC", "E-mail"]);
+    sheet.addRow(["SCI Les Tilleuls", "F1", new Date(Date.UTC(2021, 0, 10)), new Date(Date.UTC(2021, 1, 10)), 1200, "a@example.com"]);
+    const journal = workbook.addWorksheet("journal des relances");
+    journal.addRow([...JOURNAL_COLUMNS]);
+    journal.addRow([new Date(Date.UTC(2021, 2, 1)), "SCI Les Tilleuls", "F1", "Relance 2", "courrier"]);
+    workbook.addWorksheet("relance 1").addRow(["Date de relance"]);
+    await workbook.xlsx.writeFile(file);
+
+    const planned = await planJson(file, "2021-06-15");
+    expect(planned.actions.map((a: { level: number }) => a.level)).toEqual([3]);
+    const out = path.join(dir, "journal-minuscules-out");
+    const { io, err } = capture();
+    expect(await runCli(["run", file, "--as-of", "2021-06-15", "--out", out], io), err()).toBe(0);
+    const copy = new ExcelJS.Workbook();
+    await copy.xlsx.readFile(path.join(out, "journal-minuscules.xlsx"));
+    const journals = copy.worksheets.filter((ws) => ws.name.toLowerCase() === JOURNAL_SHEET.toLowerCase());
+    expect(journals.map((ws) => ws.name)).toEqual(["journal des relances"]);
+    expect(journals[0]!.getRow(3).getCell(4).value).toBe("Mise en demeure");
   });
 });

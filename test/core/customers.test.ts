@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { customerNameKey, groupCustomers } from "../../src/core/customers";
+import { readTrackingRows, type CellValue } from "../../src/core/trackingSheet";
 import { creditNote, customer, invoice } from "./records";
 
 describe("customer accounts", () => {
@@ -47,5 +48,23 @@ describe("customer accounts", () => {
       [],
     );
     expect(customers[0]!.details).toMatchObject({ name: "Martin", email: "m@martin.fr", city: "Foix" });
+  });
+
+  it("a category or language written on any row of the account wins over a blank one, whatever the row order", () => {
+    // The assistant fills "Catégorie" and "Langue" once per customer, not necessarily on its first row.
+    const header: CellValue[] = ["Client", "N° facture", "Date facture", "Montant TTC", "Conditions", "Catégorie", "Langue"];
+    const { invoices, creditNotes } = readTrackingRows("Suivi", [
+      { row: 1, cells: header },
+      { row: 2, cells: ["Mairie de Lyon", "F1", "2025-01-15", 1000, "30 jours", null, null] },
+      { row: 3, cells: ["Mairie de Lyon", "F2", "2025-02-15", 1000, "30 jours", "Collectivité", "EN"] },
+      { row: 4, cells: ["M. Martin", "F3", "2025-01-15", 1000, "30 jours", null, null] },
+      { row: 5, cells: ["M. Martin", "F4", "2025-02-15", 1000, "30 jours", "Particulier", null] },
+      { row: 6, cells: ["Durand", "F5", "2025-01-15", 1000, "30 jours", null, null] },
+    ]);
+    const { customers } = groupCustomers(invoices, creditNotes);
+    const byName = new Map(customers.map((c) => [c.name, c.details]));
+    expect(byName.get("Mairie de Lyon")).toMatchObject({ customerType: "collectivite", language: "en" });
+    expect(byName.get("M. Martin")).toMatchObject({ customerType: "particulier", language: "fr" });
+    expect(byName.get("Durand")).toMatchObject({ customerType: "professionnel", language: "fr" });
   });
 });

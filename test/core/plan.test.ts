@@ -110,6 +110,30 @@ describe("the plan of a run", () => {
     expect(plan.actions[0]).toMatchObject({ level: 1, penalties: 0, recoveryFee: 0 });
   });
 
+  it("a particulier owes statutory interest (TIL autres cas) from the formal notice on, still no recovery fee", () => {
+    // DOMAIN section 3: EUR 1,000, mise en demeure 2025-10-10, reference 2025-11-09: 30 days at 2.76 % = EUR 2.27.
+    const martin = customer("M. Martin", { customerType: "particulier" });
+    const plan = planRun(
+      source([invoice({ number: "P", customer: martin, amount: 100000, invoiceDate: d("2025-08-01"), dueDate: d("2025-09-01") })], {
+        P: history(3, d("2025-10-10"), { levelDates: { 1: d("2025-09-15"), 2: d("2025-09-25"), 3: d("2025-10-10") } }),
+      }),
+      options("2025-11-09"),
+    );
+    expect(plan.invoices[0]).toMatchObject({ penalties: 227, recoveryFee: 0 });
+    expect(plan.actions[0]).toMatchObject({ level: 4, penalties: 227, recoveryFee: 0 });
+  });
+
+  it("a particulier owes no interest before the formal notice, however late", () => {
+    const martin = customer("M. Martin", { customerType: "particulier" });
+    const plan = planRun(
+      source([invoice({ number: "P", customer: martin, amount: 100000, invoiceDate: d("2025-08-01"), dueDate: d("2025-09-01") })], {
+        P: history(2, d("2025-09-25")),
+      }),
+      options("2025-11-09"),
+    );
+    expect(plan.actions[0]).toMatchObject({ level: 3, penalties: 0, recoveryFee: 0 });
+  });
+
   it("a forced level applies to the customer's open overdue invoices, whatever the policy says", () => {
     const plan = planRun(
       source([invoice({ number: "F1", dueDate: d("2021-06-14") })]),

@@ -66,4 +66,28 @@ describe("the documents of a run", () => {
     for (const file of result.files) expect(file, file).not.toMatch(/\.\./);
     expect(asciiSlug("../../etc/passwd")).toBe("etc-passwd");
   });
+
+  it("two customers whose names give the same file name each get files of their own", async () => {
+    const { plan, settings } = await sampleReminders();
+    const emailed = plan.actions.filter((a) => a.level >= 1 && a.channel === "email");
+    expect(emailed.length).toBeGreaterThanOrEqual(4);
+    const long = "Communauté de communes des Portes d'Ariège Pyrénées, service des eaux et de l'assainissement";
+    const names = [`${long} Nord`, `${long} Sud`, "北京公司", "東京会社"];
+    const renamed: Plan = {
+      ...plan,
+      actions: emailed.slice(0, 4).map((a, i) => ({ ...a, customer: { ...a.customer, name: names[i]! } })),
+    };
+    const out = path.join(dir, "same-slug");
+    const result = await writeRunDocuments(renamed, settings, out);
+    expect(new Set(result.files).size).toBe(result.files.length);
+    const references = renamed.actions.map((a) => result.documents.get(a.customerKey)!.reference);
+    expect(new Set(references).size).toBe(4);
+    for (const [i, action] of renamed.actions.entries()) {
+      const parsed = await simpleParser(await readFile(path.join(out, references[i]!)));
+      expect(parsed.to && "value" in parsed.to ? parsed.to.value[0]!.name : undefined, action.customer.name).toBe(action.customer.name);
+    }
+    // A retried run gives the same names.
+    const again = await writeRunDocuments(renamed, settings, out);
+    expect(again.files).toEqual(result.files);
+  });
 });
