@@ -185,7 +185,10 @@ export function reminderData(action: PlannedAction, plan: Plan, settings: Settin
   const text = TEXT[lang];
   const money = (cents: Cents): string => formatEuros(cents, lang);
   const bands = agingBandLabels(undefined, lang);
-  const applicable = action.level >= 1 && isBusinessCustomer(action.customer.customerType);
+  // Businesses and public buyers owe penalties and EUR 40 once late; a consumer owes statutory
+  // interest only from the formal notice, which the injonction file claims (DOMAIN section 3).
+  const business = isBusinessCustomer(action.customer.customerType);
+  const applicable = business ? action.level >= 1 : action.level >= 4;
   const claims = applicable && action.level >= 2;
   const dueLevels = new Map(action.due.map((d) => [d.invoice, d.level]));
   const lines = action.invoices.map((invoice): InvoiceLine => {
