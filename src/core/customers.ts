@@ -60,8 +60,12 @@ export function groupCustomers(
   };
   const firstByName = new Map<string, number>();
   const firstByVat = new Map<string, number>();
+  // A customer's name repeats on each of its rows: normalise each distinct spelling once.
+  const keyOfName = new Map<string, string>();
   records.forEach((record, i) => {
-    const nameKey = customerNameKey(record.customer.name);
+    const name = record.customer.name;
+    let nameKey = keyOfName.get(name);
+    if (nameKey === undefined) keyOfName.set(name, (nameKey = customerNameKey(name)));
     const seen = firstByName.get(nameKey);
     if (seen === undefined) firstByName.set(nameKey, i);
     else union(seen, i);
@@ -95,7 +99,9 @@ export function groupCustomers(
   return { customers, warnings: duplicateWarnings(customers) };
 }
 
-function mergeDetails(all: readonly CustomerDetails[]): CustomerDetails {
+function mergeDetails(withRepeats: readonly CustomerDetails[]): CustomerDetails {
+  // Rows that repeat a customer's details share one object: merge each distinct one once.
+  const all = [...new Set(withRepeats)];
   const merged: Record<string, unknown> = { ...all[0]! };
   delete merged.defaulted;
   for (const details of all.slice(1)) {
