@@ -54,19 +54,37 @@ export function isBlank(value: unknown): boolean {
  * values in its own loop first: one loop shared by every function would see all their cell
  * kernels at one call site, and the engine would stop inlining them.
  */
+const NUMBER_SLOTS = 4096;
+const SHARED_ROWS_FROM = 512;
+
 export function spill(values: readonly unknown[], shape: Shape): Grid {
   const out: Grid = new Array(shape.rows);
+  if (shape.cols === 1 && shape.rows < SHARED_ROWS_FROM) {
+    // A cell or a short column (a sheet calling cell by cell): sharing would cost more than it saves.
+    for (let r = 0; r < shape.rows; r++) out[r] = [values[r]];
+    return out;
+  }
   if (shape.cols === 1) {
     // In a column, rows with the same value share one frozen row: a 100,000-row column holds a few
     // hundred distinct due dates or ages, and allocating (then collecting) a row per cell costs
     // more than computing it.
-    const rowsByValue = new Map<unknown, unknown[]>();
+    // Whole numbers (serials, days) go through a direct-mapped cache, cheaper than a map lookup;
+    // other values (labels) through a map; errors get rows of their own.
+    const byNumber: (unknown[] | undefined)[] = new Array(NUMBER_SLOTS);
+    const byOther = new Map<unknown, unknown[]>();
     for (let r = 0; r < shape.rows; r++) {
       const value = values[r];
-      let row = rowsByValue.get(value);
-      if (row === undefined) {
-        row = Object.freeze([value]) as unknown[];
-        if (typeof value !== "object") rowsByValue.set(value, row);
+      let row: unknown[] | undefined;
+      if (typeof value === "number" && (value | 0) === value) {
+        const slot = value & (NUMBER_SLOTS - 1);
+        row = byNumber[slot];
+        if (row === undefined || row[0] !== value) byNumber[slot] = row = Object.freeze([value]) as unknown[];
+      } else {
+        row = byOther.get(value);
+        if (row === undefined) {
+          row = Object.freeze([value]) as unknown[];
+          if (typeof value !== "object") byOther.set(value, row);
+        }
       }
       out[r] = row;
     }
