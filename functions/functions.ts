@@ -136,6 +136,16 @@ export function agingBucket(dueDate: any[][], referenceDate?: any[][], upperBoun
   const reference = referenceDates(referenceDate);
   const shape = callShape([dueDate, referenceDate], ["date_echeance", "date_reference"]);
   if (isProblem(shape)) return [[excelError(shape)]];
+  if (shape.cols === 1) {
+    // A column: every row is one of a few labels, so each label's row is made once and shared.
+    const labelRows = labels.map((label) => Object.freeze([label]) as unknown[]);
+    const out: unknown[][] = new Array(shape.rows);
+    for (let r = 0; r < shape.rows; r++) {
+      const age = daysOverdueCell(pick(dueDate, r, 0), reference(r, 0));
+      out[r] = typeof age === "number" ? labelRows[agingBandIndex(age, bounds)]! : [age];
+    }
+    return out;
+  }
   const values = new Array(shape.rows * shape.cols);
   for (let r = 0, i = 0; r < shape.rows; r++) {
     for (let c = 0; c < shape.cols; c++) {
