@@ -55,7 +55,20 @@ export function isBlank(value: unknown): boolean {
  * kernels at one call site, and the engine would stop inlining them.
  */
 const NUMBER_SLOTS = 4096;
-const SHARED_ROWS_FROM = 512;
+
+/** A cache of shared rows for whole numbers, direct-mapped: cheaper than a map lookup per row. */
+export function numberRows(): (unknown[] | undefined)[] {
+  return new Array(NUMBER_SLOTS);
+}
+
+/** The shared, frozen row holding a whole number. */
+export function numberRow(cache: (unknown[] | undefined)[], value: number): unknown[] {
+  const slot = value & (NUMBER_SLOTS - 1);
+  let row = cache[slot];
+  if (row === undefined || row[0] !== value) cache[slot] = row = Object.freeze([value]) as unknown[];
+  return row;
+}
+export const SHARED_ROWS_FROM = 512;
 
 export function spill(values: readonly unknown[], shape: Shape): Grid {
   const out: Grid = new Array(shape.rows);
@@ -70,15 +83,13 @@ export function spill(values: readonly unknown[], shape: Shape): Grid {
     // more than computing it.
     // Whole numbers (serials, days) go through a direct-mapped cache, cheaper than a map lookup;
     // other values (labels) through a map; errors get rows of their own.
-    const byNumber: (unknown[] | undefined)[] = new Array(NUMBER_SLOTS);
+    const byNumber = numberRows();
     const byOther = new Map<unknown, unknown[]>();
     for (let r = 0; r < shape.rows; r++) {
       const value = values[r];
       let row: unknown[] | undefined;
       if (typeof value === "number" && (value | 0) === value) {
-        const slot = value & (NUMBER_SLOTS - 1);
-        row = byNumber[slot];
-        if (row === undefined || row[0] !== value) byNumber[slot] = row = Object.freeze([value]) as unknown[];
+        row = numberRow(byNumber, value);
       } else {
         row = byOther.get(value);
         if (row === undefined) {

@@ -18,7 +18,7 @@ import {
 } from "./cellReaders";
 import { excelError } from "./excelError";
 import { calculationDay, displayLanguage } from "./excelContext";
-import { callShape, cellsOf, isBlank, pick, spill, type GridArg } from "./excelGrid";
+import { callShape, cellsOf, isBlank, numberRow, numberRows, pick, SHARED_ROWS_FROM, spill, type GridArg } from "./excelGrid";
 
 /**
  * Runs a row-wise function whose cells need many arguments. The three functions a 100,000-row
@@ -58,6 +58,16 @@ function referenceDates(referenceDate: GridArg): (r: number, c: number) => Day |
 export function dueDate(invoiceDate: any[][], terms: any[][]): any[][] {
   const shape = callShape([invoiceDate, terms], ["date_facture", "conditions"]);
   if (isProblem(shape)) return [[excelError(shape)]];
+  if (shape.cols === 1 && shape.rows >= SHARED_ROWS_FROM) {
+    // A long column: rows go straight out, equal due dates sharing one row (see spill).
+    const out: unknown[][] = new Array(shape.rows);
+    const rows = numberRows();
+    for (let r = 0; r < shape.rows; r++) {
+      const due = dueDateCell(pick(invoiceDate, r, 0), pick(terms, r, 0));
+      out[r] = typeof due === "number" ? numberRow(rows, due) : [due];
+    }
+    return out;
+  }
   const values = new Array(shape.rows * shape.cols);
   for (let r = 0, i = 0; r < shape.rows; r++) {
     for (let c = 0; c < shape.cols; c++) values[i++] = dueDateCell(pick(invoiceDate, r, c), pick(terms, r, c));
@@ -85,6 +95,15 @@ export function daysOverdue(dueDate: any[][], referenceDate?: any[][]): any[][] 
   const reference = referenceDates(referenceDate);
   const shape = callShape([dueDate, referenceDate], ["date_echeance", "date_reference"]);
   if (isProblem(shape)) return [[excelError(shape)]];
+  if (shape.cols === 1 && shape.rows >= SHARED_ROWS_FROM) {
+    const out: unknown[][] = new Array(shape.rows);
+    const rows = numberRows();
+    for (let r = 0; r < shape.rows; r++) {
+      const days = daysOverdueCell(pick(dueDate, r, 0), reference(r, 0));
+      out[r] = typeof days === "number" ? numberRow(rows, days) : [days];
+    }
+    return out;
+  }
   const values = new Array(shape.rows * shape.cols);
   for (let r = 0, i = 0; r < shape.rows; r++) {
     for (let c = 0; c < shape.cols; c++) values[i++] = daysOverdueCell(pick(dueDate, r, c), reference(r, c));
