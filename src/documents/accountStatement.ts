@@ -531,19 +531,23 @@ export async function renderStatement(data: ReminderData): Promise<Uint8Array> {
   const headerLeading = 9.5;
   const headerCells = t.columns.map((label, i) => wrap(label, fonts.bold, headerSize, COLUMNS[i]!.width - 2 * CELL_PADDING, 2));
   const headerHeight = Math.max(...headerCells.map((c) => c.length)) * headerLeading + 8;
-  const drawHeader = (): void => {
-    page.rectangle(MARGIN, y - headerHeight, CONTENT_WIDTH, headerHeight, SHADE);
+  // One row of the table: each column's lines, aligned as the column says, from the first baseline.
+  const drawCells = (cells: readonly (readonly string[])[], font: PDFFont, size: number, leading: number, firstBaseline: number): void => {
     let x = MARGIN;
-    headerCells.forEach((lines, i) => {
+    cells.forEach((lines, i) => {
       const column = COLUMNS[i]!;
-      let baseline = y - 4 - headerSize;
+      let baseline = firstBaseline;
       for (const line of lines) {
-        if (column.align === "right") drawRight(line, x + column.width - CELL_PADDING, baseline, fonts.bold, headerSize);
-        else draw(line, x + CELL_PADDING, baseline, fonts.bold, headerSize);
-        baseline -= headerLeading;
+        if (column.align === "right") drawRight(line, x + column.width - CELL_PADDING, baseline, font, size);
+        else draw(line, x + CELL_PADDING, baseline, font, size);
+        baseline -= leading;
       }
       x += column.width;
     });
+  };
+  const drawHeader = (): void => {
+    page.rectangle(MARGIN, y - headerHeight, CONTENT_WIDTH, headerHeight, SHADE);
+    drawCells(headerCells, fonts.bold, headerSize, headerLeading, y - 4 - headerSize);
     y -= headerHeight;
   };
 
@@ -560,17 +564,7 @@ export async function renderStatement(data: ReminderData): Promise<Uint8Array> {
   for (const cells of rows) {
     const height = rowHeight(Math.max(1, ...cells.map((c) => c.length)));
     if (ensure(height)) drawHeader();
-    let x = MARGIN;
-    cells.forEach((lines, i) => {
-      const column = COLUMNS[i]!;
-      let baseline = y - 3 - rowSize;
-      for (const line of lines) {
-        if (column.align === "right") drawRight(line, x + column.width - CELL_PADDING, baseline, fonts.regular, rowSize);
-        else draw(line, x + CELL_PADDING, baseline, fonts.regular, rowSize);
-        baseline -= rowLeading;
-      }
-      x += column.width;
-    });
+    drawCells(cells, fonts.regular, rowSize, rowLeading, y - 3 - rowSize);
     y -= height;
     page.rule(MARGIN, MARGIN + CONTENT_WIDTH, y, 0.5, RULE);
   }
