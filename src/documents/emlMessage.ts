@@ -9,6 +9,7 @@
 import { problem, type Problem } from "../core/problem";
 import type { ReminderData } from "./reminderData";
 import { TemplateError, checkTemplate, escapeHtml, plainText, renderTemplate } from "./template";
+import { ProblemError } from "./problemError";
 
 export interface EmlAttachment {
   readonly filename: string;
@@ -33,13 +34,8 @@ export interface EmlInput {
 }
 
 /** A message that cannot be written: its problem says why in French, naming the address. */
-export class EmailError extends Error {
-  readonly problem: Problem;
-  constructor(p: Problem) {
-    super(p.message);
-    this.name = "EmailError";
-    this.problem = p;
-  }
+export class EmailError extends ProblemError {
+  override readonly name = "EmailError";
 }
 
 export interface Mailbox {

@@ -12,18 +12,14 @@
 // delimiter changes ({{=<% %>=}}). A section, inverted or comment tag alone on its line takes the
 // line with it, so that plain-text templates keep their layout.
 import { problem, type Problem } from "../core/problem";
+import { ProblemError } from "./problemError";
 
 /** Turns a value's text into what the output format needs (HTML entities, or nothing for text). */
 export type Escape = (s: string) => string;
 
 /** A template that cannot be rendered: its problem names the tag, in French. */
-export class TemplateError extends Error {
-  readonly problem: Problem;
-  constructor(p: Problem) {
-    super(p.message);
-    this.name = "TemplateError";
-    this.problem = p;
-  }
+export class TemplateError extends ProblemError {
+  override readonly name = "TemplateError";
 }
 
 type Node =
