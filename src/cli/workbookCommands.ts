@@ -1,5 +1,4 @@
 // The commands that run the engine on a workbook file: plan, run, demo (SPEC section 10).
-import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { dayFromIso, dayFromLocalParts, dayToIso, type Day } from "../core/day";
 import { planToJson } from "../core/planJson";
@@ -125,7 +124,6 @@ export async function demoCommand(args: readonly string[], io: CommandIo): Promi
   const outDir = path.resolve(options.values.get("out") ?? "relances-demo");
   // The sample sits in a folder of its own: the run writes its updated copy beside, never over it.
   const sample = path.join(outDir, "exemple", SAMPLE_FILE_NAME);
-  await mkdir(path.dirname(sample), { recursive: true });
   await writeSampleWorkbook(sample);
   io.out(`Classeur d'exemple / sample workbook: ${sample}`);
   io.out(`Date de référence / reference date: ${dayToIso(asOf)}\n`);

@@ -2,8 +2,8 @@
 // document per level and language, one section per customer), account statements (PDF) and the
 // injonction de payer files. Each file is written whole; names are stable, so a retried run
 // rewrites the same files instead of adding new ones.
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { writeFileAtomically } from "../writeFileAtomically";
 import type { ActionDocument, Plan, PlannedAction } from "../core/plan";
 import type { Channel } from "../core/reminderPolicy";
 import type { ReminderLevel } from "../core/reminderLevel";
@@ -22,19 +22,6 @@ export interface RunDocuments {
   readonly documents: ReadonlyMap<string, ActionDocument>;
   /** What the run did differently from the plan (an e-mail without address sent as a letter). */
   readonly warnings: readonly string[];
-}
-
-/** Writes bytes or text whole: a temporary file beside the target, then renamed over it. */
-export async function writeFileAtomically(file: string, data: Uint8Array | string): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    await writeFile(temporary, data);
-    await rename(temporary, file);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
 }
 
 const LETTER_NAMES: Readonly<Record<ReminderLevel, string>> = {

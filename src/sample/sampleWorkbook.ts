@@ -9,11 +9,9 @@
  * The people and firms are invented. E-mail addresses use reserved domains (.example, example.com)
  * and the phone numbers are those ARCEP and Ofcom keep for fiction, so a demo can never reach anyone.
  */
-import { randomBytes } from "node:crypto";
-import { rename, unlink } from "node:fs/promises";
-import path from "node:path";
 import ExcelJS from "exceljs";
 import { DEFAULT_SETTINGS, type CompanyDetails } from "../core/settings";
+import { writeWorkbookAtomically } from "../workbook/runWorkbook";
 import { writeSettingsSheet } from "../workbook/settingsSheet";
 import { JOURNAL_COLUMNS, JOURNAL_SHEET } from "../core/journalEntry";
 
@@ -384,15 +382,7 @@ function cents(euros: number): number {
  * @example await writeSampleWorkbook("exemple-egpl.xlsx")
  */
 export async function writeSampleWorkbook(file: string): Promise<void> {
-  const workbook = buildSampleWorkbook();
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-  try {
-    await workbook.xlsx.writeFile(temp);
-    await rename(temp, file);
-  } catch (error) {
-    await unlink(temp).catch(() => undefined);
-    throw error;
-  }
+  await writeWorkbookAtomically(buildSampleWorkbook(), file);
 }
 
 function buildSampleWorkbook(): ExcelJS.Workbook {

@@ -11,10 +11,11 @@
 // The private keys are returned to the caller for the TLS server and never printed.
 import { X509Certificate, randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { chmod, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { generate } from "selfsigned";
+import { writeFileAtomically } from "../writeFileAtomically";
 
 export interface DevCertificate {
   /** PEM private key of the localhost certificate (secret: never log it). */
@@ -92,8 +93,8 @@ async function ensureOwnCertificate(dir: string, now: Date): Promise<DevCertific
   let ca = await readPair(file(CA_CERT_FILE), file(CA_KEY_FILE));
   if (!ca || !isUsableAuthority(ca.cert, now)) {
     ca = await makeAuthority(now);
-    await writeAtomic(file(CA_KEY_FILE), ca.key, 0o600);
-    await writeAtomic(file(CA_CERT_FILE), ca.cert, 0o644);
+    await writeFileAtomically(file(CA_KEY_FILE), ca.key, 0o600);
+    await writeFileAtomically(file(CA_CERT_FILE), ca.cert, 0o644);
     // A new authority invalidates the old localhost certificate.
     await rm(file(CERT_FILE), { force: true });
     created = true;
@@ -102,8 +103,8 @@ async function ensureOwnCertificate(dir: string, now: Date): Promise<DevCertific
   let leaf = await readPair(file(CERT_FILE), file(KEY_FILE));
   if (!leaf || !isUsableServerCertificate(leaf.cert, ca.cert, now)) {
     leaf = await makeLocalhostCertificate(ca, now);
-    await writeAtomic(file(KEY_FILE), leaf.key, 0o600);
-    await writeAtomic(file(CERT_FILE), leaf.cert, 0o644);
+    await writeFileAtomically(file(KEY_FILE), leaf.key, 0o600);
+    await writeFileAtomically(file(CERT_FILE), leaf.cert, 0o644);
     created = true;
   }
 
@@ -210,15 +211,3 @@ async function makeLocalhostCertificate(ca: Pair, now: Date): Promise<Pair> {
   return { cert: pems.cert, key: pems.private };
 }
 
-/** Writes a temporary file beside `target` with `mode`, then renames it over `target`. */
-async function writeAtomic(target: string, contents: string, mode: number): Promise<void> {
-  const temporary = `${target}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`;
-  try {
-    await writeFile(temporary, contents, { mode, flag: "wx" });
-    await chmod(temporary, mode); // the umask may have narrowed or (for 0644) kept the mode
-    await rename(temporary, target);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
-}

@@ -1,9 +1,10 @@
 // `relances run`: plans the run on a copy of the workbook, appends the journal and the stage
 // sheets, and writes the copy whole into the output folder. The input file is never written.
 import { constants } from "node:fs";
-import { access, mkdir, rename, rm, stat } from "node:fs/promises";
+import { access, mkdir, stat } from "node:fs/promises";
 import path from "node:path";
 import ExcelJS from "exceljs";
+import { writeFileAtomically } from "../writeFileAtomically";
 import type { Day } from "../core/day";
 import { newJournalEntries } from "../core/journal";
 import { plannedJournalEntries, type Plan } from "../core/plan";
@@ -52,17 +53,9 @@ export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
   return workbook;
 }
 
-/** Writes a workbook whole or not at all: into a temporary file beside the target, then renamed. */
+/** Writes a workbook whole or not at all (see writeFileAtomically). */
 export async function writeWorkbookAtomically(workbook: ExcelJS.Workbook, file: string): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    await workbook.xlsx.writeFile(temporary);
-    await rename(temporary, file);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
+  await writeFileAtomically(file, new Uint8Array(await workbook.xlsx.writeBuffer()));
 }
 
 /** Whether two paths name one file on disk (false when either is absent). */
