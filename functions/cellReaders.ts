@@ -43,6 +43,23 @@ export function readTerms(value: unknown): PaymentTerms | Problem {
   return terms;
 }
 
+/**
+ * The terms of a cell of a long column (DUEDATE's column loop): a column holds a handful of
+ * distinct texts, and comparing against the ones already met is cheaper than a map lookup per
+ * row. seen and parsed are the caller's, empty at the start of its column; past RECENT_TERMS
+ * distinct texts the shared cache answers alone.
+ */
+const RECENT_TERMS = 16;
+export function readColumnTerms(value: unknown, seen: unknown[], parsed: (PaymentTerms | Problem)[]): PaymentTerms | Problem {
+  for (let i = 0; i < seen.length; i++) if (seen[i] === value) return parsed[i]!;
+  const terms = readTerms(value);
+  if (seen.length < RECENT_TERMS) {
+    seen.push(value);
+    parsed.push(terms);
+  }
+  return terms;
+}
+
 /** An amount cell in euros: a number or text such as "1 234,56 €". */
 export function readAmount(value: unknown): Cents | Problem {
   return parseAmountInput(value);

@@ -2,7 +2,7 @@
 // below; functions.fr.json gives the French names and help. Every row-wise function takes a single
 // cell or whole columns and spills one result per row (SPEC section 6); none is volatile.
 import { agingBandIndex, agingBandLabels, agingSummary, checkAgingBounds, DEFAULT_AGING_BOUNDS, type AgingItem } from "../src/core/aging";
-import { type Day, dayToExcelSerial } from "../src/core/day";
+import { type Day, dayFromExcelSerial, dayToExcelSerial } from "../src/core/day";
 import { daysOverdue as coreDaysOverdue } from "../src/core/daysOverdue";
 import { dso as coreDso } from "../src/core/dso";
 import { dueDate as coreDueDate } from "../src/core/dueDate";
@@ -12,13 +12,14 @@ import { nextLevel as coreNextLevel } from "../src/core/nextLevel";
 import { problem, type Problem } from "../src/core/problem";
 import { rateUnitsFromPercent } from "../src/core/rates";
 import { recoveryFee as coreRecoveryFee } from "../src/core/recoveryFee";
+import type { PaymentTerms } from "../src/core/paymentTerms";
 import { parseReminderLevel, reminderLevelLabel } from "../src/core/reminderLevel";
 import {
-  isProblem, readAmount, readCustomerType, readDate, readOptionalDate, readPercent, readTerms, readWholeDays,
+  isProblem, readAmount, readColumnTerms, readCustomerType, readDate, readOptionalDate, readPercent, readTerms, readWholeDays,
 } from "./cellReaders";
 import { excelError } from "./excelError";
 import { calculationDay, displayLanguage } from "./excelContext";
-import { callShape, cellsOf, isBlank, numberRow, numberRows, pick, SHARED_ROWS_FROM, spill, type GridArg } from "./excelGrid";
+import { callShape, cellsOf, type Grid, isBlank, numberRow, numberRows, pick, SHARED_ROWS_FROM, spill, type GridArg } from "./excelGrid";
 
 /**
  * Runs a row-wise function whose cells need many arguments. The three functions a 100,000-row
@@ -48,6 +49,26 @@ function referenceDates(referenceDate: GridArg): (r: number, c: number) => Day |
   };
 }
 
+/** The reference date every row shares (one cell, or left out), or undefined when it is a range. */
+function sharedReference(referenceDate: GridArg, reference: (r: number, c: number) => Day | Problem): Day | Problem | undefined {
+  return referenceDate == null || (referenceDate.length === 1 && referenceDate[0]!.length === 1) ? reference(0, 0) : undefined;
+}
+
+/** A whole serial number's day, the case of nearly every cell of a long column; undefined otherwise. */
+function serialDay(value: unknown): Day | undefined {
+  return typeof value === "number" ? dayFromExcelSerial(value) : undefined;
+}
+
+// The column loops below serve the three functions a 100,000-row sheet recalculates most. Serial
+// numbers take an inline path, any other cell the cell function; equal results share one row
+// (see spill). Each function keeps its own loop, reading its rows itself: a loop or a reader
+// shared by all sees every kind of row and cell, and the engine stops specialising it.
+
+/** Whether a call's argument is a whole column of the call's rows (not one cell applied to all). */
+function isColumn(grid: GridArg, rows: number): grid is Grid {
+  return grid != null && grid.length === rows && grid[0]!.length === 1;
+}
+
 /**
  * Due date of an invoice from its date and payment terms ("30 jours fin de mois", "45 j FDM", "à réception", a number of days).
  * @customfunction DUEDATE
@@ -58,21 +79,34 @@ function referenceDates(referenceDate: GridArg): (r: number, c: number) => Day |
 export function dueDate(invoiceDate: any[][], terms: any[][]): any[][] {
   const shape = callShape([invoiceDate, terms], ["date_facture", "conditions"]);
   if (isProblem(shape)) return [[excelError(shape)]];
-  if (shape.cols === 1 && shape.rows >= SHARED_ROWS_FROM) {
-    // A long column: rows go straight out, equal due dates sharing one row (see spill).
-    const out: unknown[][] = new Array(shape.rows);
-    const rows = numberRows();
-    for (let r = 0; r < shape.rows; r++) {
-      const due = dueDateCell(pick(invoiceDate, r, 0), pick(terms, r, 0));
-      out[r] = typeof due === "number" ? numberRow(rows, due) : [due];
-    }
-    return out;
+  if (shape.rows >= SHARED_ROWS_FROM && isColumn(invoiceDate, shape.rows) && isColumn(terms, shape.rows)) {
+    return dueDateColumn(invoiceDate, terms, shape.rows);
   }
   const values = new Array(shape.rows * shape.cols);
   for (let r = 0, i = 0; r < shape.rows; r++) {
     for (let c = 0; c < shape.cols; c++) values[i++] = dueDateCell(pick(invoiceDate, r, c), pick(terms, r, c));
   }
   return spill(values, shape);
+}
+
+function dueDateColumn(invoiceDate: Grid, terms: Grid, rows: number): unknown[][] {
+  const out: unknown[][] = new Array(rows);
+  const shared = numberRows();
+  const seenTerms: unknown[] = [];
+  const parsedTerms: (PaymentTerms | Problem)[] = [];
+  for (let r = 0; r < rows; r++) {
+    const dateValue = invoiceDate[r]![0];
+    const termsValue = terms[r]![0];
+    const day = serialDay(dateValue);
+    const parsed = day === undefined ? undefined : readColumnTerms(termsValue, seenTerms, parsedTerms);
+    if (parsed !== undefined && !isProblem(parsed)) {
+      out[r] = numberRow(shared, dayToExcelSerial(coreDueDate(day!, parsed)));
+    } else {
+      const due = dueDateCell(dateValue, termsValue);
+      out[r] = typeof due === "number" ? numberRow(shared, due) : [due];
+    }
+  }
+  return out;
 }
 
 function dueDateCell(invoiceDate: unknown, terms: unknown): unknown {
@@ -95,20 +129,32 @@ export function daysOverdue(dueDate: any[][], referenceDate?: any[][]): any[][] 
   const reference = referenceDates(referenceDate);
   const shape = callShape([dueDate, referenceDate], ["date_echeance", "date_reference"]);
   if (isProblem(shape)) return [[excelError(shape)]];
-  if (shape.cols === 1 && shape.rows >= SHARED_ROWS_FROM) {
-    const out: unknown[][] = new Array(shape.rows);
-    const rows = numberRows();
-    for (let r = 0; r < shape.rows; r++) {
-      const days = daysOverdueCell(pick(dueDate, r, 0), reference(r, 0));
-      out[r] = typeof days === "number" ? numberRow(rows, days) : [days];
-    }
-    return out;
+  if (shape.rows >= SHARED_ROWS_FROM && isColumn(dueDate, shape.rows)) {
+    return daysOverdueColumn(dueDate, reference, sharedReference(referenceDate, reference), shape.rows);
   }
   const values = new Array(shape.rows * shape.cols);
   for (let r = 0, i = 0; r < shape.rows; r++) {
     for (let c = 0; c < shape.cols; c++) values[i++] = daysOverdueCell(pick(dueDate, r, c), reference(r, c));
   }
   return spill(values, shape);
+}
+
+function daysOverdueColumn(
+  dueDate: Grid,
+  reference: (r: number, c: number) => Day | Problem,
+  shared: Day | Problem | undefined,
+  rows: number,
+): unknown[][] {
+  const out: unknown[][] = new Array(rows);
+  const sharedRows = numberRows();
+  for (let r = 0; r < rows; r++) {
+    const value = dueDate[r]![0];
+    const today = shared !== undefined ? shared : reference(r, 0);
+    const due = serialDay(value);
+    const days = due !== undefined && typeof today === "number" ? coreDaysOverdue(due, today) : daysOverdueCell(value, today);
+    out[r] = typeof days === "number" ? numberRow(sharedRows, days) : [days];
+  }
+  return out;
 }
 
 function daysOverdueCell(dueDate: unknown, today: Day | Problem): unknown {
@@ -158,6 +204,12 @@ export function agingBucket(dueDate: any[][], referenceDate?: any[][], upperBoun
   if (shape.cols === 1) {
     // A column: every row is one of a few labels, so each label's row is made once and shared.
     const labelRows = labels.map((label) => Object.freeze([label]) as unknown[]);
+    const today = sharedReference(referenceDate, reference);
+    const lastBound = bounds[bounds.length - 1]!;
+    // A long column against one date looks its band up by age, when that table is not longer than the column.
+    if (typeof today === "number" && shape.rows >= SHARED_ROWS_FROM && lastBound <= shape.rows && isColumn(dueDate, shape.rows)) {
+      return agingBucketColumn(dueDate, today, bounds, labelRows, shape.rows);
+    }
     const out: unknown[][] = new Array(shape.rows);
     for (let r = 0; r < shape.rows; r++) {
       const age = daysOverdueCell(pick(dueDate, r, 0), reference(r, 0));
@@ -173,6 +225,26 @@ export function agingBucket(dueDate: any[][], referenceDate?: any[][], upperBoun
     }
   }
   return spill(values, shape);
+}
+
+function agingBucketColumn(dueDate: Grid, today: Day, bounds: readonly number[], labelRows: readonly unknown[][], rows: number): unknown[][] {
+  // byAge[a] is the row of the band of age a, up to the last bound + 1; every later age is in the last band.
+  const oldest = bounds[bounds.length - 1]! + 1;
+  const byAge: unknown[][] = new Array(oldest + 1);
+  for (let age = 0; age <= oldest; age++) byAge[age] = labelRows[agingBandIndex(age, bounds)]!;
+  const out: unknown[][] = new Array(rows);
+  for (let r = 0; r < rows; r++) {
+    const value = dueDate[r]![0];
+    const due = serialDay(value);
+    if (due !== undefined) {
+      const age = coreDaysOverdue(due, today);
+      out[r] = byAge[age < oldest ? age : oldest]!;
+    } else {
+      const age = daysOverdueCell(value, today);
+      out[r] = typeof age === "number" ? labelRows[agingBandIndex(age, bounds)]! : [age];
+    }
+  }
+  return out;
 }
 
 /**

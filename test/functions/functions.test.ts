@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { dayFromIso, dayToExcelSerial } from "../../src/core/day";
 import { ExcelError, installCustomFunctionsGlobal } from "./customFunctionsRuntime";
@@ -216,5 +217,54 @@ describe("DSO", () => {
   });
   it("answers #VALUE! on zero sales", () => {
     expectError(only(f.daysSalesOutstanding([[100]], [[0]])), "#VALUE!", /Chiffre d'affaires nul/);
+  });
+});
+
+describe("long columns", () => {
+  // Columns of 512 rows and more take dedicated loops; every cell must come out as it does alone.
+  const cellValue = fc.oneof(
+    fc.integer({ min: 1, max: 2_958_465 }),
+    fc.integer({ min: 44_000, max: 47_000 }),
+    fc.double({ min: 44_000, max: 47_000, noNaN: true }),
+    fc.constantFrom(0, 59, 60, 61, -3, 2_958_466, Number.NaN, "", "2025-03-31", "31/03/2025", "31/02/2024", "bientôt", true, null),
+  );
+  const termsValue = fc.oneof(
+    fc.constantFrom("30 jours fin de mois", "fin de mois + 45 jours", "60 jours", "à réception", "le 10 du mois suivant"),
+    fc.constantFrom("45 jours fin de mois le 15", 30, 0, -5, "", "selon devis", null),
+  );
+  const compare = (spilled: unknown[][], single: (r: number) => unknown): void => {
+    spilled.forEach((row, r) => {
+      expect(row).toHaveLength(1);
+      const alone = single(r);
+      if (alone instanceof ExcelError) expect(row[0]).toEqual(alone);
+      else expect(row[0]).toBe(alone);
+    });
+  };
+  it("gives every row what the cell gives alone, whatever the cells hold", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(cellValue, termsValue), { minLength: 512, maxLength: 700 }),
+        fc.oneof(fc.integer({ min: 44_000, max: 47_000 }), fc.constantFrom("", "pas une date")),
+        fc.constantFrom("", "15;45", "30;60;90"),
+        (rows, reference, bounds) => {
+          const dates = rows.map(([date]) => [date]);
+          const terms = rows.map(([, t]) => [t]);
+          const ref = [[reference]];
+          const due = f.dueDate(dates, terms);
+          expect(due).toHaveLength(rows.length);
+          compare(due, (r) => only(f.dueDate([dates[r]!], [terms[r]!])));
+          compare(f.daysOverdue(dates, ref), (r) => only(f.daysOverdue([dates[r]!], ref)));
+          compare(f.agingBucket(dates, ref, [[bounds]]), (r) => only(f.agingBucket([dates[r]!], ref, [[bounds]])));
+          compare(f.daysOverdue(due, ref), (r) => only(f.daysOverdue([due[r]!], ref)));
+        },
+      ),
+      { numRuns: 10, endOnFailure: true },
+    );
+  });
+  it("takes a reference date per row as well as one for the whole column", () => {
+    const dates = Array.from({ length: 600 }, (_, i) => [serial("2025-01-01") + i]);
+    const refs = dates.map((_, i) => [i % 3 === 0 ? "" : serial("2025-06-30") + (i % 7)]);
+    compare(f.daysOverdue(dates, refs), (r) => only(f.daysOverdue([dates[r]!], [refs[r]!])));
+    compare(f.agingBucket(dates, refs), (r) => only(f.agingBucket([dates[r]!], [refs[r]!])));
   });
 });
