@@ -36,7 +36,7 @@ function rowWise(args: readonly GridArg[], names: readonly string[], cell: (r: n
 /** The reference date of each row; left out, the date of the calculation, read once and only if needed. */
 function referenceDates(referenceDate: GridArg): (r: number, c: number) => Day | Problem {
   let today: Day | undefined;
-  if (referenceDate == null || (referenceDate.length === 1 && referenceDate[0]!.length === 1)) {
+  if (isSharedCell(referenceDate)) {
     // One reference date for the whole column, the usual case: read it once, not once per row.
     const value = pick(referenceDate, 0, 0);
     let fixed: Day | Problem | undefined;
@@ -49,9 +49,14 @@ function referenceDates(referenceDate: GridArg): (r: number, c: number) => Day |
   };
 }
 
-/** The reference date every row shares (one cell, or left out), or undefined when it is a range. */
+/** Whether an argument applies to every row: one cell, or left out. */
+function isSharedCell(grid: GridArg): boolean {
+  return grid == null || (grid.length === 1 && grid[0]!.length === 1);
+}
+
+/** The reference date every row shares, or undefined when it is a range. */
 function sharedReference(referenceDate: GridArg, reference: (r: number, c: number) => Day | Problem): Day | Problem | undefined {
-  return referenceDate == null || (referenceDate.length === 1 && referenceDate[0]!.length === 1) ? reference(0, 0) : undefined;
+  return isSharedCell(referenceDate) ? reference(0, 0) : undefined;
 }
 
 /** A whole serial number's day, the case of nearly every cell of a long column; undefined otherwise. */
