@@ -65,43 +65,38 @@ function summary(times: readonly number[]): { ms: number; fastest: number } {
   return { ms: sorted[Math.floor(sorted.length / 2)]!, fastest: sorted[0]! };
 }
 
+interface Timing {
+  ms: number;
+  fastest: number;
+  result: unknown;
+  /** Median of the run-by-run ratios of this computation's time to the reference's. */
+  ratio: number;
+}
+
 /**
- * Two computations timed in alternation, run after run, so that both meet the same machine: a
- * virtual machine's speed drifts by tens of percent within seconds, which separate series of runs
- * would read as a difference between the two. Also gives the median of the run-by-run ratios.
+ * Computations timed in alternation, run after run, so that all meet the same machine: a virtual
+ * machine's speed drifts by tens of percent within seconds, which separate series of runs would
+ * read as a difference between them. The last one is the reference each ratio divides by.
  */
-function timePair(
-  runs: number,
-  first: () => unknown,
-  second: () => unknown,
-  warmups = 20,
-): { first: { ms: number; fastest: number; result: unknown }; second: { ms: number; fastest: number; result: unknown }; ratio: number } {
+function timeAlternating(runs: number, works: readonly (() => unknown)[], warmups = 20): Timing[] {
   const gc = (globalThis as { gc?: () => void }).gc;
-  let firstResult: unknown;
-  let secondResult: unknown;
-  for (let i = 0; i < warmups; i++) {
-    first();
-    second();
-  }
-  const firstTimes: number[] = [];
-  const secondTimes: number[] = [];
-  const ratios: number[] = [];
+  for (let i = 0; i < warmups; i++) for (const work of works) work();
+  const times = works.map(() => [] as number[]);
+  const results: unknown[] = [];
   for (let i = 0; i < runs; i++) {
-    gc?.();
-    let start = performance.now();
-    firstResult = first();
-    firstTimes.push(performance.now() - start);
-    gc?.();
-    start = performance.now();
-    secondResult = second();
-    secondTimes.push(performance.now() - start);
-    ratios.push(firstTimes[i]! / secondTimes[i]!);
+    works.forEach((work, w) => {
+      gc?.();
+      const start = performance.now();
+      results[w] = work();
+      times[w]!.push(performance.now() - start);
+    });
   }
-  return {
-    first: { ...summary(firstTimes), result: firstResult },
-    second: { ...summary(secondTimes), result: secondResult },
-    ratio: summary(ratios).ms,
-  };
+  const reference = times[times.length - 1]!;
+  return works.map((_, w) => ({
+    ...summary(times[w]!),
+    result: results[w],
+    ratio: summary(times[w]!.map((t, i) => t / reference[i]!)).ms,
+  }));
 }
 
 // --- The bare loop: plain integer arithmetic on serials, terms already decoded. ---
@@ -175,24 +170,21 @@ export async function runFunctionsBenchmark(): Promise<void> {
   const termsColumn = terms.map((t) => [t.text]);
   const reference = [[REFERENCE]];
 
-  const paired = timePair(
-    31,
+  const [spilled, cellByCell, bare] = timeAlternating(31, [
     () => {
       const due = DUEDATE(dateColumn, termsColumn);
       return [due, DAYSOVERDUE(due, reference), AGINGBUCKET(due, reference)];
     },
+    () => {
+      const out: unknown[][] = new Array(ROWS);
+      for (let i = 0; i < ROWS; i++) {
+        const due = DUEDATE([dateColumn[i]], [termsColumn[i]]);
+        out[i] = [due[0]![0], DAYSOVERDUE(due, reference)[0]![0], AGINGBUCKET(due, reference)[0]![0]];
+      }
+      return out;
+    },
     () => bareLoop(serials, terms),
-  );
-  const spilled = paired.first;
-  const bare = paired.second;
-  const cellByCell = time(5, () => {
-    const out: unknown[][] = new Array(ROWS);
-    for (let i = 0; i < ROWS; i++) {
-      const due = DUEDATE([dateColumn[i]], [termsColumn[i]]);
-      out[i] = [due[0]![0], DAYSOVERDUE(due, reference)[0]![0], AGINGBUCKET(due, reference)[0]![0]];
-    }
-    return out;
-  });
+  ]) as [Timing, Timing, Timing];
   const hf = time(1, () => hyperFormula(serials, terms), 0);
 
   // The four must agree row by row, or the comparison means nothing.
@@ -218,9 +210,9 @@ export async function runFunctionsBenchmark(): Promise<void> {
   line("reference: bare loop over serial numbers", bare.ms);
   line("reference: HyperFormula, native formulas", hf.ms, "(build + evaluate)");
   console.log(`ratio HyperFormula / spilled functions:   ${(hf.ms / spilled.ms).toFixed(1)}x faster (target >= 50x)`);
-  console.log(`ratio spilled functions / bare loop:      ${paired.ratio.toFixed(2)}x slower (target <= 3x; median of 31 alternated runs)`);
+  console.log(`ratio spilled functions / bare loop:      ${spilled.ratio.toFixed(2)}x slower (target <= 3x; median of 31 alternated runs)`);
   console.log(`  same, medians: ${spilled.ms.toFixed(1)} ms / ${bare.ms.toFixed(1)} ms = ${(spilled.ms / bare.ms).toFixed(2)}x; fastest runs: ${spilled.fastest.toFixed(1)} ms / ${bare.fastest.toFixed(1)} ms = ${(spilled.fastest / bare.fastest).toFixed(2)}x`);
   console.log(`ratio HyperFormula / cell by cell:        ${(hf.ms / cellByCell.ms).toFixed(1)}x faster`);
-  console.log(`ratio cell by cell / bare loop:           ${(cellByCell.ms / bare.ms).toFixed(2)}x slower`);
+  console.log(`ratio cell by cell / bare loop:           ${cellByCell.ratio.toFixed(2)}x slower (median of 31 alternated runs)`);
   console.log(`all ${ROWS.toLocaleString("en-US")} rows agree across the four computations\n`);
 }

@@ -38,15 +38,20 @@ function referenceDates(referenceDate: GridArg): (r: number, c: number) => Day |
   let today: Day | undefined;
   if (isSharedCell(referenceDate)) {
     // One reference date for the whole column, the usual case: read it once, not once per row.
-    const value = pick(referenceDate, 0, 0);
     let fixed: Day | Problem | undefined;
-    return () => (fixed ??= isBlank(value) ? calculationDay() : readDate(value));
+    return () => (fixed ??= readReference(referenceDate));
   }
   return (r, c) => {
     const value = pick(referenceDate, r, c);
     if (isBlank(value)) return (today ??= calculationDay());
     return readDate(value);
   };
+}
+
+/** A reference date given as one cell; left out or blank, the date of the calculation. */
+function readReference(referenceDate: GridArg): Day | Problem {
+  const value = pick(referenceDate, 0, 0);
+  return isBlank(value) ? calculationDay() : readDate(value);
 }
 
 /** Whether an argument applies to every row: one cell, or left out. */
@@ -82,6 +87,8 @@ function isColumn(grid: GridArg, rows: number): grid is Grid {
  * @returns The due date as a date serial number (format the cells as dates); one per row.
  */
 export function dueDate(invoiceDate: any[][], terms: any[][]): any[][] {
+  // A sheet filled down cell by cell calls once per row: one cell goes straight through.
+  if (isSharedCell(invoiceDate) && isSharedCell(terms)) return [[dueDateCell(pick(invoiceDate, 0, 0), pick(terms, 0, 0))]];
   const shape = callShape([invoiceDate, terms], ["date_facture", "conditions"]);
   if (isProblem(shape)) return [[excelError(shape)]];
   if (shape.rows >= SHARED_ROWS_FROM && isColumn(invoiceDate, shape.rows) && isColumn(terms, shape.rows)) {
@@ -131,6 +138,7 @@ function dueDateCell(invoiceDate: unknown, terms: unknown): unknown {
  * @returns Days overdue, one per row.
  */
 export function daysOverdue(dueDate: any[][], referenceDate?: any[][]): any[][] {
+  if (isSharedCell(dueDate) && isSharedCell(referenceDate)) return [[daysOverdueCell(pick(dueDate, 0, 0), readReference(referenceDate))]];
   const reference = referenceDates(referenceDate);
   const shape = callShape([dueDate, referenceDate], ["date_echeance", "date_reference"]);
   if (isProblem(shape)) return [[excelError(shape)]];
@@ -185,10 +193,19 @@ function readBounds(bounds: GridArg): readonly number[] | Problem {
   return checkAgingBounds(days);
 }
 
+/** The labels of the bands, and a frozen one-cell row of each that every row of that band shares. */
+interface BandLabels {
+  readonly labels: readonly string[];
+  readonly rows: readonly unknown[][];
+}
+function makeBandLabels(bounds: readonly number[], lang: "fr" | "en"): BandLabels {
+  const labels = agingBandLabels(bounds, lang);
+  return { labels, rows: labels.map((label) => Object.freeze([label]) as unknown[]) };
+}
 // Cell-by-cell sheets call AGINGBUCKET once per row: the default labels are made once per language.
-const defaultLabels = { fr: agingBandLabels(DEFAULT_AGING_BOUNDS, "fr"), en: agingBandLabels(DEFAULT_AGING_BOUNDS, "en") };
-function bandLabels(bounds: readonly number[], lang: "fr" | "en"): readonly string[] {
-  return bounds === DEFAULT_AGING_BOUNDS ? defaultLabels[lang] : agingBandLabels(bounds, lang);
+const defaultBandLabels = { fr: makeBandLabels(DEFAULT_AGING_BOUNDS, "fr"), en: makeBandLabels(DEFAULT_AGING_BOUNDS, "en") };
+function bandLabels(bounds: readonly number[], lang: "fr" | "en"): BandLabels {
+  return bounds === DEFAULT_AGING_BOUNDS ? defaultBandLabels[lang] : makeBandLabels(bounds, lang);
 }
 
 /**
@@ -202,13 +219,16 @@ function bandLabels(bounds: readonly number[], lang: "fr" | "en"): readonly stri
 export function agingBucket(dueDate: any[][], referenceDate?: any[][], upperBounds?: any[][]): any[][] {
   const bounds = readBounds(upperBounds);
   if (isProblem(bounds)) return [[excelError(bounds)]];
-  const labels = bandLabels(bounds, displayLanguage());
+  const { labels, rows: labelRows } = bandLabels(bounds, displayLanguage());
+  if (isSharedCell(dueDate) && isSharedCell(referenceDate)) {
+    const age = daysOverdueCell(pick(dueDate, 0, 0), readReference(referenceDate));
+    return [typeof age === "number" ? labelRows[agingBandIndex(age, bounds)]! : [age]];
+  }
   const reference = referenceDates(referenceDate);
   const shape = callShape([dueDate, referenceDate], ["date_echeance", "date_reference"]);
   if (isProblem(shape)) return [[excelError(shape)]];
   if (shape.cols === 1) {
-    // A column: every row is one of a few labels, so each label's row is made once and shared.
-    const labelRows = labels.map((label) => Object.freeze([label]) as unknown[]);
+    // A column: every row is one of a few labels, each label's row shared.
     const today = sharedReference(referenceDate, reference);
     const lastBound = bounds[bounds.length - 1]!;
     // A long column against one date looks its band up by age, when that table is not longer than the column.
