@@ -1,11 +1,13 @@
 // `relances run`: plans the run on a copy of the workbook, appends the journal and the stage
-// sheets, and writes the copy whole into the output folder. The input file is never written.
+// sheets, and writes the copy whole into the output folder. The input file is never written. The
+// copy is the user's own package with the product's sheets grafted in (see sheetGraft.ts), so that
+// what exceljs does not model (charts, pivot tables, macros...) is kept.
 import { constants } from "node:fs";
-import { access, mkdir, stat } from "node:fs/promises";
+import { access, mkdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { writeFileAtomically } from "../writeFileAtomically";
-import type { Day } from "../core/day";
+import { dayToIso, type Day } from "../core/day";
 import { newJournalEntries } from "../core/journal";
 import { plannedJournalEntries, type Plan } from "../core/plan";
 import type { ReminderLevel } from "../core/reminderLevel";
@@ -14,7 +16,11 @@ import { checkWorkbookFile, UnreadableWorkbookError } from "./readTrackingWorkbo
 import { userTemplatesFolder } from "../documents/defaultTemplates";
 import { writeRunDocuments } from "../documents/runDocuments";
 import { writeSettingsSheet } from "./settingsSheet";
+import { GraftError, graftSheets } from "./sheetGraft";
 import { appendStageSheets } from "./stageSheets";
+import { findWorksheet } from "./readTrackingWorkbook";
+import { JOURNAL_SHEET } from "../core/journalEntry";
+import { SETTINGS_SHEET } from "../core/settings";
 import { loadedWorkbookSource, planWorkbook } from "./workbookSource";
 
 export interface RunOptions {
@@ -38,10 +44,16 @@ export interface RunResult {
 
 /** Loads a workbook in memory, or throws UnreadableWorkbookError with one clear line. */
 export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
+  return (await loadWorkbookBytes(file)).workbook;
+}
+
+/** The workbook and the bytes it was read from. */
+async function loadWorkbookBytes(file: string): Promise<{ workbook: ExcelJS.Workbook; bytes: Uint8Array }> {
   await checkWorkbookFile(file);
   const workbook = new ExcelJS.Workbook();
+  const bytes = new Uint8Array(await readFile(file));
   try {
-    await workbook.xlsx.readFile(file);
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {
     throw new UnreadableWorkbookError(
       `«${file}» n'est pas un classeur Excel (.xlsx) valide / «${file}» is not a valid Excel workbook (.xlsx)`,
@@ -50,7 +62,7 @@ export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
   }
   // exceljs would write the user's tables back without their header row (see journalSheet.ts).
   restoreTableHeaderRows(workbook);
-  return workbook;
+  return { workbook, bytes };
 }
 
 /** Writes a workbook whole or not at all (see writeFileAtomically). */
@@ -89,16 +101,8 @@ export async function prepareOutputFolder(outDir: string): Promise<void> {
 }
 
 export async function runWorkbook(file: string, options: RunOptions): Promise<RunResult> {
-  // exceljs writes .xlsx only, without the macros of an .xlsm: a copy named .xlsm would not open in Excel.
-  const extension = path.extname(file);
-  const copyName = /^\.xlsx$/i.test(extension) ? path.basename(file) : `${path.basename(file, extension)}.xlsx`;
-  const copyWarnings =
-    copyName === path.basename(file)
-      ? []
-      : [
-          `«${path.basename(file)}» : la copie est écrite au format .xlsx («${copyName}») ; les macros ne sont pas copiées / ` +
-            `the copy is written as .xlsx; macros are not copied`,
-        ];
+  // The copy is the user's package with the product's sheets grafted in: an .xlsm keeps its macros.
+  const copyName = path.basename(file);
   const output = path.resolve(options.outDir, copyName);
   // The same path, or the same file reached another way (a link to its folder, another case of its name).
   if (output === path.resolve(file) || (await sameFile(output, file))) {
@@ -107,7 +111,7 @@ export async function runWorkbook(file: string, options: RunOptions): Promise<Ru
         `the output folder holds the input workbook: choose another one so that it is not overwritten`,
     );
   }
-  const workbook = await loadWorkbook(file);
+  const { workbook, bytes } = await loadWorkbookBytes(file);
   const source = loadedWorkbookSource(workbook, file, { sheet: options.sheet, asOf: options.asOf });
   const plan = planWorkbook(source, options.asOf, options.forcedLevels);
   await prepareOutputFolder(options.outDir);
@@ -117,9 +121,35 @@ export async function runWorkbook(file: string, options: RunOptions): Promise<Ru
   const fresh = newJournalEntries(source.journal.entries, planned);
   const appended = appendJournal(workbook, fresh);
   const stageRows = appendStageSheets(workbook, plan);
-  writeSettingsSheet(workbook, source.settings);
-  await writeWorkbookAtomically(workbook, output);
+  const settingsCreated = writeSettingsSheet(workbook, source.settings);
+  // Only the sheets this run wrote to are taken from the rewrite; every other sheet stays the user's own.
+  const changed = [
+    ...(appended.length > 0 ? [JOURNAL_SHEET] : []),
+    ...(settingsCreated ? [SETTINGS_SHEET] : []),
+    ...[...stageRows].filter(([, rows]) => rows > 0).map(([name]) => name),
+  ];
+  const productSheets = changed.map((name) => findWorksheet(workbook, name)?.name).filter((name): name is string => name !== undefined);
+  const rewritten = new Uint8Array(await workbook.xlsx.writeBuffer());
+  const stamp = new Date(`${dayToIso(options.asOf)}T12:00:00Z`);
+  const copyWarnings: string[] = [];
+  let copyBytes: Uint8Array;
+  let copyFile = output;
+  try {
+    copyBytes = graftSheets(bytes, rewritten, productSheets, stamp);
+  } catch (error) {
+    if (!(error instanceof GraftError)) throw error;
+    // A package laid out unlike Excel's: exceljs's rewrite is still a whole, readable copy, but an
+    // .xlsx one, without macros, that Excel would refuse under an .xlsm name.
+    copyBytes = rewritten;
+    const extension = path.extname(output);
+    if (!/^\.xlsx$/i.test(extension)) copyFile = `${output.slice(0, -extension.length || undefined)}.xlsx`;
+    copyWarnings.push(
+      `«${path.basename(file)}» : la copie a été réécrite par exceljs (${error.message}) ; graphiques, tableaux croisés et macros peuvent y manquer / ` +
+        `the copy was rewritten by exceljs; charts, pivot tables and macros may be missing from it`,
+    );
+  }
+  await writeFileAtomically(copyFile, copyBytes);
   const extraWarnings = [...copyWarnings, ...documents.warnings];
   const withWarnings = extraWarnings.length === 0 ? plan : { ...plan, warnings: [...plan.warnings, ...extraWarnings] };
-  return { plan: withWarnings, workbookFile: output, journalLines: appended.length, stageRows, documents: documents.files };
+  return { plan: withWarnings, workbookFile: copyFile, journalLines: appended.length, stageRows, documents: documents.files };
 }

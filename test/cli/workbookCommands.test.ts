@@ -9,6 +9,7 @@ import { runCli, type CliIo } from "../../src/cli/relances";
 import { JOURNAL_COLUMNS, JOURNAL_SHEET } from "../../src/core/journalEntry";
 import { SAMPLE_AS_OF, sampleExpectations, writeSampleWorkbook } from "../../src/sample/sampleWorkbook";
 import { validateJson, type Schema } from "../helpers/jsonSchema";
+import { withChartAndMacros } from "../helpers/workbookExtras";
 import schema from "./planJson.schema.json";
 
 function capture() {
@@ -183,16 +184,16 @@ describe("relances run", () => {
     expect(await sha(sample)).toBe(before);
   });
 
-  it("writes the copy of a macro-enabled workbook as .xlsx, which Excel opens, and says the macros are not kept", async () => {
+  it("writes the copy of a macro-enabled workbook under its own name, macros kept (see sheetGraft.test.ts)", async () => {
     const file = path.join(dir, "avec-macros.xlsm");
-    await writeFile(file, await readFile(sample));
+    await writeFile(file, withChartAndMacros(new Uint8Array(await readFile(sample))));
     const out = path.join(dir, "macros-out");
     const { io, out: text } = capture();
     expect(await runCli(["run", file, "--as-of", SAMPLE_AS_OF, "--out", out], io)).toBe(0);
     const written = await readdir(out);
-    expect(written).toContain("avec-macros.xlsx");
-    expect(written).not.toContain("avec-macros.xlsm");
-    expect(text()).toMatch(/macros ne sont pas copiées/);
+    expect(written).toContain("avec-macros.xlsm");
+    expect(written).not.toContain("avec-macros.xlsx");
+    expect(text()).not.toMatch(/macros ne sont pas/);
   });
 
   it("keeps a customer named like a formula as text in every sheet it writes", async () => {

@@ -1,0 +1,183 @@
+// The run's copy is the user's own package with the product's sheets grafted in: what exceljs does
+// not model (a chart, a VBA project, custom XML) comes through byte for byte, and the grafted sheets
+// read back as exceljs wrote them.
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import PizZip from "pizzip";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dayFromIso } from "../../src/core/day";
+import { JOURNAL_SHEET } from "../../src/core/journalEntry";
+import { SAMPLE_AS_OF, writeSampleWorkbook } from "../../src/sample/sampleWorkbook";
+import { runWorkbook } from "../../src/workbook/runWorkbook";
+import { graftSheets } from "../../src/workbook/sheetGraft";
+import { EXTRA_PARTS, VBA_BYTES, withChartAndMacros } from "../helpers/workbookExtras";
+import { parseXml } from "../helpers/xml";
+
+let dir: string;
+let input: string;
+const asOf = dayFromIso(SAMPLE_AS_OF)!;
+const PARTS_THE_RUN_WRITES = new Set(["[Content_Types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml"]);
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), "relances-graft-"));
+  const plain = path.join(dir, "plain.xlsx");
+  await writeSampleWorkbook(plain);
+  input = path.join(dir, "suivi-avec-graphique.xlsm");
+  await writeFile(input, withChartAndMacros(new Uint8Array(await readFile(plain))));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const zipOf = async (file: string): Promise<PizZip> => new PizZip(new Uint8Array(await readFile(file)));
+const relsOf = (zip: PizZip, part: string): { target: string; type: string; external: boolean }[] => {
+  const slash = part.lastIndexOf("/");
+  const xml = zip.file(`${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`)?.asText();
+  if (xml === undefined) return [];
+  return parseXml(xml).children.map((r) => ({ target: r.attributes.Target!, type: r.attributes.Type!, external: r.attributes.TargetMode === "External" }));
+};
+const resolve = (from: string, target: string): string => {
+  if (target.startsWith("/")) return target.slice(1);
+  const segments = from.split("/").slice(0, -1);
+  for (const s of target.split("/")) {
+    if (s === "..") segments.pop();
+    else if (s !== ".") segments.push(s);
+  }
+  return segments.join("/");
+};
+
+describe("the run's copy of a workbook", () => {
+  let copy: string;
+  beforeAll(async () => {
+    const result = await runWorkbook(input, { asOf, outDir: path.join(dir, "out"), user: "test" });
+    copy = result.workbookFile;
+  });
+
+  it("keeps the name and the macros of an .xlsm", async () => {
+    expect(path.basename(copy)).toBe("suivi-avec-graphique.xlsm");
+    const zip = await zipOf(copy);
+    expect(zip.file("xl/vbaProject.bin")!.asUint8Array()).toEqual(VBA_BYTES);
+    expect(zip.file("[Content_Types].xml")!.asText()).toContain("application/vnd.ms-excel.sheet.macroEnabled.main+xml");
+  });
+
+  it("keeps every part it does not own byte for byte: the tracking sheet, its chart, custom XML", async () => {
+    const before = await zipOf(input);
+    const after = await zipOf(copy);
+    for (const name of Object.keys(before.files)) {
+      if (before.files[name]!.dir || PARTS_THE_RUN_WRITES.has(name)) continue;
+      // The sample holds a journal already: the run appends to it, so that sheet and its table are rewritten.
+      if (/^xl\/(worksheets\/(_rels\/)?sheet2\.xml(\.rels)?|tables\/)/.test(name)) continue;
+      expect(after.file(name)?.asUint8Array(), name).toEqual(before.file(name)!.asUint8Array());
+    }
+    for (const part of EXTRA_PARTS) expect(after.file(part), part).not.toBeNull();
+    expect(after.file("xl/worksheets/sheet1.xml")!.asText()).toContain('<drawing r:id="rIdChart1"/>');
+  });
+
+  it("is a sound package: XML well formed, every part typed, every relationship's target there", async () => {
+    const zip = await zipOf(copy);
+    const types = parseXml(zip.file("[Content_Types].xml")!.asText()).children;
+    const typed = (part: string): boolean =>
+      types.some((t) => t.local === "Override" && t.attributes.PartName === `/${part}`) ||
+      types.some((t) => t.local === "Default" && part.toLowerCase().endsWith(`.${t.attributes.Extension!.toLowerCase()}`));
+    for (const name of Object.keys(zip.files)) {
+      if (zip.files[name]!.dir) continue;
+      expect(typed(name), `${name} has a content type`).toBe(true);
+      if (/\.(xml|rels)$/.test(name)) expect(() => parseXml(zip.file(name)!.asText().replace(/<\?xml[^>]*\?>/, "")), name).not.toThrow();
+      for (const rel of relsOf(zip, name)) if (!rel.external) expect(zip.file(resolve(name, rel.target)), `${name} -> ${rel.target}`).not.toBeNull();
+    }
+    const workbook = parseXml(zip.file("xl/workbook.xml")!.asText().replace(/<\?xml[^>]*\?>/, ""));
+    const sheets = workbook.children.find((c) => c.local === "sheets")!.children;
+    expect(new Set(sheets.map((s) => s.attributes.sheetId)).size).toBe(sheets.length);
+    expect(sheets.map((s) => s.attributes.name)).toEqual(["Suivi 2026", JOURNAL_SHEET, "Paramètres Relances", "Mise en demeure", "Relance 2", "Relance 1"]);
+    const tableIds = Object.keys(zip.files)
+      .filter((n) => /^xl\/tables\/[^/]+\.xml$/.test(n))
+      .map((n) => parseXml(zip.file(n)!.asText().replace(/<\?xml[^>]*\?>/, "")).attributes.id);
+    expect(new Set(tableIds).size).toBe(tableIds.length);
+    // One selected tab only, or Excel would group the sheets.
+    const selected = Object.keys(zip.files).filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n) && /tabSelected="(1|true)"/.test(zip.file(n)!.asText()));
+    expect(selected.length).toBeLessThanOrEqual(1);
+  });
+
+  it("reads back with the journal appended, the stage sheets written and their formats kept", async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(copy);
+    const journal = workbook.getWorksheet(JOURNAL_SHEET)!;
+    const original = new ExcelJS.Workbook();
+    await original.xlsx.readFile(input);
+    const before = original.getWorksheet(JOURNAL_SHEET)!.actualRowCount;
+    expect(journal.actualRowCount).toBeGreaterThan(before);
+    const last = journal.getRow(journal.actualRowCount);
+    expect(last.getCell(1).value).toEqual(new Date(`${SAMPLE_AS_OF}T00:00:00Z`));
+    expect(last.getCell(1).numFmt).toMatch(/dd\/mm\/yyyy|d\/m\/yyyy|mm-dd-yy/);
+    const stage = workbook.getWorksheet("Mise en demeure")!;
+    expect(stage.getRow(1).getCell(1).font?.bold).toBe(true);
+    expect(stage.actualRowCount).toBeGreaterThan(1);
+  });
+
+  it("writes the same bytes when the same run is made again", async () => {
+    const again = await runWorkbook(input, { asOf, outDir: path.join(dir, "again"), user: "test" });
+    expect(new Uint8Array(await readFile(again.workbookFile))).toEqual(new Uint8Array(await readFile(copy)));
+  });
+
+  it("grafts again onto its own copy: a second run on the copy appends, and keeps the chart", async () => {
+    const second = await runWorkbook(copy, { asOf: asOf + 20, outDir: path.join(dir, "out2"), user: "test" });
+    const zip = await zipOf(second.workbookFile);
+    for (const part of EXTRA_PARTS) expect(zip.file(part), part).not.toBeNull();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(second.workbookFile);
+    expect(workbook.worksheets.filter((w) => w.name === JOURNAL_SHEET)).toHaveLength(1);
+    expect(second.journalLines).toBeGreaterThan(0);
+  });
+});
+
+describe("a workbook the graft cannot read", () => {
+  it("still gets a whole copy, rewritten by exceljs, under an .xlsx name, with a warning", async () => {
+    // No relationship to the workbook part: exceljs reads it at its usual path anyway, the graft
+    // goes by the relationships and stops.
+    const zip = new PizZip(new Uint8Array(await readFile(input)));
+    const rels = zip.file("_rels/.rels")!.asText();
+    zip.file("_rels/.rels", rels.replace(/<Relationship [^>]*\/officeDocument"[^>]*\/>/, ""));
+    const odd = path.join(dir, "sans-lien.xlsm");
+    await writeFile(odd, zip.generate({ type: "uint8array" }));
+    const result = await runWorkbook(odd, { asOf, outDir: path.join(dir, "odd"), user: "test" });
+    expect(path.basename(result.workbookFile)).toBe("sans-lien.xlsx");
+    expect(result.plan.warnings.join("\n")).toMatch(/la copie a été réécrite par exceljs/);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.readFile(result.workbookFile);
+    expect(back.getWorksheet(JOURNAL_SHEET)!.actualRowCount).toBeGreaterThan(1);
+  });
+});
+
+describe("graftSheets", () => {
+  it("adds a sheet, appends its styles and writes its strings inline", async () => {
+    const base = new ExcelJS.Workbook();
+    base.addWorksheet("Données").addRow(["a", 1]);
+    const original = new Uint8Array(await base.xlsx.writeBuffer());
+    const rewritten = new ExcelJS.Workbook();
+    await rewritten.xlsx.load(original as unknown as ArrayBuffer);
+    const added = rewritten.addWorksheet("Journal des relances");
+    added.addRow(["Date", "Client « & » <test>"]).font = { bold: true };
+    added.getCell("A2").value = new Date(Date.UTC(2026, 5, 30));
+    added.getCell("A2").numFmt = "dd/mm/yyyy";
+    const out = graftSheets(original, new Uint8Array(await rewritten.xlsx.writeBuffer()), [added.name], new Date("2026-06-30T12:00:00Z"));
+    const zip = new PizZip(out);
+    const sheetXml = Object.keys(zip.files)
+      .filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))
+      .map((n) => zip.file(n)!.asText())
+      .find((x) => x.includes("Client"))!;
+    expect(sheetXml).toContain('t="inlineStr"');
+    expect(sheetXml).toContain("Client « &amp; » &lt;test&gt;");
+    expect(sheetXml).not.toMatch(/t="s"/);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load(out as unknown as ArrayBuffer);
+    const sheet = back.getWorksheet("Journal des relances")!;
+    expect(sheet.getCell("B1").value).toBe("Client « & » <test>");
+    expect(sheet.getCell("A1").font?.bold).toBe(true);
+    expect(sheet.getCell("A2").numFmt).toBe("dd/mm/yyyy");
+    expect(back.getWorksheet("Données")!.getCell("A1").value).toBe("a");
+    // The same inputs give the same bytes.
+    expect(graftSheets(original, new Uint8Array(await rewritten.xlsx.writeBuffer()), [added.name], new Date("2026-06-30T12:00:00Z"))).toEqual(out);
+  });
+});
