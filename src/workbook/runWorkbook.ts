@@ -16,7 +16,8 @@ import { checkWorkbookFile, UnreadableWorkbookError } from "./readTrackingWorkbo
 import { userTemplatesFolder } from "../documents/defaultTemplates";
 import { writeRunDocuments } from "../documents/runDocuments";
 import { writeSettingsSheet } from "./settingsSheet";
-import { GraftError, graftSheets } from "./sheetGraft";
+import { PackageError } from "./opcPackage";
+import { graftSheets } from "./sheetGraft";
 import { appendStageSheets } from "./stageSheets";
 import { findWorksheet } from "./readTrackingWorkbook";
 import { JOURNAL_SHEET } from "../core/journalEntry";
@@ -137,7 +138,7 @@ export async function runWorkbook(file: string, options: RunOptions): Promise<Ru
   try {
     copyBytes = graftSheets(bytes, rewritten, productSheets, stamp);
   } catch (error) {
-    if (!(error instanceof GraftError)) throw error;
+    if (!(error instanceof PackageError)) throw error;
     // A package laid out unlike Excel's: exceljs's rewrite is still a whole, readable copy, but an
     // .xlsx one, without macros, that Excel would refuse under an .xlsm name.
     copyBytes = rewritten;
