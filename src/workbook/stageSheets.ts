@@ -61,17 +61,23 @@ function stageRow(plan: Plan, action: PlannedAction, invoice: PlannedInvoice): C
  */
 export function appendStageSheets(workbook: ExcelJS.Workbook, plan: Plan): Map<string, number> {
   const added = new Map<string, number>();
+  // Each sheet's rows are read once: a large run appends thousands of rows to a sheet.
+  const opened = new Map<string, StageSheet>();
   for (const action of plan.actions) {
     const name = STAGE_SHEETS[action.level];
     if (name === undefined) continue;
-    const sheet = findWorksheet(workbook, name) ?? createStageSheet(workbook, name);
-    const existing = existingKeys(sheet);
+    let stage = opened.get(name);
+    if (stage === undefined) {
+      const sheet = findWorksheet(workbook, name) ?? createStageSheet(workbook, name);
+      stage = { sheet, keys: existingKeys(sheet), nextRow: lastUsedRow(sheet) + 1 };
+      opened.set(name, stage);
+    }
     for (const invoice of action.invoices) {
       const values = stageRow(plan, action, invoice);
       const key = `${values[0]}|${invoice.record.number}`;
-      if (existing.has(key)) continue;
-      existing.add(key);
-      const row = sheet.getRow(lastUsedRow(sheet) + 1);
+      if (stage.keys.has(key)) continue;
+      stage.keys.add(key);
+      const row = stage.sheet.getRow(stage.nextRow++);
       values.forEach((value, i) => {
         const column = COLUMNS[i]!;
         const cell = row.getCell(i + 1);
@@ -83,6 +89,13 @@ export function appendStageSheets(workbook: ExcelJS.Workbook, plan: Plan): Map<s
     }
   }
   return added;
+}
+
+interface StageSheet {
+  readonly sheet: ExcelJS.Worksheet;
+  /** Date|invoice of the rows already there, and of those this run adds. */
+  readonly keys: Set<string>;
+  nextRow: number;
 }
 
 function createStageSheet(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
