@@ -1,9 +1,12 @@
 // The run's copy is the user's own package with the product's sheets grafted in: what exceljs does
 // not model (a chart, a VBA project, custom XML) comes through byte for byte, and the grafted sheets
 // read back as exceljs wrote them.
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import ExcelJS from "exceljs";
 import PizZip from "pizzip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -131,6 +134,44 @@ describe("the run's copy of a workbook", () => {
     expect(second.journalLines).toBeGreaterThan(0);
   });
 });
+
+const SOFFICE = ["/usr/bin/soffice", "/usr/bin/libreoffice"].find((file) => existsSync(file));
+describe.skipIf(SOFFICE === undefined)(
+  `the run's copy in LibreOffice Calc${SOFFICE === undefined ? " (skipped: LibreOffice Calc is not installed)" : ""}`,
+  () => {
+    it("opens with its chart, the product's sheets and every journal line", async () => {
+      const result = await runWorkbook(input, { asOf, outDir: path.join(dir, "calc"), user: "test" });
+      const converted = path.join(dir, "calc", "converted");
+      // A profile of its own, so that no other LibreOffice (or a previous run's lock) is in the way.
+      const profile = `file://${path.join(dir, "calc", "profile")}`;
+      await promisify(execFile)(SOFFICE!, [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "xlsx", "--outdir", converted, result.workbookFile], {
+        timeout: 120_000,
+      });
+      const file = path.join(converted, "suivi-avec-graphique.xlsx");
+      const zip = new PizZip(new Uint8Array(await readFile(file)));
+      expect(Object.keys(zip.files).filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n))).toHaveLength(1);
+      const calc = new ExcelJS.Workbook();
+      await calc.xlsx.readFile(file);
+      const ours = new ExcelJS.Workbook();
+      await ours.xlsx.readFile(result.workbookFile);
+      expect(calc.worksheets.map((w) => w.name)).toEqual(ours.worksheets.map((w) => w.name));
+      const lines = (workbook: ExcelJS.Workbook): unknown[][] => {
+        const rows: unknown[][] = [];
+        workbook.getWorksheet(JOURNAL_SHEET)!.eachRow((row) => rows.push([row.getCell(2).value, row.getCell(3).value, row.getCell(4).value]));
+        return rows;
+      };
+      expect(lines(calc)).toEqual(lines(ours));
+      const original = new ExcelJS.Workbook();
+      await original.xlsx.readFile(input);
+      const before = lines(original);
+      expect(lines(calc).slice(0, before.length)).toEqual(before);
+      expect(lines(calc)).toHaveLength(before.length + result.journalLines);
+      expect(result.journalLines).toBeGreaterThan(0);
+      const stage = calc.getWorksheet("Mise en demeure")!;
+      expect(stage.getRow(2).getCell(1).value).toEqual(new Date(`${SAMPLE_AS_OF}T00:00:00Z`));
+    }, 180_000);
+  },
+);
 
 describe("a workbook the graft cannot read", () => {
   it("still gets a whole copy, rewritten by exceljs, under an .xlsx name, with a warning", async () => {
