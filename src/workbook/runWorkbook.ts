@@ -130,27 +130,41 @@ export async function runWorkbook(file: string, options: RunOptions): Promise<Ru
     ...[...stageRows].filter(([, rows]) => rows > 0).map(([name]) => name),
   ];
   const productSheets = changed.map((name) => findWorksheet(workbook, name)?.name).filter((name): name is string => name !== undefined);
+  const copy = await writeRunCopy(output, bytes, workbook, productSheets, options.asOf);
+  const extraWarnings = [...copy.warnings, ...documents.warnings];
+  const withWarnings = extraWarnings.length === 0 ? plan : { ...plan, warnings: [...plan.warnings, ...extraWarnings] };
+  return { plan: withWarnings, workbookFile: copy.file, journalLines: appended.length, stageRows, documents: documents.files };
+}
+
+/**
+ * Writes the run's copy: the user's package with the sheets this run wrote grafted in from
+ * exceljs's rewrite; the rewrite itself when the package cannot be read that way.
+ */
+async function writeRunCopy(
+  output: string,
+  original: Uint8Array,
+  workbook: ExcelJS.Workbook,
+  productSheets: readonly string[],
+  asOf: Day,
+): Promise<{ file: string; warnings: string[] }> {
   const rewritten = new Uint8Array(await workbook.xlsx.writeBuffer());
-  const stamp = new Date(`${dayToIso(options.asOf)}T12:00:00Z`);
-  const copyWarnings: string[] = [];
-  let copyBytes: Uint8Array;
-  let copyFile = output;
   try {
-    copyBytes = graftSheets(bytes, rewritten, productSheets, stamp);
+    await writeFileAtomically(output, graftSheets(original, rewritten, productSheets, new Date(`${dayToIso(asOf)}T12:00:00Z`)));
+    return { file: output, warnings: [] };
   } catch (error) {
     if (!(error instanceof PackageError)) throw error;
     // A package laid out unlike Excel's: exceljs's rewrite is still a whole, readable copy, but an
     // .xlsx one, without macros, that Excel would refuse under an .xlsm name.
-    copyBytes = rewritten;
     const extension = path.extname(output);
-    if (!/^\.xlsx$/i.test(extension)) copyFile = `${output.slice(0, -extension.length || undefined)}.xlsx`;
-    copyWarnings.push(
-      `«${path.basename(file)}» : la copie a été réécrite par exceljs (${error.message}) ; graphiques, tableaux croisés et macros peuvent y manquer / ` +
-        `the copy was rewritten by exceljs; charts, pivot tables and macros may be missing from it`,
-    );
+    const file = /^\.xlsx$/i.test(extension) ? output : `${output.slice(0, output.length - extension.length)}.xlsx`;
+    await writeFileAtomically(file, rewritten);
+    const name = path.basename(output);
+    return {
+      file,
+      warnings: [
+        `«${name}» : la copie a été réécrite par exceljs (${error.message}) ; graphiques, tableaux croisés et macros peuvent y manquer / ` +
+          `the copy was rewritten by exceljs; charts, pivot tables and macros may be missing from it`,
+      ],
+    };
   }
-  await writeFileAtomically(copyFile, copyBytes);
-  const extraWarnings = [...copyWarnings, ...documents.warnings];
-  const withWarnings = extraWarnings.length === 0 ? plan : { ...plan, warnings: [...plan.warnings, ...extraWarnings] };
-  return { plan: withWarnings, workbookFile: copyFile, journalLines: appended.length, stageRows, documents: documents.files };
 }
