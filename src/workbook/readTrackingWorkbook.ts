@@ -132,6 +132,11 @@ function sameSheetName(a: string, b: string): boolean {
 
 const PRODUCT_SHEET_KEYS = new Set(PRODUCT_SHEETS.map(normalizeText));
 
+/** Whether a sheet is one of the product's own (PRODUCT_SHEETS), named as the reader matches names. */
+export function isProductSheet(name: string): boolean {
+  return PRODUCT_SHEET_KEYS.has(normalizeText(name));
+}
+
 /**
  * A sheet of a loaded workbook by name, matched as the streaming reader matches it (case, accents
  * and punctuation aside), the exact name first. Excel's own names are case-insensitive: a
@@ -148,8 +153,8 @@ export function findWorksheet(workbook: ExcelJS.Workbook, name: string): ExcelJS
 }
 
 /**
- * Chooses the tracking sheet while the sheets go by, the same way for the streaming reader and
- * for a loaded workbook, and keeps the rows of the other sheets asked for.
+ * Chooses the tracking sheet while the streamed sheets go by, and keeps the rows of the other
+ * sheets asked for.
  */
 class WorkbookScan {
   private readonly sheetNames: string[] = [];
@@ -180,7 +185,7 @@ class WorkbookScan {
   private isCandidate(name: string): boolean {
     const wanted = this.options.sheet;
     if (wanted !== undefined) return sameSheetName(wanted, name);
-    return !PRODUCT_SHEET_KEYS.has(normalizeText(name));
+    return !isProductSheet(name);
   }
 
   /** Whether the rows still matter: false once a candidate sheet has no header row. */
@@ -412,78 +417,4 @@ export async function readTrackingWorkbook(
   const model = (reader as unknown as { model?: { sheets?: { name?: string }[] } }).model;
   const tabOrder = model?.sheets?.map((s) => s.name ?? "").filter((s) => s !== "");
   return scan.result(tabOrder);
-}
-
-/**
- * The rows of a worksheet loaded in memory, as the core reads them; merged cells read as their
- * top-left cell only (exceljs repeats the master's value in every cell of the merge).
- *
- * @param worksheet - an exceljs worksheet
- * @returns its rows that have cells, in order
- * @example
- * worksheetRows(workbook.getWorksheet("Journal des relances")!)[0].cells // ["Date", "Client", ...]
- */
-export function worksheetRows(worksheet: ExcelJS.Worksheet): SheetRow[] {
-  const rows: SheetRow[] = [];
-  let cells: CellValue[] = [];
-  const visit = (cell: ExcelJS.Cell, col: number): void => {
-    while (cells.length < col - 1) cells.push(null);
-    cells.push(cell.type === ExcelJS.ValueType.Merge ? null : cellValueOf(cell.value));
-  };
-  worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    cells = [];
-    row.eachCell({ includeEmpty: false }, visit);
-    rows.push({ row: rowNumber, cells });
-  });
-  return rows;
-}
-
-/**
- * Reads one worksheet of a workbook loaded in memory as the tracking sheet.
- *
- * @param worksheet - an exceljs worksheet
- * @param options - headerRow, today
- * @returns as readTrackingWorkbook for that sheet
- * @example
- * readTrackingWorksheet(workbook.getWorksheet("Suivi")!).invoices.length
- */
-export function readTrackingWorksheet(
-  worksheet: ExcelJS.Worksheet,
-  options: { readonly headerRow?: number | undefined; readonly today?: Day | undefined } = {},
-): TrackingSheetResult {
-  const reader = createTrackingSheetReader(worksheet.name, options);
-  for (const { row, cells } of worksheetRows(worksheet)) {
-    reader.push(row, cells);
-    if (reader.headerMissing) break;
-  }
-  return reader.finish();
-}
-
-/**
- * Reads the tracking sheet of a workbook loaded in memory, choosing the sheet as
- * readTrackingWorkbook does.
- *
- * @param workbook - an exceljs workbook
- * @param options - sheet, headerRow, today, otherSheets
- * @returns as readTrackingWorkbook
- * @example
- * const workbook = new ExcelJS.Workbook();
- * await workbook.xlsx.readFile("suivi.xlsx");
- * readLoadedTrackingWorkbook(workbook).invoices.length
- */
-export function readLoadedTrackingWorkbook(
-  workbook: ExcelJS.Workbook,
-  options: ReadTrackingWorkbookOptions = {},
-): TrackingWorkbookResult {
-  const scan = new WorkbookScan(options);
-  for (const worksheet of workbook.worksheets) {
-    if (scan.beginSheet(worksheet.name)) {
-      for (const { row, cells } of worksheetRows(worksheet)) {
-        if (!scan.wantsRows()) break;
-        scan.row(row, cells);
-      }
-    }
-    scan.endSheet();
-  }
-  return scan.result();
 }

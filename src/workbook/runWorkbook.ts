@@ -17,12 +17,12 @@ import { userTemplatesFolder } from "../documents/defaultTemplates";
 import { writeRunDocuments } from "../documents/runDocuments";
 import { writeSettingsSheet } from "./settingsSheet";
 import { PackageError } from "./opcPackage";
-import { graftSheets } from "./sheetGraft";
+import { graftSheets, sheetsOnly } from "./sheetGraft";
 import { appendStageSheets } from "./stageSheets";
-import { findWorksheet } from "./readTrackingWorkbook";
-import { JOURNAL_SHEET } from "../core/journalEntry";
-import { SETTINGS_SHEET } from "../core/settings";
-import { loadedWorkbookSource, planWorkbook } from "./workbookSource";
+import { findWorksheet, isProductSheet } from "./readTrackingWorkbook";
+import { JOURNAL_SHEET, type JournalEntry } from "../core/journalEntry";
+import { SETTINGS_SHEET, type Settings } from "../core/settings";
+import { planWorkbook, readWorkbookSource } from "./workbookSource";
 
 export interface RunOptions {
   readonly asOf: Day;
@@ -43,16 +43,9 @@ export interface RunResult {
   readonly documents: readonly string[];
 }
 
-/** Loads a workbook in memory, or throws UnreadableWorkbookError with one clear line. */
-export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
-  return (await loadWorkbookBytes(file)).workbook;
-}
-
-/** The workbook and the bytes it was read from. */
-async function loadWorkbookBytes(file: string): Promise<{ workbook: ExcelJS.Workbook; bytes: Uint8Array }> {
-  await checkWorkbookFile(file);
+/** A workbook loaded from its bytes, or UnreadableWorkbookError with one clear line naming file. */
+async function loadWorkbookFrom(bytes: Uint8Array, file: string): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
-  const bytes = new Uint8Array(await readFile(file));
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {
@@ -63,7 +56,7 @@ async function loadWorkbookBytes(file: string): Promise<{ workbook: ExcelJS.Work
   }
   // exceljs would write the user's tables back without their header row (see journalSheet.ts).
   restoreTableHeaderRows(workbook);
-  return { workbook, bytes };
+  return workbook;
 }
 
 /** Writes a workbook whole or not at all (see writeFileAtomically). */
@@ -112,59 +105,78 @@ export async function runWorkbook(file: string, options: RunOptions): Promise<Ru
         `the output folder holds the input workbook: choose another one so that it is not overwritten`,
     );
   }
-  const { workbook, bytes } = await loadWorkbookBytes(file);
-  const source = loadedWorkbookSource(workbook, file, { sheet: options.sheet, asOf: options.asOf });
+  // Read as `plan` reads it, streaming: the run plans what `plan` shows.
+  const source = await readWorkbookSource(file, { sheet: options.sheet, asOf: options.asOf });
   const plan = planWorkbook(source, options.asOf, options.forcedLevels);
   await prepareOutputFolder(options.outDir);
   const documents = await writeRunDocuments(plan, source.settings, options.outDir, userTemplatesFolder(file));
   // The journal's Référence names the file each customer's document went into.
   const planned = plannedJournalEntries(plan, options.user, (action) => documents.documents.get(action.customerKey));
   const fresh = newJournalEntries(source.journal.entries, planned);
+  const copy = await writeRunCopy(file, output, options.asOf, (workbook) => writeProductSheets(workbook, fresh, plan, source.settings));
+  const extraWarnings = [...copy.warnings, ...documents.warnings];
+  const withWarnings = extraWarnings.length === 0 ? plan : { ...plan, warnings: [...plan.warnings, ...extraWarnings] };
+  return { plan: withWarnings, workbookFile: copy.file, journalLines: copy.written.journalLines, stageRows: copy.written.stageRows, documents: documents.files };
+}
+
+/** What a run writes into the product's sheets of a loaded workbook. */
+interface ProductSheetsWritten {
+  readonly journalLines: number;
+  readonly stageRows: ReadonlyMap<string, number>;
+  /** The sheets written to, by their names in the workbook. */
+  readonly sheets: readonly string[];
+}
+
+function writeProductSheets(workbook: ExcelJS.Workbook, fresh: readonly JournalEntry[], plan: Plan, settings: Settings): ProductSheetsWritten {
   const appended = appendJournal(workbook, fresh);
   const stageRows = appendStageSheets(workbook, plan);
-  const settingsCreated = writeSettingsSheet(workbook, source.settings);
-  // Only the sheets this run wrote to are taken from the rewrite; every other sheet stays the user's own.
+  const settingsCreated = writeSettingsSheet(workbook, settings);
   const changed = [
     ...(appended.length > 0 ? [JOURNAL_SHEET] : []),
     ...(settingsCreated ? [SETTINGS_SHEET] : []),
     ...[...stageRows].filter(([, rows]) => rows > 0).map(([name]) => name),
   ];
-  const productSheets = changed.map((name) => findWorksheet(workbook, name)?.name).filter((name): name is string => name !== undefined);
-  const copy = await writeRunCopy(output, bytes, workbook, productSheets, options.asOf);
-  const extraWarnings = [...copy.warnings, ...documents.warnings];
-  const withWarnings = extraWarnings.length === 0 ? plan : { ...plan, warnings: [...plan.warnings, ...extraWarnings] };
-  return { plan: withWarnings, workbookFile: copy.file, journalLines: appended.length, stageRows, documents: documents.files };
+  const sheets = changed.map((name) => findWorksheet(workbook, name)?.name).filter((name): name is string => name !== undefined);
+  return { journalLines: appended.length, stageRows, sheets };
 }
 
 /**
- * Writes the run's copy: the user's package with the sheets this run wrote grafted in from
- * exceljs's rewrite; the rewrite itself when the package cannot be read that way.
+ * Writes the run's copy. exceljs loads only the product's sheets (not the tracking sheet's many
+ * rows), `write` writes into them, and those it wrote to are grafted into the user's package, which
+ * keeps everything else byte for byte. A package laid out unlike Excel's is loaded whole instead,
+ * and exceljs's rewrite of it is the copy.
  */
 async function writeRunCopy(
+  file: string,
   output: string,
-  original: Uint8Array,
-  workbook: ExcelJS.Workbook,
-  productSheets: readonly string[],
   asOf: Day,
-): Promise<{ file: string; warnings: string[] }> {
-  const rewritten = new Uint8Array(await workbook.xlsx.writeBuffer());
+  write: (workbook: ExcelJS.Workbook) => ProductSheetsWritten,
+): Promise<{ file: string; warnings: string[]; written: ProductSheetsWritten }> {
+  const original = new Uint8Array(await readFile(file));
+  let failure: PackageError;
   try {
-    await writeFileAtomically(output, graftSheets(original, rewritten, productSheets, new Date(`${dayToIso(asOf)}T12:00:00Z`)));
-    return { file: output, warnings: [] };
+    const workbook = await loadWorkbookFrom(sheetsOnly(original, isProductSheet), file);
+    const written = write(workbook);
+    const rewritten = new Uint8Array(await workbook.xlsx.writeBuffer());
+    await writeFileAtomically(output, graftSheets(original, rewritten, written.sheets, new Date(`${dayToIso(asOf)}T12:00:00Z`)));
+    return { file: output, warnings: [], written };
   } catch (error) {
     if (!(error instanceof PackageError)) throw error;
-    // A package laid out unlike Excel's: exceljs's rewrite is still a whole, readable copy, but an
-    // .xlsx one, without macros, that Excel would refuse under an .xlsm name.
-    const extension = path.extname(output);
-    const file = /^\.xlsx$/i.test(extension) ? output : `${output.slice(0, output.length - extension.length)}.xlsx`;
-    await writeFileAtomically(file, rewritten);
-    const name = path.basename(output);
-    return {
-      file,
-      warnings: [
-        `«${name}» : la copie a été réécrite par exceljs (${error.message}) ; graphiques, tableaux croisés et macros peuvent y manquer / ` +
-          `the copy was rewritten by exceljs; charts, pivot tables and macros may be missing from it`,
-      ],
-    };
+    failure = error;
   }
+  // exceljs's rewrite is a whole, readable copy, but an .xlsx one, without macros, that Excel
+  // would refuse under an .xlsm name.
+  const workbook = await loadWorkbookFrom(original, file);
+  const written = write(workbook);
+  const extension = path.extname(output);
+  const copy = /^\.xlsx$/i.test(extension) ? output : `${output.slice(0, output.length - extension.length)}.xlsx`;
+  await writeFileAtomically(copy, new Uint8Array(await workbook.xlsx.writeBuffer()));
+  return {
+    file: copy,
+    written,
+    warnings: [
+      `«${path.basename(output)}» : la copie a été réécrite par exceljs (${failure.message}) ; graphiques, tableaux croisés et macros peuvent y manquer / ` +
+        `the copy was rewritten by exceljs; charts, pivot tables and macros may be missing from it`,
+    ],
+  };
 }

@@ -186,3 +186,41 @@ export function graftSheets(original: Uint8Array, rewritten: Uint8Array, names: 
   }
   return target.generate({ type: "uint8array", compression: "DEFLATE" });
 }
+
+/**
+ * The package with only the sheets `keep` accepts: what exceljs needs to load to write the
+ * product's sheets, without the 100,000 rows of the tracking sheet. Never written anywhere: the
+ * graft puts its result back into the whole package.
+ *
+ * @param original - the user's workbook
+ * @param keep - whether a sheet, by name, stays
+ * @returns the bytes of a smaller package (stored, not compressed)
+ * @throws PackageError when the package is not laid out as expected
+ */
+export function sheetsOnly(original: Uint8Array, keep: (name: string) => boolean): Uint8Array {
+  const zip = new PizZip(original);
+  const workbook = workbookPart(zip);
+  const { entries } = sheetsOf(zip, workbook);
+  let xml = text(zip, workbook) ?? "";
+  let rels = relationships(zip, workbook);
+  const types = new ContentTypes(zip);
+  for (const sheet of entries) {
+    if (keep(sheet.name)) continue;
+    xml = xml.replace(sheet.tag, "");
+    rels = rels.filter((r) => r.id !== sheet.relId);
+    zip.remove(sheet.part);
+    zip.remove(relsPathOf(sheet.part));
+    types.remove(sheet.part);
+  }
+  // Names and the calculation chain point into the sheets left out; the active tab may too.
+  xml = xml.replace(/<definedNames\b[\s\S]*?<\/definedNames>|<definedNames\/>/, "").replace(/\sactiveTab="\d+"/, "");
+  const chain = rels.find((r) => r.type === CALC_CHAIN_TYPE);
+  if (chain !== undefined) {
+    zip.remove(resolveTarget(workbook, chain.target));
+    rels = rels.filter((r) => r !== chain);
+  }
+  zip.file(workbook, xml);
+  writeRelationships(zip, workbook, rels);
+  types.save();
+  return zip.generate({ type: "uint8array", compression: "STORE" });
+}

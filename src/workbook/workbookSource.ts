@@ -1,6 +1,5 @@
-// Everything a run reads from a tracking workbook, in one place: the tracking sheet, the journal
-// and the settings, from a file (streaming, for plan) or from a workbook loaded in memory (run).
-import type ExcelJS from "exceljs";
+// Everything plan and run read from a tracking workbook, in one place: the tracking sheet, the
+// journal and the settings, streamed from the file.
 import type { Day } from "../core/day";
 import { invoiceHistories, parseJournalRows, type JournalReading } from "../core/journal";
 import { JOURNAL_SHEET } from "../core/journalEntry";
@@ -8,9 +7,7 @@ import { planRun, type Plan } from "../core/plan";
 import type { ReminderLevel } from "../core/reminderLevel";
 import { DEFAULT_SETTINGS, SETTINGS_SHEET, settingsFromRows, type Settings, type SettingsProblem } from "../core/settings";
 import type { CellValue, TrackingSheetResult } from "../core/trackingSheet";
-import { readJournalSheet } from "./journalSheet";
-import { findWorksheet, readLoadedTrackingWorkbook, readTrackingWorkbook, UnreadableWorkbookError, type SheetRow } from "./readTrackingWorkbook";
-import { readSettingsSheet } from "./settingsSheet";
+import { readTrackingWorkbook, UnreadableWorkbookError, type SheetRow } from "./readTrackingWorkbook";
 
 export interface WorkbookSource {
   readonly tracking: TrackingSheetResult;
@@ -40,18 +37,6 @@ export async function readWorkbookSource(file: string, options: SourceOptions = 
     tracking: result,
     journal: parseJournalRows(journalRows),
     settings: settings ?? DEFAULT_SETTINGS,
-    settingsProblems: problems,
-  });
-}
-
-/** Reads a workbook already loaded in memory (the run writes a copy of it). */
-export function loadedWorkbookSource(workbook: ExcelJS.Workbook, file: string, options: SourceOptions = {}): WorkbookSource {
-  const tracking = readLoadedTrackingWorkbook(workbook, { sheet: options.sheet, headerRow: options.headerRow, today: options.asOf });
-  const { settings, problems } = readSettingsSheet(findWorksheet(workbook, SETTINGS_SHEET));
-  return checked(file, {
-    tracking,
-    journal: readJournalSheet(findWorksheet(workbook, JOURNAL_SHEET)),
-    settings,
     settingsProblems: problems,
   });
 }

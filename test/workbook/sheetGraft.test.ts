@@ -14,7 +14,7 @@ import { dayFromIso } from "../../src/core/day";
 import { JOURNAL_SHEET } from "../../src/core/journalEntry";
 import { SAMPLE_AS_OF, writeSampleWorkbook } from "../../src/sample/sampleWorkbook";
 import { runWorkbook } from "../../src/workbook/runWorkbook";
-import { graftSheets } from "../../src/workbook/sheetGraft";
+import { graftSheets, sheetsOnly } from "../../src/workbook/sheetGraft";
 import { EXTRA_PARTS, VBA_BYTES, withChartAndMacros } from "../helpers/workbookExtras";
 import { parseXml } from "../helpers/xml";
 
@@ -222,3 +222,19 @@ describe("graftSheets", () => {
     expect(graftSheets(original, new Uint8Array(await rewritten.xlsx.writeBuffer()), [added.name], new Date("2026-06-30T12:00:00Z"))).toEqual(out);
   });
 });
+
+describe("sheetsOnly", () => {
+  it("leaves out the other sheets, their parts and the names pointing into them, and exceljs loads what is left", async () => {
+    const trimmed = sheetsOnly(new Uint8Array(await readFile(input)), (name) => name === JOURNAL_SHEET);
+    const zip = new PizZip(trimmed);
+    expect(zip.file("xl/worksheets/sheet1.xml")).toBeNull();
+    expect(zip.file("xl/workbook.xml")!.asText()).not.toContain("definedName");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(trimmed as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual([JOURNAL_SHEET]);
+    const whole = new ExcelJS.Workbook();
+    await whole.xlsx.readFile(input);
+    expect(workbook.getWorksheet(JOURNAL_SHEET)!.getSheetValues()).toEqual(whole.getWorksheet(JOURNAL_SHEET)!.getSheetValues());
+  });
+});
+
