@@ -47,7 +47,6 @@ function sheetsOf(zip: PizZip, workbook: string): { entries: SheetEntry[]; relPr
     if (rel === undefined) throw new PackageError(`sheet without a part: ${tag}`);
     return { name: unescapeXml(a.get("name") ?? ""), tag, relId, part: resolveTarget(workbook, rel.target) };
   });
-  if (entries.length === 0) throw new PackageError("no sheets found");
   return { entries, relPrefix };
 }
 

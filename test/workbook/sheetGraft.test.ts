@@ -238,3 +238,16 @@ describe("sheetsOnly", () => {
   });
 });
 
+
+describe("a run with nothing to write", () => {
+  it("still grafts: the copy is the user's package, without a warning", async () => {
+    const first = await runWorkbook(input, { asOf, outDir: path.join(dir, "idle-1"), user: "test" });
+    // The same day again on the copy: every line is in the journal already, every stage row written.
+    const again = await runWorkbook(first.workbookFile, { asOf, outDir: path.join(dir, "idle-2"), user: "test" });
+    expect(again.journalLines).toBe(0);
+    expect(again.plan.warnings.join("\n")).not.toMatch(/réécrite par exceljs/);
+    expect(path.basename(again.workbookFile)).toBe("suivi-avec-graphique.xlsm");
+    const zip = await zipOf(again.workbookFile);
+    for (const part of EXTRA_PARTS) expect(zip.file(part), part).not.toBeNull();
+  });
+});
