@@ -93,7 +93,7 @@ export class ContentTypes {
       const a = attributes(tag);
       return a.get("Extension")?.toLowerCase() === extension && a.get("ContentType") === contentType;
     });
-    if (!byDefault) this.xml = this.xml.replace("</Types>", `<Override PartName="/${escapeXml(part)}" ContentType="${escapeXml(contentType)}"/></Types>`);
+    if (!byDefault) this.xml = this.xml.replace("</Types>", () => `<Override PartName="/${escapeXml(part)}" ContentType="${escapeXml(contentType)}"/></Types>`);
   }
 
   remove(part: string): void {

@@ -102,12 +102,13 @@ export class StyleAppender {
         // No such list yet (numFmts is often absent): insert it before the first list that follows it.
         const after = STYLE_ORDER.slice(STYLE_ORDER.indexOf(list) + 1).map((name) => new RegExp(`<${name}[\\s/>]`).exec(xml)).find((m) => m !== null);
         const block = `<${list} count="${count}">${added.join("")}</${list}>`;
-        xml = after ? xml.slice(0, after.index) + block + xml.slice(after.index) : xml.replace("</styleSheet>", `${block}</styleSheet>`);
+        xml = after ? xml.slice(0, after.index) + block + xml.slice(after.index) : xml.replace("</styleSheet>", () => `${block}</styleSheet>`);
         continue;
       }
       const open = whole.slice(0, whole.indexOf(">") + 1).replace(/\/>$/, ">").replace(/\scount\s*=\s*"\d*"/, "");
       const inner = whole.endsWith(`</${list}>`) ? whole.slice(whole.indexOf(">") + 1, -`</${list}>`.length) : "";
-      xml = xml.replace(whole, `${open.slice(0, -1)} count="${count}">${inner}${added.join("")}</${list}>`);
+      // A function, not a string: a format code such as "$"#,##0 holds $ patterns a string replacement would expand.
+      xml = xml.replace(whole, () => `${open.slice(0, -1)} count="${count}">${inner}${added.join("")}</${list}>`);
     }
     return xml;
   }

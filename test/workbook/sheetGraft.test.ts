@@ -194,7 +194,10 @@ describe("a workbook the graft cannot read", () => {
 describe("graftSheets", () => {
   it("adds a sheet, appends its styles and writes its strings inline", async () => {
     const base = new ExcelJS.Workbook();
-    base.addWorksheet("Données").addRow(["a", 1]);
+    const data = base.addWorksheet("Données");
+    data.addRow(["a", 1]);
+    // A dollar format: its $ must come through the styles untouched.
+    data.getCell("B1").numFmt = '"$"#,##0.00';
     const original = new Uint8Array(await base.xlsx.writeBuffer());
     const rewritten = new ExcelJS.Workbook();
     await rewritten.xlsx.load(original as unknown as ArrayBuffer);
@@ -218,6 +221,7 @@ describe("graftSheets", () => {
     expect(sheet.getCell("A1").font?.bold).toBe(true);
     expect(sheet.getCell("A2").numFmt).toBe("dd/mm/yyyy");
     expect(back.getWorksheet("Données")!.getCell("A1").value).toBe("a");
+    expect(back.getWorksheet("Données")!.getCell("B1").numFmt).toBe('"$"#,##0.00');
     // The same inputs give the same bytes.
     expect(graftSheets(original, new Uint8Array(await rewritten.xlsx.writeBuffer()), [added.name], new Date("2026-06-30T12:00:00Z"))).toEqual(out);
   });
