@@ -73,10 +73,34 @@ function graftedSheetXml(xml: string, strings: readonly string[], styles: StyleA
   return out.replace(/\stabSelected="(1|true)"/g, "");
 }
 
-function tableIds(zip: PizZip): number[] {
+/** The root tags of the package's tables. */
+function tableTags(zip: PizZip): string[] {
   return Object.keys(zip.files)
     .filter((name) => /^xl\/tables\/[^/]+\.xml$/.test(name))
-    .map((name) => Number(attributes(/<table\b[^>]*>/.exec(text(zip, name) ?? "")?.[0] ?? "").get("id")))
+    .map((name) => /<table\b[^>]*>/.exec(text(zip, name) ?? "")?.[0] ?? "");
+}
+
+/**
+ * A grafted table with an id and a name of its own in the package: Excel wants both unique across
+ * the workbook (names case aside), and the sheets left out of exceljs's load may hold a table of
+ * the same name.
+ */
+function renumberedTable(xml: string, id: number, target: PizZip): string {
+  const taken = new Set(tableTags(target).map((tag) => (attributes(tag).get("name") ?? "").toLowerCase()));
+  return xml.replace(/<table\b[^>]*>/, (tag) => {
+    const name = attributes(tag).get("name") ?? "Table";
+    let unique = name;
+    for (let n = 2; taken.has(unique.toLowerCase()); n++) unique = `${name}_${n}`;
+    return tag
+      .replace(/(\sid=")\d+(")/, (_m, a: string, b: string) => `${a}${id}${b}`)
+      .replace(/(\sname=")[^"]*(")/, (_m, a: string, b: string) => `${a}${unique}${b}`)
+      .replace(/(\sdisplayName=")[^"]*(")/, (_m, a: string, b: string) => `${a}${unique}${b}`);
+  });
+}
+
+function tableIds(zip: PizZip): number[] {
+  return tableTags(zip)
+    .map((tag) => Number(attributes(tag).get("id")))
     .filter((id) => Number.isFinite(id));
 }
 
@@ -152,10 +176,7 @@ export function graftSheets(original: Uint8Array, rewritten: Uint8Array, names: 
       const copy = uniquePart(target, sourcePart);
       let content = source.file(sourcePart)?.asUint8Array();
       if (content === undefined) throw new PackageError(`missing part ${sourcePart}`);
-      if (rel.type.endsWith("/table")) {
-        const xml = new TextDecoder().decode(content).replace(/(<table\b[^>]*?\sid=")\d+(")/, `$1${nextTableId++}$2`);
-        content = new TextEncoder().encode(xml);
-      }
+      if (rel.type.endsWith("/table")) content = new TextEncoder().encode(renumberedTable(new TextDecoder().decode(content), nextTableId++, target));
       target.file(copy, content);
       touched.add(copy);
       const contentType = sourceTypes.of(sourcePart);

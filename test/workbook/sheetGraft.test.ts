@@ -255,3 +255,25 @@ describe("a run with nothing to write", () => {
     for (const part of EXTRA_PARTS) expect(zip.file(part), part).not.toBeNull();
   });
 });
+
+describe("a grafted table", () => {
+  it("takes a name of its own when a sheet exceljs did not load holds a table of that name", async () => {
+    const base = new ExcelJS.Workbook();
+    base.addWorksheet("Archives").addTable({ name: "JournalRelances", ref: "A1", columns: [{ name: "Date" }, { name: "Client" }], rows: [["x", "y"]] });
+    const original = new Uint8Array(await base.xlsx.writeBuffer());
+    const rewrite = new ExcelJS.Workbook();
+    const journal = rewrite.addWorksheet(JOURNAL_SHEET);
+    journal.addTable({ name: "JournalRelances", ref: "A1", columns: [{ name: "Date" }, { name: "Facture" }], rows: [["2026-06-30", "F1"]] });
+    const out = new PizZip(graftSheets(original, new Uint8Array(await rewrite.xlsx.writeBuffer()), [JOURNAL_SHEET], new Date("2026-06-30T12:00:00Z")));
+    const tags = Object.keys(out.files)
+      .filter((n) => /^xl\/tables\/[^/]+\.xml$/.test(n))
+      .map((n) => parseXml(out.file(n)!.asText().replace(/<\?xml[^>]*\?>/, "")).attributes);
+    expect(tags.map((a) => a.name).sort()).toEqual(["JournalRelances", "JournalRelances_2"]);
+    expect(tags.map((a) => a.displayName).sort()).toEqual(["JournalRelances", "JournalRelances_2"]);
+    expect(new Set(tags.map((a) => a.id)).size).toBe(2);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load(graftSheets(original, new Uint8Array(await rewrite.xlsx.writeBuffer()), [JOURNAL_SHEET], new Date()) as unknown as ArrayBuffer);
+    expect(back.getWorksheet(JOURNAL_SHEET)!.getCell("B2").value).toBe("F1");
+  });
+});
+
