@@ -6,22 +6,21 @@ import { constants } from "node:fs";
 import { access, mkdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { writeFileAtomically } from "../writeFileAtomically";
 import { dayToIso, type Day } from "../core/day";
 import { newJournalEntries } from "../core/journal";
+import { JOURNAL_SHEET, type JournalEntry } from "../core/journalEntry";
 import { plannedJournalEntries, type Plan } from "../core/plan";
 import type { ReminderLevel } from "../core/reminderLevel";
-import { appendJournal, restoreTableHeaderRows } from "./journalSheet";
-import { checkWorkbookFile, UnreadableWorkbookError } from "./readTrackingWorkbook";
+import { SETTINGS_SHEET, type Settings } from "../core/settings";
 import { userTemplatesFolder } from "../documents/defaultTemplates";
 import { writeRunDocuments } from "../documents/runDocuments";
-import { writeSettingsSheet } from "./settingsSheet";
+import { writeFileAtomically } from "../writeFileAtomically";
+import { appendJournal, restoreTableHeaderRows } from "./journalSheet";
 import { PackageError } from "./opcPackage";
+import { findWorksheet, isProductSheet, UnreadableWorkbookError } from "./readTrackingWorkbook";
+import { writeSettingsSheet } from "./settingsSheet";
 import { graftSheets, sheetsOnly } from "./sheetGraft";
 import { appendStageSheets } from "./stageSheets";
-import { findWorksheet, isProductSheet } from "./readTrackingWorkbook";
-import { JOURNAL_SHEET, type JournalEntry } from "../core/journalEntry";
-import { SETTINGS_SHEET, type Settings } from "../core/settings";
 import { planWorkbook, readWorkbookSource } from "./workbookSource";
 
 export interface RunOptions {

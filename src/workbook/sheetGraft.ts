@@ -16,11 +16,11 @@ import { attributes, elements, escapeXml, unescapeXml } from "./xmlText";
 const RELATIONSHIPS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const WORKSHEET_TYPE = `${RELATIONSHIPS_NS}/worksheet`;
 const CALC_CHAIN_TYPE = `${RELATIONSHIPS_NS}/calcChain`;
-const OFFICE_DOCUMENT_TYPE = `${RELATIONSHIPS_NS}/officeDocument`;
 const WORKSHEET_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 
 function workbookPart(zip: PizZip): string {
-  const main = relationships(zip, "").find((r) => r.type === OFFICE_DOCUMENT_TYPE || r.type.endsWith("/officeDocument"));
+  // By the type's last segment, as the other lookups here.
+  const main = relationships(zip, "").find((r) => r.type.endsWith("/officeDocument"));
   if (main === undefined) throw new PackageError("no workbook part");
   return resolveTarget("", main.target);
 }

@@ -3,11 +3,10 @@
 import { attributes, elements } from "./xmlText";
 import { PackageError } from "./opcPackage";
 
-const STYLE_LISTS = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs"] as const;
+/** The lists a cell format draws on, and the cell formats themselves. */
+const STYLE_LISTS = ["numFmts", "fonts", "fills", "borders", "cellXfs"] as const;
 type StyleList = (typeof STYLE_LISTS)[number];
-const CHILD: Readonly<Record<StyleList, string>> = {
-  numFmts: "numFmt", fonts: "font", fills: "fill", borders: "border", cellStyleXfs: "xf", cellXfs: "xf",
-};
+const CHILD: Readonly<Record<StyleList, string>> = { numFmts: "numFmt", fonts: "font", fills: "fill", borders: "border", cellXfs: "xf" };
 /** The order of the lists in a styleSheet (ECMA-376 part 1, 18.8.39). */
 const STYLE_ORDER = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs", "tableStyles", "colors", "extLst"];
 
@@ -17,23 +16,27 @@ function styleList(xml: string, list: StyleList): string[] {
   return elements(whole.slice(whole.indexOf(">") + 1), CHILD[list]);
 }
 
+function styleLists(xml: string): Record<StyleList, string[]> {
+  return Object.fromEntries(STYLE_LISTS.map((list) => [list, styleList(xml, list)])) as Record<StyleList, string[]>;
+}
+
 export class StyleAppender {
-  private xml: string;
-  private readonly added = new Map<StyleList, string[]>();
-  private readonly sizes = new Map<StyleList, number>();
-  private readonly cache = new Map<number, number>();
+  /** Each list of the original, then what is appended to it: an item's index is its place here. */
+  private readonly lists: Readonly<Record<StyleList, string[]>>;
+  private readonly sizes: Readonly<Record<StyleList, number>>;
   private readonly source: Readonly<Record<StyleList, string[]>>;
+  private readonly cache = new Map<number, number>();
   private readonly numFmtCodes = new Map<string, number>();
   private nextNumFmt = 164;
 
-  constructor(original: string, rewritten: string) {
-    this.xml = original;
-    for (const list of STYLE_LISTS) {
-      this.added.set(list, []);
-      this.sizes.set(list, styleList(original, list).length);
-    }
-    this.source = Object.fromEntries(STYLE_LISTS.map((list) => [list, styleList(rewritten, list)])) as Record<StyleList, string[]>;
-    for (const tag of styleList(original, "numFmts")) {
+  constructor(
+    private readonly original: string,
+    rewritten: string,
+  ) {
+    this.lists = styleLists(original);
+    this.sizes = Object.fromEntries(STYLE_LISTS.map((list) => [list, this.lists[list].length])) as Record<StyleList, number>;
+    this.source = styleLists(rewritten);
+    for (const tag of this.lists.numFmts) {
       const a = attributes(tag);
       const id = Number(a.get("numFmtId"));
       this.numFmtCodes.set(a.get("formatCode") ?? "", id);
@@ -80,23 +83,21 @@ export class StyleAppender {
   private copy(list: "fonts" | "fills" | "borders", index: number): number {
     const item = this.source[list][index];
     if (item === undefined) return 0;
-    const existing = [...styleList(this.xml, list), ...this.added.get(list)!].indexOf(item);
+    const existing = this.lists[list].indexOf(item);
     return existing >= 0 ? existing : this.append(list, item);
   }
 
   private append(list: StyleList, item: string): number {
-    const added = this.added.get(list)!;
-    added.push(item);
-    return this.sizes.get(list)! + added.length - 1;
+    return this.lists[list].push(item) - 1;
   }
 
   /** The original styles with the appended formats. */
   result(): string {
-    let xml = this.xml;
+    let xml = this.original;
     for (const list of STYLE_LISTS) {
-      const added = this.added.get(list)!;
+      const added = this.lists[list].slice(this.sizes[list]);
       if (added.length === 0) continue;
-      const count = this.sizes.get(list)! + added.length;
+      const count = this.lists[list].length;
       const whole = elements(xml, list)[0];
       if (whole === undefined) {
         // No such list yet (numFmts is often absent): insert it before the first list that follows it.

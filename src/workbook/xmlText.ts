@@ -1,5 +1,8 @@
 // Reading and writing the XML of an Office package's parts as text. The parts read this way are
 // machine-written and regular (no CDATA, no DOCTYPE); whatever else is in them is kept as it is.
+// Escaping is the documents' escapeHtml: & < > " ' escaped that way are as valid in XML.
+export { escapeHtml as escapeXml } from "../documents/template";
+
 /** The attributes of one start tag, values as written (still escaped). */
 export function attributes(tag: string): Map<string, string> {
   const found = new Map<string, string>();
@@ -19,11 +22,6 @@ export function unescapeXml(text: string): string {
       default: return String.fromCodePoint(entity[1] === "x" ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10));
     }
   });
-}
-
-/** Text made safe for element content and double-quoted attributes. */
-export function escapeXml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
 /** The elements named `name` directly or deeply inside xml, each as its whole text. */
