@@ -1,12 +1,17 @@
-// The add-in server: dist/ over HTTPS with the development certificate, as manifest.xml expects
-// (https://localhost:3000/x/y -> dist/x/y). Thin on purpose: later routes (/preview, /api/...) are
-// added to `app` before the 404 handler through `routes`.
+// The add-in server: the add-in's files of dist/ over HTTPS with the development certificate, as
+// manifest.xml expects (https://localhost:3000/x/y -> dist/x/y; addinFiles.ts says which), with
+// helmet's headers (securityHeaders.ts) and TLS 1.2+ forward-secret suites only (tlsPolicy.ts).
+// Thin on purpose: later routes (/preview, /api/...) are added to `app` before the 404 handler
+// through `routes`.
 import { existsSync, statSync } from "node:fs";
 import https from "node:https";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import express, { type Express, type NextFunction, type Request, type Response } from "express";
+import { addinFiles } from "./addinFiles";
 import { getDevCertificate, type DevCertificate } from "./devCertificate";
+import { securityHeaders } from "./securityHeaders";
+import { TLS_POLICY } from "./tlsPolicy";
 
 export interface AddinServerOptions {
   /** The folder to serve: dist/. */
@@ -37,10 +42,7 @@ export function createAddinApp(root: string, routes?: (app: Express) => void): E
   app.disable("x-powered-by");
   app.set("etag", "strong");
 
-  app.use((_req: Request, res: Response, next: NextFunction) => {
-    res.setHeader("X-Content-Type-Options", "nosniff");
-    next();
-  });
+  app.use(securityHeaders());
 
   app.get("/", (_req: Request, res: Response) => {
     res.redirect(302, HOME_PATH);
@@ -48,20 +50,7 @@ export function createAddinApp(root: string, routes?: (app: Express) => void): E
 
   routes?.(app);
 
-  app.use(
-    express.static(root, {
-      index: false,
-      redirect: false,
-      dotfiles: "ignore",
-      cacheControl: false,
-      setHeaders(res) {
-        // Development: the browser revalidates every time (the ETag makes that cheap).
-        res.setHeader("Cache-Control", "no-cache");
-        // Excel on the web reads the metadata and the script from office.com pages.
-        res.setHeader("Access-Control-Allow-Origin", "*");
-      },
-    }),
-  );
+  app.use(addinFiles(root));
 
   app.use((_req: Request, res: Response) => {
     res.status(404).type("text/plain; charset=utf-8");
@@ -97,7 +86,7 @@ export async function createAddinServer(options: AddinServerOptions): Promise<Ad
   }
   const certificate = options.certificate ?? (await getDevCertificate());
   const app = createAddinApp(root, options.routes);
-  const tls = { key: certificate.key, cert: certificate.cert };
+  const tls = { key: certificate.key, cert: certificate.cert, ...TLS_POLICY };
   const host = options.host ?? "localhost";
   // "localhost" is 127.0.0.1 for some clients and ::1 for others (Windows, recent Node): listen on
   // both loopback addresses, the second one only where IPv6 is available.
