@@ -2,12 +2,15 @@
 import path from "node:path";
 import { dayFromIso, dayFromLocalParts, dayToIso, type Day } from "../core/day";
 import { planToJson } from "../core/planJson";
+import { withSenderWarnings } from "../core/senderCheck";
 import { SAMPLE_AS_OF, writeSampleWorkbook } from "../sample/sampleWorkbook";
 import { UnreadableWorkbookError } from "../workbook/readTrackingWorkbook";
 import { runWorkbook, type RunResult } from "../workbook/runWorkbook";
+import { SenderIncompleteError } from "../workbook/senderRefusal";
 import { planWorkbook, readWorkbookSource } from "../workbook/workbookSource";
 import { parseOptions, type ParsedOptions } from "./options";
 import { planTable } from "./planTable";
+import { senderRefusalMessage } from "./senderRefusal";
 
 export interface CommandIo {
   out(text: string): void;
@@ -17,6 +20,8 @@ export interface CommandIo {
 
 export const EXIT_USAGE = 2;
 export const EXIT_UNREADABLE = 3;
+/** `run` refused: the sender is incomplete (SPEC section 5). */
+export const EXIT_SENDER_INCOMPLETE = 4;
 
 export const SAMPLE_FILE_NAME = "suivi-encaissements-exemple.xlsx";
 
@@ -60,7 +65,7 @@ export async function planCommand(args: readonly string[], io: CommandIo): Promi
   if (typeof asOf === "string") return usageError(io, asOf, PLAN_USAGE);
   return guarded(io, async () => {
     const source = await readWorkbookSource(options.positionals[0]!, { sheet: options.values.get("sheet"), asOf });
-    const plan = planWorkbook(source, asOf);
+    const plan = withSenderWarnings(planWorkbook(source, asOf), source.settings);
     io.out(options.flags.has("json") ? JSON.stringify(planToJson(plan), null, 2) : planTable(plan));
     return 0;
   });
@@ -84,10 +89,26 @@ export async function runCommand(args: readonly string[], io: CommandIo): Promis
   const file = options.positionals[0]!;
   const outDir = options.values.get("out") ?? path.join(path.dirname(file), `relances-${dayToIso(asOf)}`);
   return guarded(io, async () => {
-    const result = await runWorkbook(file, { asOf, outDir, sheet: options.values.get("sheet"), user: io.env.USER ?? io.env.USERNAME });
+    let result: RunResult;
+    try {
+      result = await runWorkbook(file, { asOf, outDir, sheet: options.values.get("sheet"), user: io.env.USER ?? io.env.USERNAME });
+    } catch (error) {
+      return senderRefused(io, error, options);
+    }
     io.out(runSummary(result));
     return 0;
   });
+}
+
+/** Exit 4 with the refusal's message, for an incomplete sender; any other error goes on. */
+function senderRefused(io: CommandIo, error: unknown, options: ParsedOptions): number {
+  if (!(error instanceof SenderIncompleteError)) throw error;
+  const again = (["as-of", "sheet"] as const).flatMap((name) => {
+    const value = options.values.get(name);
+    return value === undefined ? [] : [`--${name}`, value];
+  });
+  io.err(senderRefusalMessage(error, again));
+  return EXIT_SENDER_INCOMPLETE;
 }
 
 function runSummary(result: RunResult): string {

@@ -64,6 +64,12 @@ export interface PlannedAction {
   readonly invoices: readonly PlannedInvoice[];
   /** The invoices whose next level was due (or forced): one journal line each, at its own level. */
   readonly due: readonly { readonly invoice: PlannedInvoice; readonly level: ReminderLevel }[];
+  /**
+   * The invoices of the demand, on which balance, penalties and recovery fee are computed: for a
+   * formal notice or an injunction, those that reached that level themselves (or were forced);
+   * below, every invoice listed (SPEC section 5).
+   */
+  readonly claimed: readonly PlannedInvoice[];
   readonly balance: Cents;
   readonly penalties: Cents | null;
   readonly recoveryFee: Cents;
@@ -206,15 +212,7 @@ function customerAction(
   }
   // A courtesy document lists the invoices whose courtesy is due; any other, every open overdue one.
   const listed = level === 0 ? due.map((d) => d.invoice) : unique([...overdue, ...due.map((d) => d.invoice)]);
-  const claimsPenalties = level >= 1;
-  let penalties: Cents | null = 0;
-  let fees = 0;
-  for (const invoice of listed) {
-    if (!claimsPenalties) break;
-    if (invoice.penalties === null || penalties === null) penalties = null;
-    else penalties += invoice.penalties;
-    fees += invoice.recoveryFee;
-  }
+  const claimed = level >= 3 ? due.filter((d) => d.level === level).map((d) => d.invoice) : listed;
   return {
     customerKey: customer.key,
     customer: customer.details,
@@ -223,11 +221,30 @@ function customerAction(
     channel: options.policy.channels[level],
     invoices: listed,
     due,
-    balance: listed.reduce((sum, invoice) => sum + invoice.balance, 0),
-    penalties,
-    recoveryFee: fees,
+    claimed,
+    ...actionTotals(claimed, level),
     forced: forcedLevel !== undefined,
   };
+}
+
+/**
+ * The balance of some invoices of an action and, from reminder 1 on, their penalties (null when
+ * one is unknown) and recovery fees; 0 for a courtesy reminder.
+ * @example actionTotals(action.claimed, action.level) // { balance: 210000, penalties: 1234, recoveryFee: 4000 }
+ */
+export function actionTotals(
+  invoices: readonly PlannedInvoice[],
+  level: ReminderLevel,
+): { readonly balance: Cents; readonly penalties: Cents | null; readonly recoveryFee: Cents } {
+  let penalties: Cents | null = 0;
+  let fees = 0;
+  for (const invoice of invoices) {
+    if (level < 1) break;
+    if (invoice.penalties === null || penalties === null) penalties = null;
+    else penalties += invoice.penalties;
+    fees += invoice.recoveryFee;
+  }
+  return { balance: invoices.reduce((sum, invoice) => sum + invoice.balance, 0), penalties, recoveryFee: fees };
 }
 
 function unique<T>(items: readonly T[]): T[] {

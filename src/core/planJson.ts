@@ -19,6 +19,7 @@ export interface PlanJson {
     readonly lastLevelDate: string | null;
     readonly nextLevel: number | null;
     readonly hold: string | null;
+    readonly brokenPromise: boolean;
   }[];
   readonly actions: readonly {
     readonly customer: string;
@@ -26,6 +27,7 @@ export interface PlanJson {
     readonly stage: string;
     readonly channel: string;
     readonly invoices: readonly string[];
+    readonly claimed: readonly string[];
     readonly balance: number;
     readonly penalties: number | null;
     readonly recoveryFee: number;
@@ -56,6 +58,7 @@ export function planToJson(plan: Plan): PlanJson {
       lastLevelDate: p.history?.lastLevelDate === undefined ? null : dayToIso(p.history.lastLevelDate),
       nextLevel: p.nextLevel,
       hold: p.hold,
+      brokenPromise: p.brokenPromise,
     })),
     actions: plan.actions.map((a) => ({
       customer: a.customer.name,
@@ -63,6 +66,7 @@ export function planToJson(plan: Plan): PlanJson {
       stage: a.stage,
       channel: a.channel,
       invoices: a.invoices.map((i) => i.record.number),
+      claimed: a.claimed.map((i) => i.record.number),
       balance: eurosFromCents(a.balance),
       penalties: a.penalties === null ? null : eurosFromCents(a.penalties),
       recoveryFee: eurosFromCents(a.recoveryFee),

@@ -292,7 +292,7 @@ const SETTINGS: readonly Setting[] = [
 ];
 
 /** The sheet key of a setting, compared case-, accent- and punctuation-insensitively. */
-function keyOf(text: string): string {
+export function keyOf(text: string): string {
   return normalizeText(text).replace(/ /g, "_");
 }
 
@@ -501,8 +501,9 @@ function draftOf(settings: Settings): Draft {
   };
 }
 
-const HEADER_KEY = new Set(["cle", "cles", "key", "parametre", "setting"]);
-const HEADER_VALUE = new Set(["valeur", "value"]);
+/** The words (normalised) of the header cells over the keys and over the values. */
+export const HEADER_KEY: ReadonlySet<string> = new Set(["cle", "cles", "key", "parametre", "setting"]);
+export const HEADER_VALUE: ReadonlySet<string> = new Set(["valeur", "value"]);
 
 interface RateRows {
   readonly year: number;

@@ -5,7 +5,7 @@ import { agingBandIndex, agingBandLabels } from "../core/aging";
 import { isBusinessCustomer } from "../core/customerType";
 import { dayToFrench, dayToIso, type Day } from "../core/day";
 import { formatEuros, type Cents } from "../core/money";
-import type { Plan, PlannedAction, PlannedInvoice } from "../core/plan";
+import { actionTotals, type Plan, type PlannedAction, type PlannedInvoice } from "../core/plan";
 import { reminderLevelLabel, type ReminderLevel } from "../core/reminderLevel";
 import type { CompanyDetails, Settings } from "../core/settings";
 
@@ -209,8 +209,11 @@ export function reminderData(action: PlannedAction, plan: Plan, settings: Settin
       indemnite: money(applicable ? invoice.recoveryFee : 0),
     };
   });
-  const penalties = applicable && action.penalties !== null ? action.penalties : 0;
-  const fees = applicable ? action.recoveryFee : 0;
+  // The documents still total every invoice they list: where the demand (action.claimed) leaves
+  // some out, a formal notice beside invoices at lower levels, they are totalled here.
+  const listed = action.claimed.length === action.invoices.length ? action : actionTotals(action.invoices, action.level);
+  const penalties = applicable && listed.penalties !== null ? listed.penalties : 0;
+  const fees = applicable ? listed.recoveryFee : 0;
   const customer = action.customer;
   const deadline = plan.asOf + settings.formalNoticeDeadlineDays;
   const data: ReminderData = {
@@ -229,20 +232,20 @@ export function reminderData(action: PlannedAction, plan: Plan, settings: Settin
     factures: lines,
     nombre_factures: lines.length,
     total_montant: money(action.invoices.reduce((sum, i) => sum + i.record.amount, 0)),
-    total_solde: money(action.balance),
-    total_penalites: applicable && action.penalties === null ? text.unknown : money(penalties),
+    total_solde: money(listed.balance),
+    total_penalites: applicable && listed.penalties === null ? text.unknown : money(penalties),
     total_indemnites: money(fees),
-    total_du: money(action.balance + (claims ? penalties + fees : 0)),
+    total_du: money(listed.balance + (claims ? penalties + fees : 0)),
     penalites_applicables: applicable,
     reclame_penalites: claims,
-    penalites_connues: !applicable || action.penalties !== null,
+    penalites_connues: !applicable || listed.penalties !== null,
     date_relance_1: dateText(latestLevelDate(action.invoices, 1), lang),
     date_relance_2: dateText(latestLevelDate(action.invoices, 2), lang),
     date_mise_en_demeure: dateText(latestLevelDate(action.invoices, 3), lang),
     date_limite: dateText(deadline, lang),
     delai_jours: settings.formalNoticeDeadlineDays,
     societe: companyData(settings.company, lang),
-    totals: { balance: action.balance, penalties, fees },
+    totals: { balance: listed.balance, penalties, fees },
   };
   return action.level === 4 ? { ...data, injonction: injunctionData(action, data, lang) } : data;
 }

@@ -18,6 +18,7 @@ import { writeFileAtomically } from "../writeFileAtomically";
 import { appendJournal, restoreTableHeaderRows } from "./journalSheet";
 import { PackageError } from "./opcPackage";
 import { findWorksheet, isProductSheet, UnreadableWorkbookError } from "./readTrackingWorkbook";
+import { refuseIncompleteSender } from "./senderRefusal";
 import { writeSettingsSheet } from "./settingsSheet";
 import { graftSheets, sheetsOnly } from "./sheetGraft";
 import { appendStageSheets } from "./stageSheets";
@@ -108,6 +109,11 @@ export async function runWorkbook(file: string, options: RunOptions): Promise<Ru
   const source = await readWorkbookSource(file, { sheet: options.sheet, asOf: options.asOf });
   const plan = planWorkbook(source, options.asOf, options.forcedLevels);
   await prepareOutputFolder(options.outDir);
+  // Nothing goes out incomplete: before any document, the sender is checked (SPEC section 5).
+  await refuseIncompleteSender(plan, source.settings, async (fill) => {
+    const copy = await writeRunCopy(file, output, options.asOf, (workbook) => ({ journalLines: 0, stageRows: new Map(), sheets: fill(workbook) }));
+    return copy.file;
+  });
   const documents = await writeRunDocuments(plan, source.settings, options.outDir, userTemplatesFolder(file));
   // The journal's Référence names the file each customer's document went into.
   const planned = plannedJournalEntries(plan, options.user, (action) => documents.documents.get(action.customerKey));

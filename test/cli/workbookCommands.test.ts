@@ -1,14 +1,19 @@
 // plan, run and demo on real .xlsx files (SPEC section 10), through the command line's own entry.
 import { createHash } from "node:crypto";
-import { mkdtemp, readFile, readdir, rm, symlink, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
+import { simpleParser } from "mailparser";
+import PizZip from "pizzip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli, type CliIo } from "../../src/cli/relances";
 import { JOURNAL_COLUMNS, JOURNAL_SHEET } from "../../src/core/journalEntry";
+import { SENDER_SETTING_KEYS } from "../../src/core/senderCheck";
+import { SETTINGS_SHEET } from "../../src/core/settings";
 import { SAMPLE_AS_OF, sampleExpectations, writeSampleWorkbook } from "../../src/sample/sampleWorkbook";
 import { validateJson, type Schema } from "../helpers/jsonSchema";
+import { COMPLETE_SENDER, fillSettings, withCompleteSender } from "../helpers/senderSettings";
 import { withChartAndMacros } from "../helpers/workbookExtras";
 import schema from "./planJson.schema.json";
 
@@ -203,7 +208,7 @@ describe("relances run", () => {
     sheet.addRow(["Client", "N° facture", "Date facture", "Échéance", "Montant TTC"]);
     sheet.addRow(['=HYPERLINK("http://evil.example","x")', "F1", new Date(Date.UTC(2026, 0, 5)), new Date(Date.UTC(2026, 1, 5)), 1200]);
     sheet.addRow(["@Home", "=1+1", new Date(Date.UTC(2026, 0, 6)), new Date(Date.UTC(2026, 1, 6)), 800]);
-    await workbook.xlsx.writeFile(file);
+    await withCompleteSender(workbook).xlsx.writeFile(file);
     const out = path.join(dir, "formules-out");
     expect(await runCli(["run", file, "--as-of", "2026-06-30", "--out", out], capture().io)).toBe(0);
     const copy = new ExcelJS.Workbook();
@@ -276,7 +281,7 @@ describe("relances run: the product's own sheets under another spelling", () => 
     journal.addRow([...JOURNAL_COLUMNS]);
     journal.addRow([new Date(Date.UTC(2021, 2, 1)), "SCI Les Tilleuls", "F1", "Relance 2", "courrier"]);
     workbook.addWorksheet("relance 1").addRow(["Date de relance"]);
-    await workbook.xlsx.writeFile(file);
+    await withCompleteSender(workbook).xlsx.writeFile(file);
 
     const planned = await planJson(file, "2021-06-15");
     expect(planned.actions.map((a: { level: number }) => a.level)).toEqual([3]);
@@ -288,5 +293,155 @@ describe("relances run: the product's own sheets under another spelling", () => 
     const journals = copy.worksheets.filter((ws) => ws.name.toLowerCase() === JOURNAL_SHEET.toLowerCase());
     expect(journals.map((ws) => ws.name)).toEqual(["journal des relances"]);
     expect(journals[0]!.getRow(3).getCell(4).value).toBe("Mise en demeure");
+  });
+});
+
+describe("relances run: nothing goes out incomplete (SPEC section 5)", () => {
+  /** A first user's workbook: no settings sheet; one reminder 1 by e-mail, one formal notice by registered letter. */
+  async function firstWorkbook(name: string): Promise<string> {
+    const file = path.join(dir, name);
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Suivi");
+    sheet.addRow(["Client", "N° facture", "Date facture", "Échéance", "Montant TTC", "E-mail"]);
+    sheet.addRow(["SCI Les Tilleuls", "F1", new Date(Date.UTC(2021, 0, 10)), new Date(Date.UTC(2021, 1, 10)), 1200, "compta@tilleuls.example"]);
+    sheet.addRow(["Garage Moreau", "F2", new Date(Date.UTC(2021, 4, 1)), new Date(Date.UTC(2021, 5, 1)), 800, "garage@moreau.example"]);
+    const journal = workbook.addWorksheet(JOURNAL_SHEET);
+    journal.addRow([...JOURNAL_COLUMNS]);
+    journal.addRow([new Date(Date.UTC(2021, 2, 1)), "SCI Les Tilleuls", "F1", "Relance 2", "courrier"]);
+    await workbook.xlsx.writeFile(file);
+    return file;
+  }
+  const AS_OF = "2021-06-15";
+
+  it("plan names each missing setting as a warning, French then English", async () => {
+    const json = await planJson(await firstWorkbook("premier-plan.xlsx"), AS_OF);
+    const sender = json.warnings.filter((w: string) => w.startsWith("Paramètres Relances : societe_"));
+    expect(sender.map((w: string) => /^Paramètres Relances : (\w+)/.exec(w)![1])).toEqual(SENDER_SETTING_KEYS);
+    for (const warning of sender) expect(warning).toMatch(/ manque, nécessaire à : .+ \/ \w+ \(.+\) is missing, needed by: /);
+    expect(json.warnings.find((w: string) => w.includes("societe_iban"))).toMatch(/Mise en demeure par recommandé \(1\), .*Relance 1 par email \(1\)|Relance 1 par email \(1\), Mise en demeure par recommandé \(1\)/);
+  });
+
+  it("a first run without settings exits 4, writes no document and no journal line, and leaves a copy ready to fill", async () => {
+    const file = await firstWorkbook("premier.xlsx");
+    const before = await sha(file);
+    const out = path.join(dir, "premier-out");
+    const { io, err, out: text } = capture();
+    expect(await runCli(["run", file, "--as-of", AS_OF, "--out", out], io)).toBe(4);
+    expect(text()).toBe("");
+    const copyFile = path.join(out, "premier.xlsx");
+    // Only the copy: no e-mail, letter, statement or court file.
+    expect(await readdir(out)).toEqual(["premier.xlsx"]);
+    expect(await sha(file)).toBe(before);
+    for (const key of SENDER_SETTING_KEYS) expect(err(), key).toContain(`${key} (`);
+    expect(err()).toContain(`  ${copyFile}\n`);
+    expect(err()).toContain(`relances run ${copyFile} --as-of ${AS_OF}`);
+    expect(err()).not.toMatch(/\n\s+at /);
+
+    const copy = new ExcelJS.Workbook();
+    await copy.xlsx.readFile(copyFile);
+    expect(copy.getWorksheet(JOURNAL_SHEET)!.actualRowCount).toBe(2);
+    expect(copy.getWorksheet("Relance 1")).toBeUndefined();
+    const settings = copy.getWorksheet(SETTINGS_SHEET)!;
+    const rows = new Map<string, ExcelJS.Row>();
+    settings.eachRow((row) => rows.set(String(row.getCell(1).value), row));
+    for (const key of SENDER_SETTING_KEYS) {
+      expect(rows.get(key)?.getCell(2).value ?? null, key).toBeNull();
+      expect(rows.get(key)?.getCell(3).value, key).toMatch(/^OBLIGATOIRE — à remplir : /);
+    }
+  });
+
+  it("after the user fills the settings in that copy, a run on the copy writes complete documents", async () => {
+    const file = await firstWorkbook("rempli.xlsx");
+    const out = path.join(dir, "rempli-out");
+    expect(await runCli(["run", file, "--as-of", AS_OF, "--out", out], capture().io)).toBe(4);
+    const copyFile = path.join(out, "rempli.xlsx");
+    const copy = new ExcelJS.Workbook();
+    await copy.xlsx.readFile(copyFile);
+    expect(fillSettings(copy)).toEqual(expect.arrayContaining([...SENDER_SETTING_KEYS]));
+    await copy.xlsx.writeFile(copyFile);
+
+    // The command the refusal named.
+    const { io, err } = capture();
+    expect(await runCli(["run", copyFile, "--as-of", AS_OF], io), err()).toBe(0);
+    const docs = path.join(out, `relances-${AS_OF}`);
+    const files = await readdir(docs, { recursive: true });
+    const eml = files.find((f) => f.endsWith(".eml"))!;
+    const letter = files.find((f) => /mise-en-demeure.*\.docx$/.test(f))!;
+    expect(eml).toBeDefined();
+    expect(letter).toBeDefined();
+
+    const raw = await readFile(path.join(docs, eml), "utf8");
+    expect(raw).not.toContain("localhost.invalid");
+    const message = await simpleParser(raw);
+    expect(message.from?.value[0]?.address).toBe(COMPLETE_SENDER.societe_email);
+    expect(message.text).toContain(`IBAN : ${COMPLETE_SENDER.societe_iban}`);
+    expect(message.text).toContain(`Le service comptabilité\n${COMPLETE_SENDER.societe_raison_sociale}`);
+
+    const xml = new PizZip(await readFile(path.join(docs, letter))).file("word/document.xml")!.asText();
+    const words = xml.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+    for (const key of ["societe_raison_sociale", "societe_iban", "societe_siret", "societe_tva"] as const) {
+      expect(words, key).toContain(COMPLETE_SENDER[key]!.replace(/&/g, "&amp;"));
+    }
+
+    const journal = new ExcelJS.Workbook();
+    await journal.xlsx.readFile(path.join(docs, "rempli.xlsx"));
+    expect(journal.getWorksheet(JOURNAL_SHEET)!.actualRowCount).toBe(4);
+  });
+
+  it("keeps the settings a user already had, and adds only the rows missing", async () => {
+    const file = path.join(dir, "en-partie.xlsx");
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Suivi");
+    sheet.addRow(["Client", "N° facture", "Date facture", "Échéance", "Montant TTC", "E-mail"]);
+    sheet.addRow(["Garage Moreau", "F2", new Date(Date.UTC(2021, 4, 1)), new Date(Date.UTC(2021, 5, 1)), 800, "garage@moreau.example"]);
+    const settings = workbook.addWorksheet(SETTINGS_SHEET);
+    settings.addRow(["Clé", "Valeur", "Description"]);
+    settings.addRow(["societe_raison_sociale", "Bâtir Ensemble", "notre nom"]);
+    settings.addRow(["delai_relance_2", 15]);
+    await workbook.xlsx.writeFile(file);
+    const out = path.join(dir, "en-partie-out");
+    const { io, err } = capture();
+    expect(await runCli(["run", file, "--as-of", AS_OF, "--out", out], io)).toBe(4);
+    expect(err()).not.toContain("societe_raison_sociale");
+    const copy = new ExcelJS.Workbook();
+    await copy.xlsx.readFile(path.join(out, "en-partie.xlsx"));
+    const ws = copy.getWorksheet(SETTINGS_SHEET)!;
+    expect(ws.getRow(2).values).toEqual([undefined, "societe_raison_sociale", "Bâtir Ensemble", "notre nom"]);
+    expect(ws.getRow(3).values).toEqual([undefined, "delai_relance_2", 15]);
+    const added: string[] = [];
+    ws.eachRow((row, number) => {
+      if (number > 3) added.push(String(row.getCell(1).value));
+    });
+    expect(added).toEqual(SENDER_SETTING_KEYS.filter((key) => key !== "societe_raison_sociale"));
+  });
+
+  it("a failure while writing the documents journals nothing: the copy is not written", async () => {
+    const out = path.join(dir, "echec-documents");
+    await mkdir(out, { recursive: true });
+    // The e-mails' folder cannot be made: a file has its name.
+    await writeFile(path.join(out, "emails"), "un fichier");
+    const { io } = capture();
+    expect(await runCli(["run", sample, "--as-of", SAMPLE_AS_OF, "--out", out], io)).toBe(1);
+    expect(await readdir(out)).not.toContain("suivi.xlsx");
+  });
+});
+
+describe("relances plan --json: brokenPromise and claimed (SPEC section 10)", () => {
+  it("flags the invoice whose promise date passed unpaid", async () => {
+    const json = await planJson(sample);
+    const broken = json.invoices.filter((i: { brokenPromise: boolean }) => i.brokenPromise).map((i: { number: string }) => i.number);
+    expect(broken).toEqual(sampleExpectations().brokenPromises);
+  });
+
+  it("a formal notice claims only the invoices that reached it; the balance is theirs", async () => {
+    const json = await planJson(sample);
+    const tilleuls = json.actions.find((a: { customer: string }) => a.customer === "SCI Les Tilleuls");
+    expect(tilleuls.stage).toBe("formal_notice");
+    expect(tilleuls.invoices).toEqual(expect.arrayContaining(["F2026-027", "F2026-050"]));
+    expect(tilleuls.claimed).toEqual(["F2026-027"]);
+    const invoice = json.invoices.find((i: { number: string }) => i.number === "F2026-027");
+    expect(tilleuls.balance).toBe(invoice.balance);
+    expect(tilleuls.recoveryFee).toBe(40);
+    for (const action of json.actions.filter((a: { level: number }) => a.level <= 2)) expect(action.claimed, action.customer).toEqual(action.invoices);
   });
 });

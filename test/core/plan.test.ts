@@ -157,3 +157,51 @@ describe("the plan of a run", () => {
     expect(plan.counts).toEqual({ rows: 4, invoices: 1, creditNotes: 0, skipped: 2, rejected: 1 });
   });
 });
+
+describe("the demand of an action (claimed)", () => {
+  // A was sent reminder 2 ten days ago or more and is 46 days late: formal notice. B is 5 days late: reminder 1.
+  const tilleuls = customer("SCI Les Tilleuls");
+  const mixed = () =>
+    planRun(
+      source(
+        [
+          invoice({ number: "A", customer: tilleuls, amount: 300000, dueDate: d("2021-04-30") }),
+          invoice({ number: "B", customer: tilleuls, amount: 100000, dueDate: d("2021-06-10") }),
+        ],
+        { A: history(2, d("2021-05-20")) },
+      ),
+      options("2021-06-15"),
+    );
+
+  it("a formal notice claims only the invoices that reached that level; the others are listed outside the sum", () => {
+    const action = mixed().actions[0]!;
+    expect(action.level).toBe(3);
+    expect(action.invoices.map((i) => i.record.number).sort()).toEqual(["A", "B"]);
+    expect(action.claimed.map((i) => i.record.number)).toEqual(["A"]);
+    const a = action.claimed[0]!;
+    expect(action).toMatchObject({ balance: 300000, penalties: a.penalties, recoveryFee: 4000 });
+  });
+
+  it("a forced formal notice claims every invoice it applies to", () => {
+    const plan = planRun(
+      source([invoice({ number: "F1", dueDate: d("2021-06-01") }), invoice({ number: "F2", dueDate: d("2021-06-10") })]),
+      options("2021-06-15", { forcedLevels: new Map([["SCI Les Tilleuls", 3 as ReminderLevel]]) }),
+    );
+    expect(plan.actions[0]!.claimed.map((i) => i.record.number)).toEqual(["F1", "F2"]);
+    expect(plan.actions[0]!.balance).toBe(840000);
+  });
+
+  it("a reminder 2 claims every invoice it lists", () => {
+    const plan = planRun(
+      source(
+        [invoice({ number: "A", customer: tilleuls, dueDate: d("2021-04-30") }), invoice({ number: "B", customer: tilleuls, dueDate: d("2021-06-10") })],
+        { A: history(1, d("2021-05-05")) },
+      ),
+      options("2021-06-15"),
+    );
+    const action = plan.actions[0]!;
+    expect(action.level).toBe(2);
+    expect(action.claimed).toEqual(action.invoices);
+    expect(action.balance).toBe(840000);
+  });
+});

@@ -6,8 +6,10 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { JOURNAL_COLUMNS, JOURNAL_SHEET } from "../../src/core/journalEntry";
+import { missingSenderSettings } from "../../src/core/senderCheck";
 import { SETTINGS_SHEET } from "../../src/core/settings";
 import { readSettingsSheet } from "../../src/workbook/settingsSheet";
+import { planSample } from "../../src/sample/samplePlan";
 import {
   SAMPLE_AS_OF,
   SAMPLE_COMPANY,
@@ -69,6 +71,12 @@ describe("the sample workbook", () => {
     expect(workbook.worksheets.map((ws) => ws.name)).toEqual([SAMPLE_SHEET, JOURNAL_SHEET, SETTINGS_SHEET]);
     expect(readSettingsSheet(workbook.getWorksheet(SETTINGS_SHEET)).settings.company).toEqual(SAMPLE_COMPANY);
     expect(SAMPLE_AS_OF).toBe("2026-06-30");
+  });
+
+  it("has a complete sender, so that the demo's run writes every document (SPEC section 5)", async () => {
+    const { plan, settings } = await planSample();
+    expect(plan.actions.length).toBeGreaterThan(0);
+    expect(missingSenderSettings(settings, plan.actions)).toEqual([]);
   });
 
   it("has a merged title, a subtitle, a blank row and the header on row 4", () => {

@@ -8,7 +8,7 @@ import { ratesFor, withHalfYear } from "../../src/core/rates";
 import { DEFAULT_POLICY } from "../../src/core/reminderPolicy";
 import { DEFAULT_SETTINGS, SETTINGS_SHEET, type Settings } from "../../src/core/settings";
 import { TEXT_FORMAT } from "../../src/workbook/safeCell";
-import { readSettingsSheet, writeSettingsSheet } from "../../src/workbook/settingsSheet";
+import { readSettingsSheet, requiredDescription, settingsToFill, writeSettingsSheet } from "../../src/workbook/settingsSheet";
 
 let dir: string;
 beforeAll(async () => {
@@ -155,5 +155,70 @@ describe("the settings sheet", () => {
       ),
       { numRuns: 15 },
     );
+  });
+});
+
+describe("the settings sheet ready to fill (SPEC section 5)", () => {
+  const REQUIRED = /^OBLIGATOIRE — à remplir : .+ \/ REQUIRED — fill in: .+$/;
+
+  it("says that a setting is required, French then English", () => {
+    expect(requiredDescription("IBAN (paiements) / IBAN for payments")).toBe("OBLIGATOIRE — à remplir : IBAN (paiements) / REQUIRED — fill in: IBAN for payments");
+  });
+
+  it("is written whole when absent, the required rows empty and saying so, the others as usual", async () => {
+    const workbook = new ExcelJS.Workbook();
+    expect(settingsToFill(workbook, DEFAULT_SETTINGS, ["societe_raison_sociale", "societe_iban"])).toEqual([SETTINGS_SHEET]);
+    const ws = (await roundTrip(workbook)).getWorksheet(SETTINGS_SHEET)!;
+    for (const key of ["societe_raison_sociale", "societe_iban"]) {
+      const row = rowOf(ws, key);
+      expect(row.getCell(2).value ?? null, key).toBeNull();
+      expect(row.getCell(2).numFmt, key).toBe(TEXT_FORMAT);
+      expect(row.getCell(3).value, key).toMatch(REQUIRED);
+    }
+    expect(rowOf(ws, "societe_bic").getCell(3).value).not.toMatch(/OBLIGATOIRE/);
+    expect(readSettingsSheet(ws)).toEqual({ settings: DEFAULT_SETTINGS, problems: [] });
+  });
+
+  it("adds at the end of the user's sheet only the required rows it lacks, and changes none of its rows", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const ws = workbook.addWorksheet("paramètres relances");
+    ws.addRow(["Clé", "Valeur", "Description"]);
+    ws.addRow(["societe_raison_sociale", "Bâtir Ensemble", "à nous"]);
+    ws.addRow(["Délai relance 2", 15]);
+    ws.addRow(["societe_iban", null, "on le met plus tard"]);
+    const before = await roundTrip(workbook);
+    const rows: unknown[] = [];
+    before.getWorksheet("paramètres relances")!.eachRow((row) => rows.push(row.values));
+
+    expect(settingsToFill(before, DEFAULT_SETTINGS, ["societe_raison_sociale", "societe_iban", "societe_tva", "societe_ville"])).toEqual(["paramètres relances"]);
+    const after = await roundTrip(before);
+    expect(after.worksheets.map((sheet) => sheet.name)).toEqual(["paramètres relances"]);
+    const sheet = after.getWorksheet("paramètres relances")!;
+    rows.forEach((values, i) => expect(sheet.getRow(i + 1).values, `row ${i + 1}`).toEqual(values));
+    expect(sheet.getRow(5).values).toEqual([undefined, "societe_tva", undefined, expect.stringMatching(REQUIRED)]);
+    expect(sheet.getRow(6).getCell(1).value).toBe("societe_ville");
+    expect(sheet.rowCount).toBe(6);
+    const { settings, problems } = readSettingsSheet(sheet);
+    expect(problems).toEqual([]);
+    expect(settings.company.name).toBe("Bâtir Ensemble");
+    expect(settings.policy.reminder2AfterDays).toBe(15);
+  });
+
+  it("finds the key and value columns by the header, as the reader does", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const ws = workbook.addWorksheet(SETTINGS_SHEET);
+    ws.addRow([null, "Description", "Valeur", "Clé"]);
+    ws.addRow([null, "à nous", "Bâtir Ensemble", "societe_raison_sociale"]);
+    settingsToFill(workbook, DEFAULT_SETTINGS, ["societe_raison_sociale", "societe_tva"]);
+    const back = (await roundTrip(workbook)).getWorksheet(SETTINGS_SHEET)!;
+    expect(back.getRow(3).getCell(4).value).toBe("societe_tva");
+    expect(back.getRow(3).getCell(2).value).toMatch(REQUIRED);
+    expect(readSettingsSheet(back).problems).toEqual([]);
+  });
+
+  it("writes nothing when nothing is missing", () => {
+    const workbook = new ExcelJS.Workbook();
+    expect(settingsToFill(workbook, DEFAULT_SETTINGS, [])).toEqual([]);
+    expect(workbook.worksheets).toEqual([]);
   });
 });
