@@ -15,7 +15,8 @@ const CURRENCY = /€|eur(os?)?/gi;
  * An amount is a finite number of euros under EUR 1 billion (either sign) with at most two
  * decimals once rounded: a number is first read to 15 significant digits, as Excel shows it, so
  * that float noise passes (0.1 + 0.2 is 0,30 €) but a third decimal does not (12.345 is refused,
- * not rounded: which cent was meant is the user's call).
+ * not rounded: which cent was meant is the user's call, e.g. a TTC computed as HT x 1.2 wants
+ * ARRONDI(...; 2) in the sheet).
  * @returns integer cents, or a Problem naming the value
  * @example parseAmountInput("1 234,56 €") // 123456
  * @example parseAmountInput(12.345)       // Problem «12.345» a plus de deux décimales
@@ -87,7 +88,7 @@ function notAnAmount(text: string): Problem {
 }
 
 function tooManyDecimals(text: string): Problem {
-  return problem(`«${text}» a plus de deux décimales`);
+  return problem(`«${text}» a plus de deux décimales : arrondissez au centime / more than two decimals: round it to the cent`);
 }
 
 function tooLarge(text: string): Problem {

@@ -42,7 +42,7 @@ describe("amounts as users type them", () => {
   });
   it("refuses a number with a third decimal once float noise is rounded away", () => {
     const result = parseAmountInput(12.345);
-    expect(isProblem(result) && result.message).toBe("«12.345» a plus de deux décimales");
+    expect(isProblem(result) && result.message).toBe("«12.345» a plus de deux décimales : arrondissez au centime / more than two decimals: round it to the cent");
     expect(isProblem(parseAmountInput(0.001))).toBe(true);
     expect(parseAmountInput(1234.56 * 3)).toBe(370368);
     expect(parseAmountInput(0.1 * 3)).toBe(30);

@@ -235,7 +235,7 @@ describe("payments and balances", () => {
     expect(read([{ ...INVOICE, amount: 12.345 }]).rejected[0]).toMatchObject({
       column: "Montant TTC",
       value: "12.345",
-      message: "Montant TTC «12.345» a plus de deux décimales",
+      message: "Montant TTC «12.345» a plus de deux décimales : arrondissez au centime / more than two decimals: round it to the cent",
     });
     expect(read([{ ...INVOICE, amount: 0.1 + 0.2 }]).invoices[0]!.amount).toBe(30);
     expect(read([{ ...INVOICE, amount: 1234.56 * 3 }]).invoices[0]!.amount).toBe(370368);

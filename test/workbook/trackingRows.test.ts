@@ -83,7 +83,11 @@ describe("a tracking sheet kept by hand, from a real workbook", () => {
       value: "1e+308",
       message: "Mt TTC «1e+308» n'est pas un montant inférieur à 1 milliard d'euros / not an amount under EUR 1 billion",
     });
-    expect(rejectedAt(7)).toMatchObject({ column: "Mt TTC", value: "12.345", message: "Mt TTC «12.345» a plus de deux décimales" });
+    expect(rejectedAt(7)).toMatchObject({
+      column: "Mt TTC",
+      value: "12.345",
+      message: "Mt TTC «12.345» a plus de deux décimales : arrondissez au centime / more than two decimals: round it to the cent",
+    });
   });
 
   it("rejects error cells naming the error", () => {
