@@ -195,8 +195,9 @@ function shortHeaderMatch(s: string): HeaderMatch | undefined {
   for (const [synonym, field] of SYNONYM_WORDS) {
     if (!shortensHeader(words, synonym)) continue;
     if (found !== undefined && found.field !== field) return undefined;
-    // Below every exact match and prefix of the same length: a short form is a guess.
-    const rank = synonym.join(" ").length / 2;
+    // A whole header, as an exact match is, but just below the synonym it shortens: « Date fact. »
+    // beats « Date » for the invoice date, and loses to « Date facture ».
+    const rank = 999 + synonym.join(" ").length;
     if (found === undefined || rank > found.rank) found = { field, rank };
   }
   return found;

@@ -225,6 +225,11 @@ describe("mappingFromHeaderRow", () => {
     expect(m.columns.invoiceDate).toBe(2);
   });
 
+  it("prefers a short form that says more to a vague header, and the full header to its short form", () => {
+    const m = mapping(mappingFromHeaderRow(1, ["Clt", "N° fact.", "Date", "Date fact.", "Mt TTC", "Montant", "Éch.", "Échéance"]));
+    expect(m.columns).toMatchObject({ invoiceDate: 3, amount: 4, dueDate: 7 });
+  });
+
   it("names the required columns a given header row lacks", () => {
     const found = mappingFromHeaderRow(2, ["Client", "Montant"]);
     expect(isProblem(found) && found.message).toBe(
