@@ -695,7 +695,7 @@ class Reader implements TrackingSheetReader {
       warnings.push(
         rows.text(
           this.sheet,
-          `${this.header("customerType")} «${text}» non reconnue, type professionnel retenu / ` +
+          `${this.header("customerType")} «${text}» : type de client non reconnu, professionnel retenu / ` +
             `unrecognised customer type, professionnel assumed`,
         ),
       );

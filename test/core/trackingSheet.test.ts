@@ -410,8 +410,8 @@ describe("customer types", () => {
     expect(result.rejected).toEqual([]);
     expect(result.invoices.map((i) => i.customer.customerType)).toEqual(["professionnel", "professionnel", "professionnel"]);
     expect(result.warnings).toEqual([
-      "Suivi lignes 2, 3 : Catégorie «martien» non reconnue, type professionnel retenu / unrecognised customer type, professionnel assumed",
-      "Suivi ligne 4 : Catégorie «Grossiste» non reconnue, type professionnel retenu / unrecognised customer type, professionnel assumed",
+      "Suivi lignes 2, 3 : Catégorie «martien» : type de client non reconnu, professionnel retenu / unrecognised customer type, professionnel assumed",
+      "Suivi ligne 4 : Catégorie «Grossiste» : type de client non reconnu, professionnel retenu / unrecognised customer type, professionnel assumed",
     ]);
   });
 

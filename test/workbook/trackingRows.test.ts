@@ -111,7 +111,7 @@ describe("a tracking sheet kept by hand, from a real workbook", () => {
         "overpaid invoice: the surplus is not carried to other invoices",
     );
     expect(plan.warnings).toContain(
-      "Suivi 2026 ligne 11 : Type clt «grossiste» non reconnue, type professionnel retenu / unrecognised customer type, professionnel assumed",
+      "Suivi 2026 ligne 11 : Type clt «grossiste» : type de client non reconnu, professionnel retenu / unrecognised customer type, professionnel assumed",
     );
     expect(plan.invoices.find((i) => i.record.number === "F-7")!.record.customer.customerType).toBe("professionnel");
   });
