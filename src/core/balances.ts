@@ -1,11 +1,7 @@
 import type { Cents } from "./money";
 import type { Customer } from "./customers";
+import { invoiceKey } from "./invoiceKey";
 import type { InvoiceRecord } from "./trackingRecord";
-
-/** A key under which invoice numbers match (journal lines, credit notes): trimmed, case-insensitive. */
-export function invoiceNumberKey(number: string): string {
-  return number.trim().toUpperCase();
-}
 
 /**
  * The balance of each invoice of a customer: amount - paid - credit notes on that invoice. Credit
@@ -15,11 +11,11 @@ export function invoiceNumberKey(number: string): string {
 export function customerBalances(customer: Customer): { balances: Map<string, Cents>; unallocated: Cents } {
   const balances = new Map<string, Cents>();
   for (const invoice of customer.invoices) {
-    balances.set(invoiceNumberKey(invoice.number), invoice.amount - invoice.paid);
+    balances.set(invoiceKey(invoice.number), invoice.amount - invoice.paid);
   }
   let pool = 0;
   for (const note of customer.creditNotes) {
-    const target = note.creditedInvoice === undefined ? undefined : invoiceNumberKey(note.creditedInvoice);
+    const target = note.creditedInvoice === undefined ? undefined : invoiceKey(note.creditedInvoice);
     const open = target === undefined ? undefined : balances.get(target);
     if (target === undefined || open === undefined) {
       pool += note.amount;
@@ -33,7 +29,7 @@ export function customerBalances(customer: Customer): { balances: Map<string, Ce
     const oldestFirst = [...customer.invoices].sort(byAge);
     for (const invoice of oldestFirst) {
       if (pool <= 0) break;
-      const key = invoiceNumberKey(invoice.number);
+      const key = invoiceKey(invoice.number);
       const open = balances.get(key)!;
       if (open <= 0) continue;
       const applied = Math.min(pool, open);

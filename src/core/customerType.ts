@@ -8,25 +8,32 @@ export type CustomerType = "particulier" | "professionnel" | "architecte" | "pro
 /** The category of a customer whose type is left empty. */
 export const DEFAULT_CUSTOMER_TYPE: CustomerType = "professionnel";
 
-/** Words users type, already normalised (normalizeText), for each category. */
+/**
+ * Words users type, already normalised (normalizeText), for each category: the full words in
+ * French and English, and the short forms of sheets kept by hand ("part.", "archi", "collec.").
+ */
 const WORDS: Readonly<Record<CustomerType, readonly string[]>> = {
   particulier: [
-    "particulier", "particuliers", "individual", "individuals", "private", "private individual",
-    "consumer", "consumers", "b2c",
+    "particulier", "particuliers", "particuliere", "particulieres", "part", "partic",
+    "individual", "individuals", "private", "private individual", "private person", "consumer", "consumers",
+    "b2c",
   ],
   professionnel: [
-    "professionnel", "professionnels", "pro", "pros", "entreprise", "entreprises", "societe", "societes",
-    "business", "businesses", "company", "companies", "professional", "professionals", "b2b",
+    "professionnel", "professionnels", "professionnelle", "pro", "pros", "prof", "entreprise",
+    "entreprises", "ets", "societe", "societes", "ste", "business", "businesses", "company", "companies",
+    "professional", "professionals", "b2b", "client pro",
   ],
-  architecte: ["architecte", "architectes", "architect", "architects"],
+  architecte: ["architecte", "architectes", "archi", "archis", "arch", "archit", "architect", "architects"],
   promoteur: [
-    "promoteur", "promoteurs", "promoteur immobilier", "promoteurs immobiliers",
-    "developer", "developers", "property developer", "property developers",
+    "promoteur", "promoteurs", "promo", "promot", "promoteur immobilier", "promoteurs immobiliers", "promoteur immo",
+    "developer", "developers", "property developer", "property developers", "real estate developer",
   ],
   collectivite: [
-    "collectivite", "collectivites", "collectivite territoriale", "collectivites territoriales",
-    "mairie", "mairies", "commune", "communes", "public", "public body", "public bodies",
-    "public buyer", "public buyers", "local authority", "local authorities", "etat", "l etat",
+    "collectivite", "collectivites", "collec", "collect", "coll", "collectivite territoriale",
+    "collectivites territoriales", "collectivite locale", "collectivites locales", "mairie", "mairies", "commune",
+    "communes", "departement", "region", "administration", "etablissement public", "public", "public body",
+    "public bodies", "public buyer", "public buyers", "public sector", "local authority", "local authorities",
+    "local government", "municipality", "council", "b2g", "etat", "l etat",
   ],
 };
 

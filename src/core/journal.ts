@@ -2,10 +2,10 @@
  * The journal of reminders (SPEC section 4) as rows of cells: read, including lines people type by
  * hand, summed up per invoice for the policy, and turned back into lines to append.
  */
-import { invoiceNumberKey } from "./balances";
 import type { CellValue } from "./cellValue";
 import { parseDateInput } from "./dateInput";
 import { dayToExcelSerial, type Day } from "./day";
+import { invoiceKey } from "./invoiceKey";
 import { JOURNAL_COLUMNS, type DisputeState, type InvoiceHistory, type JournalEntry } from "./journalEntry";
 import { normalizeText } from "./normalizeText";
 import { isProblem } from "./problem";
@@ -88,18 +88,8 @@ const DISPUTE_CLOSED = new Set([
   "faux", "false", "0",
 ]);
 
-/**
- * The key under which journal lines, tracking rows and histories match an invoice number: trimmed,
- * case-insensitive (the same key the balances use).
- *
- * @param number - an invoice number as typed
- * @returns its key
- * @example
- * invoiceKey(" f2021-014 ") // "F2021-014"
- */
-export function invoiceKey(number: string): string {
-  return invoiceNumberKey(number);
-}
+// Journal lines match tracking rows and histories by the one invoice key (invoiceKey.ts).
+export { invoiceKey };
 
 /**
  * Reads a channel as people write it in the journal or the settings.

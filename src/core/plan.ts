@@ -1,12 +1,14 @@
-import { invoiceNumberKey, customerBalances } from "./balances";
+import { customerBalances } from "./balances";
 import { rateRuleFor } from "./customerType";
 import { customerNameKey, groupCustomers, type Customer } from "./customers";
 import type { Day } from "./day";
 import { daysOverdue } from "./daysOverdue";
 import type { InvoiceHistory, JournalEntry } from "./journalEntry";
+import { invoiceKey } from "./invoiceKey";
 import { CONSUMER_RULE, lateInterest } from "./lateInterest";
 import type { Cents } from "./money";
 import { nextLevel, PAID_BELOW, type Hold } from "./nextLevel";
+import { prescriptionWarnings } from "./prescription";
 import { isProblem } from "./problem";
 import type { RatesTable } from "./rates";
 import { reminderStage, type ReminderLevel, type ReminderStage } from "./reminderLevel";
@@ -22,7 +24,7 @@ export interface PlanSource {
   readonly rows: number;
   readonly skipped: number;
   readonly warnings: readonly string[];
-  /** By invoice number key (invoiceNumberKey). */
+  /** By invoice number key (invoiceKey). */
   readonly histories: ReadonlyMap<string, InvoiceHistory>;
 }
 
@@ -106,7 +108,7 @@ export function planRun(source: PlanSource, options: PlanOptions): Plan {
       warnings.push(`«${customer.name}» : avoirs non imputés de ${(unallocated / 100).toFixed(2).replace(".", ",")} € (plus que les factures ouvertes) / unallocated credit notes`);
     }
     const planned = customer.invoices.map((record) =>
-      planInvoice(record, customer, balances.get(invoiceNumberKey(record.number))!, source.histories, options, unknownRates),
+      planInvoice(record, customer, balances.get(invoiceKey(record.number))!, source.histories, options, unknownRates),
     );
     invoices.push(...planned);
     const action = customerAction(customer, planned, options, forced.get(customer.key));
@@ -115,6 +117,7 @@ export function planRun(source: PlanSource, options: PlanOptions): Plan {
   for (const message of unknownRates) warnings.push(`Pénalités non calculées : ${message}`);
 
   invoices.sort((a, b) => a.record.sheet.localeCompare(b.record.sheet) || a.record.row - b.record.row);
+  warnings.push(...prescriptionWarnings(invoices, customers, options.asOf));
   actions.sort((a, b) => b.level - a.level || a.customer.name.localeCompare(b.customer.name, "fr"));
   return {
     asOf: options.asOf,
@@ -140,7 +143,7 @@ function planInvoice(
   options: PlanOptions,
   unknownRates: Set<string>,
 ): PlannedInvoice {
-  const history = histories.get(invoiceNumberKey(record.number));
+  const history = histories.get(invoiceKey(record.number));
   const type = customer.details.customerType;
   const decision = nextLevel(
     {

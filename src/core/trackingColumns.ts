@@ -2,6 +2,7 @@
  * The columns of the tracking sheet (SPEC section 3): the fields, the headers users give them in
  * French and English, and the search for the header row under the title rows.
  */
+import { shortensHeader } from "./headerAbbreviation";
 import { normalizeText } from "./normalizeText";
 import { problem, type Problem } from "./problem";
 import type { CellValue } from "./cellValue";
@@ -75,11 +76,12 @@ export const HEADER_SYNONYMS: Readonly<Record<TrackingField, readonly string[]>>
   ],
   invoiceDate: [
     "Date facture", "Date de facture", "Date de la facture", "Date facturation", "Date de facturation",
-    "Date d'émission", "Date émission", "Date", "Invoice date", "Date of invoice", "Issue date",
+    "Date d'émission", "Date émission", "Date pièce", "Date de pièce", "Date", "Invoice date", "Date of invoice",
+    "Issue date",
   ],
   amount: [
     "Montant TTC", "Total TTC", "Montant", "Montant facture", "Montant de la facture", "Montant facturé",
-    "Montant TTC facturé", "TTC", "Net à payer", "Amount", "Invoice amount", "Invoice total", "Total",
+    "Montant TTC facturé", "TTC", "Net à payer", "Amount", "Amt", "Invoice amount", "Invoice total", "Total",
     "Amount incl VAT", "Total incl VAT", "Gross amount",
   ],
   dueDate: [
@@ -137,7 +139,7 @@ export const HEADER_SYNONYMS: Readonly<Record<TrackingField, readonly string[]>>
 
 // Single words too vague to stand for a field at the start of a longer header ("Facture envoyée le",
 // "Nom du chantier", "Date règlement"): they match only a header that is exactly them.
-const EXACT_ONLY = new Set(["facture", "invoice", "nom", "name", "date", "type", "total", "due", "pv", "reste"]);
+const EXACT_ONLY = new Set(["facture", "invoice", "nom", "name", "date", "type", "total", "due", "pv", "reste", "amt"]);
 // A longer header starting with an amount's name but saying HT or VAT is another amount.
 const AMOUNT_FIELDS = new Set<TrackingField>(["amount", "paid", "balance"]);
 const NOT_INCL_VAT = /(?:^| )(?:ht|hors taxes?|tva|vat|excl)(?: |$)/;
@@ -154,6 +156,12 @@ const BY_SYNONYM: ReadonlyMap<string, TrackingField> = new Map(
 const PREFIXES: readonly (readonly [string, TrackingField])[] = [...BY_SYNONYM]
   .filter(([text]) => !EXACT_ONLY.has(text))
   .sort((a, b) => b[0].length - a[0].length);
+/** Every synonym as its words, for headers written short (headerAbbreviation). */
+const SYNONYM_WORDS: readonly (readonly [readonly string[], TrackingField])[] = [...BY_SYNONYM].map(
+  ([text, field]) => [text.split(" "), field] as const,
+);
+/** Headers longer than this many words are not read as short forms. */
+const SHORT_HEADER_WORDS = 5;
 
 /** How well a header names a field: an exact synonym beats a prefix, a longer synonym a shorter one. */
 interface HeaderMatch {
@@ -173,13 +181,33 @@ function rankHeader(text: string): HeaderMatch | undefined {
     if (!DATE_FIELDS.has(field) && SPEAKS_OF_A_DATE.test(rest)) return undefined;
     return { field, rank: synonym.length };
   }
-  return undefined;
+  return shortHeaderMatch(s);
+}
+
+/**
+ * A header written short (« N° Fact. », « Mt TTC », « Date éch. »): the field whose synonyms it
+ * shortens, when they are all of one field; a short form that could be two fields names none.
+ */
+function shortHeaderMatch(s: string): HeaderMatch | undefined {
+  const words = s.split(" ");
+  if (words.length > SHORT_HEADER_WORDS) return undefined;
+  let found: HeaderMatch | undefined;
+  for (const [synonym, field] of SYNONYM_WORDS) {
+    if (!shortensHeader(words, synonym)) continue;
+    if (found !== undefined && found.field !== field) return undefined;
+    // A whole header, as an exact match is, but just below the synonym it shortens: « Date fact. »
+    // beats « Date » for the invoice date, and loses to « Date facture ».
+    const rank = 999 + synonym.join(" ").length;
+    if (found === undefined || rank > found.rank) found = { field, rank };
+  }
+  return found;
 }
 
 /**
  * The field a column header names, ignoring case, accents and punctuation. The whole header is
  * looked up first; otherwise the longest synonym it starts with ("Montant réglé au 31/12" is
- * paid), except vague single words and amounts said HT or VAT.
+ * paid), except vague single words and amounts said HT or VAT; otherwise the synonyms it writes
+ * short, word for word ("N° Fact.", "Mt TTC", "Cond. règl.": headerAbbreviation).
  *
  * @param text - the header as written in the sheet
  * @returns the field, or undefined when the header names none
@@ -187,6 +215,7 @@ function rankHeader(text: string): HeaderMatch | undefined {
  * matchHeader("N° Facture")        // "number"
  * matchHeader("Date de facture")   // "invoiceDate"
  * matchHeader("Facture d'origine") // "creditedInvoice"
+ * matchHeader("N° Fact.")          // "number"
  * matchHeader("Montant HT")        // undefined
  */
 export function matchHeader(text: string): TrackingField | undefined {

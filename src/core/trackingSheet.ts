@@ -3,12 +3,14 @@
  * same code serves exceljs's streaming reader, an in-memory workbook and Office.js blocks. Every
  * data row ends up as exactly one of: invoice, credit note, skipped (blank, total) or rejected.
  */
-import { parseAmountInput } from "./amountInput";
+import { AMOUNT_LIMIT_CENTS, parseAmountInput } from "./amountInput";
 import type { CellValue } from "./cellValue";
-import { parseCustomerType, type CustomerType } from "./customerType";
+import { DEFAULT_CUSTOMER_TYPE, parseCustomerType, type CustomerType } from "./customerType";
 import { parseDateInput } from "./dateInput";
 import { dayFromExcelSerial, dayToFrench, type Day } from "./day";
 import { dueDate } from "./dueDate";
+import { excelErrorOf } from "./excelError";
+import { invoiceKey } from "./invoiceKey";
 import { formatEuros, type Cents } from "./money";
 import { normalizeText } from "./normalizeText";
 import { parsePaymentTerms, paymentTermsFromDays, paymentTermsWarning, type PaymentTerms } from "./paymentTerms";
@@ -99,13 +101,17 @@ function textOf(value: CellValue | undefined): string {
 /**
  * An amount cell in cents. A number that is a whole number of cents to within float noise takes
  * a short cut: parseAmountInput's decimal reading (toPrecision) was a third of the reading time of
- * a large sheet, and gives the same cents for these.
+ * a large sheet, and gives the same cents for these. The noise allowed (4e-16 of the value) is
+ * under half the 15th significant digit, so that the short cut takes nothing parseAmountInput
+ * would refuse for a third decimal.
  */
 function amountOf(value: CellValue): Cents | Problem {
   if (typeof value === "number") {
     const scaled = value * 100;
     const cents = Math.round(scaled);
-    if (scaled - cents < 1e-7 && cents - scaled < 1e-7 && cents < 1e11 && cents > -1e11) return cents + 0;
+    const noise = (scaled < 0 ? -scaled : scaled) * 4e-16;
+    const diff = scaled - cents;
+    if (diff <= noise && -diff <= noise && cents < AMOUNT_LIMIT_CENTS && cents > -AMOUNT_LIMIT_CENTS) return cents + 0;
   }
   return parseAmountInput(value);
 }
@@ -167,6 +173,8 @@ class Reader implements TrackingSheetReader {
   private iCreditedInvoice = -1;
   /** Every mapped column, for the blank-row test. */
   private mapped: number[] = [];
+  /** Every mapped field with its column, left to right, for the Excel-error test. */
+  private mappedFields: (readonly [TrackingField, number])[] = [];
 
   private readonly invoices: InvoiceRecord[] = [];
   private readonly creditNotes: CreditNoteRecord[] = [];
@@ -177,8 +185,8 @@ class Reader implements TrackingSheetReader {
   private blanksPending = 0;
   /** Rows with neither customer nor number: totals when nothing but blanks and totals follow. */
   private readonly orphans: { row: number; column: string; value: string }[] = [];
-  /** Where each number was first used, for duplicates. */
-  private readonly numbers = new Map<string, number>();
+  /** Where each number was first used, by invoiceKey, for duplicates. */
+  private readonly numbers = new Map<string, { readonly row: number; readonly number: string }>();
 
   // One parse per distinct text: a sheet repeats the same few terms, categories and flags.
   private readonly termsCache = new Map<string | number | boolean, PaymentTerms | Problem>();
@@ -190,6 +198,9 @@ class Reader implements TrackingSheetReader {
 
   private readonly termWarnings = new Map<string, RowWarning>();
   private readonly futureDates = new RowWarning();
+  private readonly overpaid = new RowWarning();
+  /** Customer types not understood, by the text as written: the rows keep the default type. */
+  private readonly unknownTypes = new Map<string, RowWarning>();
   private readonly mismatches: string[] = [];
   private mismatchCount = 0;
 
@@ -263,6 +274,9 @@ class Reader implements TrackingSheetReader {
     this.iSiret = at("siret");
     this.iCreditedInvoice = at("creditedInvoice");
     this.mapped = Object.values(c).filter((i): i is number => i !== undefined);
+    this.mappedFields = (Object.keys(c) as TrackingField[])
+      .map((field) => [field, c[field]!] as const)
+      .sort((a, b) => a[1] - b[1]);
   }
 
   /** The header as written in the sheet, for messages and RejectedRow.column. */
@@ -361,8 +375,41 @@ class Reader implements TrackingSheetReader {
     return this.reject(row, field, value, message);
   }
 
+  /** The first cell, left to right, that holds an Excel error: the row cannot be read. */
+  private errorCell(row: number, cells: readonly CellValue[]): RejectedRow | undefined {
+    const fields = this.mappedFields;
+    for (let k = 0; k < fields.length; k++) {
+      const [field, index] = fields[k]!;
+      const value = cells[index];
+      if (typeof value !== "string" || value.indexOf("#") < 0) continue;
+      const error = excelErrorOf(value);
+      if (error === undefined) continue;
+      return this.reject(
+        row,
+        field,
+        error,
+        `${this.header(field)} : la cellule contient l'erreur Excel ${error} / the cell holds the Excel error ${error}`,
+      );
+    }
+    return undefined;
+  }
+
+  /** A number already used on an earlier row, however it is spelled (invoiceKey). */
+  private duplicate(row: number, number: string, what: string): RejectedRow | undefined {
+    const key = invoiceKey(number);
+    const first = this.numbers.get(key);
+    if (first === undefined) {
+      this.numbers.set(key, { row, number });
+      return undefined;
+    }
+    const spelled = first.number === number ? "" : ` sous la forme «${first.number}»`;
+    return this.reject(row, "number", number, `${what} ligne ${first.row}${spelled}`);
+  }
+
   /** Reads one data row; returns the rejection, or undefined when the row became a record. */
   private readRecord(row: number, cells: readonly CellValue[], name: string, number: string): RejectedRow | undefined {
+    const error = this.errorCell(row, cells);
+    if (error !== undefined) return error;
     if (name === "") return this.reject(row, "customer", null, `${FIELD_LABELS.customer} manquant`);
     if (number === "") return this.reject(row, "number", null, `${FIELD_LABELS.number} manquant`);
 
@@ -383,11 +430,9 @@ class Reader implements TrackingSheetReader {
     const creditedCell = this.cell(cells, this.iCreditedInvoice);
     const creditedInvoice = optionalText(creditedCell);
     if (amount < 0) {
-      const first = this.numbers.get(number);
-      if (first !== undefined) {
-        return this.reject(row, "number", number, `Avoir «${number}» : numéro déjà présent ligne ${first}`);
-      }
-      this.numbers.set(number, row);
+      const duplicate = this.duplicate(row, number, `Avoir «${number}» : numéro déjà présent`);
+      if (duplicate !== undefined) return duplicate;
+      this.typeWarning(row, cells);
       this.creditNotes.push({
         kind: "creditNote",
         sheet: this.sheet,
@@ -451,12 +496,14 @@ class Reader implements TrackingSheetReader {
       return this.reject(row, "dispute", disputeCell, `${this.header("dispute")} «${textOf(disputeCell)}» : oui, non ou x attendu`);
     }
 
-    const first = this.numbers.get(number);
-    if (first !== undefined) return this.reject(row, "number", number, `Facture «${number}» déjà présente ligne ${first}`);
-    this.numbers.set(number, row);
+    const duplicate = this.duplicate(row, number, `Facture «${number}» déjà présente`);
+    if (duplicate !== undefined) return duplicate;
 
     // Warnings only for rows read: a rejected row has its own message.
     if (this.options.today !== undefined && invoiceDate > this.options.today) this.futureDates.add(row);
+    // The surplus stays on this invoice (its balance is negative): it is no one else's payment.
+    if (paid > amount) this.overpaid.add(row);
+    this.typeWarning(row, cells);
     if (sheetBalance !== undefined && Math.abs(sheetBalance - (amount - paid)) > 1) {
       this.balanceMismatch(row, sheetBalance, amount - paid);
     }
@@ -549,6 +596,16 @@ class Reader implements TrackingSheetReader {
     return found;
   }
 
+  /** A customer type not understood: the row keeps the default type, and one warning lists the rows. */
+  private typeWarning(row: number, cells: readonly CellValue[]): void {
+    const typeCell = this.cell(cells, this.iCustomerType);
+    if (typeCell === null || !isProblem(this.customerTypeOf(typeCell))) return;
+    const text = textOf(typeCell);
+    let rows = this.unknownTypes.get(text);
+    if (rows === undefined) this.unknownTypes.set(text, (rows = new RowWarning()));
+    rows.add(row);
+  }
+
   private customerTypeOf(value: CellValue): CustomerType | Problem {
     if (value === null) return parseCustomerType(null);
     let type = this.typeCache.get(value);
@@ -561,8 +618,10 @@ class Reader implements TrackingSheetReader {
 
   private customerDetails(row: number, cells: readonly CellValue[], name: string): CustomerDetails | RejectedRow {
     const typeCell = this.cell(cells, this.iCustomerType);
-    const customerType = this.customerTypeOf(typeCell);
-    if (isProblem(customerType)) return this.reject(row, "customerType", typeCell, customerType.message);
+    const readType = this.customerTypeOf(typeCell);
+    // Not understood: the default type, as if blank, so that another row of the account that states it wins.
+    const typeUnknown = isProblem(readType);
+    const customerType = typeUnknown ? DEFAULT_CUSTOMER_TYPE : readType;
     const languageCell = this.cell(cells, this.iLanguage);
     const language = this.languageOf(languageCell);
     if (language === undefined) {
@@ -576,7 +635,7 @@ class Reader implements TrackingSheetReader {
     const city = optionalText(this.cell(cells, this.iCity));
     const vatNumber = optionalText(this.cell(cells, this.iVatNumber));
     const siret = optionalText(this.cell(cells, this.iSiret));
-    const defaulted = defaultedFields(isBlank(typeCell), isBlank(languageCell));
+    const defaulted = defaultedFields(typeUnknown || isBlank(typeCell), isBlank(languageCell));
     const last = this.customers.get(name);
     if (
       last !== undefined &&
@@ -622,6 +681,24 @@ class Reader implements TrackingSheetReader {
     for (const [message, rows] of this.termWarnings) warnings.push(rows.text(this.sheet, message));
     if (this.futureDates.count > 0 && this.options.today !== undefined) {
       warnings.push(this.futureDates.text(this.sheet, `${this.header("invoiceDate")} postérieure au ${dayToFrench(this.options.today)}`));
+    }
+    if (this.overpaid.count > 0) {
+      warnings.push(
+        this.overpaid.text(
+          this.sheet,
+          `${this.header("paid")} supérieur au ${this.header("amount")} : le trop-perçu n'est reporté sur aucune autre facture / ` +
+            `overpaid invoice: the surplus is not carried to other invoices`,
+        ),
+      );
+    }
+    for (const [text, rows] of this.unknownTypes) {
+      warnings.push(
+        rows.text(
+          this.sheet,
+          `${this.header("customerType")} «${text}» : type de client non reconnu, professionnel retenu / ` +
+            `unrecognised customer type, professionnel assumed`,
+        ),
+      );
     }
     warnings.push(...this.mismatches);
     if (this.mismatchCount > this.mismatches.length) {

@@ -31,6 +31,22 @@ describe("amounts as users type them", () => {
     expect(isProblem(parseAmountInput("12,345"))).toBe(true);
     expect(isProblem(parseAmountInput(true))).toBe(true);
   });
+  it("refuses what is not a finite number of euros under EUR 1 billion, either sign", () => {
+    for (const value of [Infinity, -Infinity, Number.NaN, 1e308, 1e9, -1e9, 1e9 + 0.01, "1 000 000 000,00 €", "-1000000000"]) {
+      expect([value, isProblem(parseAmountInput(value))]).toEqual([value, true]);
+    }
+    const result = parseAmountInput(1e308);
+    expect(isProblem(result) && result.message).toBe("«1e+308» n'est pas un montant inférieur à 1 milliard d'euros / not an amount under EUR 1 billion");
+    expect(parseAmountInput(999_999_999.99)).toBe(99_999_999_999);
+    expect(parseAmountInput("-999 999 999,99 €")).toBe(-99_999_999_999);
+  });
+  it("refuses a number with a third decimal once float noise is rounded away", () => {
+    const result = parseAmountInput(12.345);
+    expect(isProblem(result) && result.message).toBe("«12.345» a plus de deux décimales : arrondissez au centime / more than two decimals: round it to the cent");
+    expect(isProblem(parseAmountInput(0.001))).toBe(true);
+    expect(parseAmountInput(1234.56 * 3)).toBe(370368);
+    expect(parseAmountInput(0.1 * 3)).toBe(30);
+  });
   it("says when the amount is missing", () => {
     const result = parseAmountInput("  ");
     expect(isProblem(result) && result.message).toBe("Montant manquant");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { customerBalances, invoiceNumberKey } from "../../src/core/balances";
+import { customerBalances } from "../../src/core/balances";
 import type { Customer } from "../../src/core/customers";
 import type { CreditNoteRecord, InvoiceRecord } from "../../src/core/trackingRecord";
 import { creditNote, customer, d, invoice } from "./records";
@@ -48,7 +48,28 @@ describe("balances", () => {
     expect(balances.get("F2")).toBe(0);
     expect(unallocated).toBe(5000);
   });
-  it("invoice numbers match trimmed and case-insensitively", () => {
-    expect(invoiceNumberKey(" f2021-014 ")).toBe("F2021-014");
+  it("a credit note finds its invoice however the number is spelled", () => {
+    const { balances } = customerBalances(
+      account(
+        [invoice({ number: "OLD", amount: 100000, invoiceDate: d("2021-01-01") }), invoice({ number: "cs-1", amount: 100000 })],
+        [creditNote({ amount: 20000, creditedInvoice: "N° CS-1" })],
+      ),
+    );
+    expect(balances.get("OLD")).toBe(100000);
+    expect(balances.get("CS-1")).toBe(80000);
+  });
+  it("an overpaid invoice keeps its surplus: the other invoices and credit notes are untouched", () => {
+    const { balances, unallocated } = customerBalances(
+      account(
+        [
+          invoice({ number: "OVER", amount: 10000, paid: 15000, invoiceDate: d("2021-01-01") }),
+          invoice({ number: "OPEN", amount: 30000, invoiceDate: d("2021-02-01") }),
+        ],
+        [creditNote({ amount: 5000 })],
+      ),
+    );
+    expect(balances.get("OVER")).toBe(-5000);
+    expect(balances.get("OPEN")).toBe(25000);
+    expect(unallocated).toBe(0);
   });
 });

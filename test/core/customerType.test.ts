@@ -45,6 +45,19 @@ describe("parseCustomerType", () => {
     ["Local authority", "collectivite"],
     ["État", "collectivite"],
     ["l'État", "collectivite"],
+    ["part.", "particulier"],
+    ["Partic.", "particulier"],
+    ["Pro.", "professionnel"],
+    ["Sté", "professionnel"],
+    ["archi", "architecte"],
+    ["Archi.", "architecte"],
+    ["promo", "promoteur"],
+    ["Promoteur immo", "promoteur"],
+    ["collec.", "collectivite"],
+    ["Coll.", "collectivite"],
+    ["Collectivité locale", "collectivite"],
+    ["Municipality", "collectivite"],
+    ["B2G", "collectivite"],
   ])("reads «%s» as %s", (text, type) => {
     expect(parseCustomerType(text)).toBe(type);
   });

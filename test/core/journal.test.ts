@@ -191,6 +191,12 @@ describe("what the journal says of each invoice", () => {
     expect(histories.get(invoiceKey("F2021-014"))?.lastLevel).toBe(1);
   });
 
+  it("matches a journal line to its invoice however the number is spelled: a leading N° aside", () => {
+    const histories = invoiceHistories([entry("2021-05-05", "N° cs-1", { level: 1 }), entry("2021-05-20", "CS-1", { level: 2 })]);
+    expect(histories.size).toBe(1);
+    expect(histories.get(invoiceKey("cs-1"))?.lastLevel).toBe(2);
+  });
+
   it("takes the last level from the latest-dated line with a level, not from the sheet order", () => {
     const history = invoiceHistories([
       entry("2021-05-20", "F1", { level: 2 }),

@@ -205,3 +205,32 @@ describe("the demand of an action (claimed)", () => {
     expect(action.balance).toBe(840000);
   });
 });
+
+describe("prescription in the plan", () => {
+  it("warns of an open invoice whose prescription is within 6 months of the reference date, or past", () => {
+    const plan = planRun(
+      source([
+        invoice({ row: 4, number: "NEAR", customer: customer("Dupont"), dueDate: d("2021-10-31") }),
+        invoice({ row: 5, number: "PAST", customer: customer("Martin", { customerType: "particulier" }), dueDate: d("2024-02-29") }),
+        invoice({ row: 6, number: "FAR", customer: customer("Durand"), dueDate: d("2022-01-31") }),
+        invoice({ row: 7, number: "PAID", customer: customer("Dupont"), dueDate: d("2015-01-31"), paid: 420000 }),
+      ]),
+      options("2026-06-30"),
+    );
+    const prescriptions = plan.warnings.filter((w) => w.includes("prescription"));
+    expect(prescriptions).toEqual([
+      expect.stringMatching(/^Suivi ligne 4 : facture «NEAR» de «Dupont» : prescription le 31\/10\/2026 .* \/ invoice NEAR of Dupont/),
+      expect.stringMatching(/^Suivi ligne 5 : facture «PAST» de «Martin» : prescription acquise, délai expiré le 28\/02\/2026 .* \/ invoice PAST/),
+    ]);
+  });
+});
+
+describe("invoice numbers in the plan", () => {
+  it("match the journal's history however the number is spelled", () => {
+    const plan = planRun(
+      source([invoice({ number: "n° cs-1", amount: 420000, dueDate: d("2021-04-30") })], { "CS-1": history(1, d("2021-05-05")) }),
+      options("2021-06-15"),
+    );
+    expect(plan.invoices[0]).toMatchObject({ nextLevel: 2, balance: 420000 });
+  });
+});

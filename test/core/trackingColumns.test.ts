@@ -141,6 +141,64 @@ describe("matchHeader", () => {
     for (const field of Object.keys(FIELD_LABELS) as TrackingField[]) expect(matchHeader(FIELD_LABELS[field])).toBe(field);
   });
 
+  it.each<[string, TrackingField]>([
+    ["N° Fact.", "number"],
+    ["N° fct", "number"],
+    ["Num. fact.", "number"],
+    ["N° pièce", "number"],
+    ["N° pce", "number"],
+    ["Réf. facture", "number"],
+    ["Réf. fact.", "number"],
+    ["Date fact", "invoiceDate"],
+    ["Date fact.", "invoiceDate"],
+    ["Dt fact", "invoiceDate"],
+    ["Date pièce", "invoiceDate"],
+    ["Mt TTC", "amount"],
+    ["Mnt TTC", "amount"],
+    ["Mt fact.", "amount"],
+    ["Ech.", "dueDate"],
+    ["Éch.", "dueDate"],
+    ["Date éch.", "dueDate"],
+    ["Cond.", "terms"],
+    ["Cond. règlement", "terms"],
+    ["Cond. règl.", "terms"],
+    ["Délai règl.", "terms"],
+    ["Mt réglé", "paid"],
+    ["Règl.", "paid"],
+    ["Règlt", "paid"],
+    ["Acpte", "paid"],
+    ["Rest. dû", "balance"],
+    ["Type clt", "customerType"],
+    ["Type cli.", "customerType"],
+    ["Catég.", "customerType"],
+    ["Clt", "customer"],
+    ["Raison soc.", "customer"],
+    ["Adr. mail", "email"],
+    ["Num. tél.", "phone"],
+    ["N° TVA intra", "vatNumber"],
+    ["Date PV récep.", "acceptanceDate"],
+    ["Fact. d'origine", "creditedInvoice"],
+    ["Inv. date", "invoiceDate"],
+    ["Amt paid", "paid"],
+    ["Pmt terms", "terms"],
+  ])("reads the short form %s as %s", (header, field) => {
+    expect(matchHeader(header)).toBe(field);
+  });
+
+  it("does not read short forms of other columns, or vague ones, as fields", () => {
+    for (const header of [
+      "Date règl.", "Date fin", "Date cde", "Date rel.", "Date pmt", "Com.", "Comm.", "Cont.", "N° client", "N° cde",
+      "Mt HT", "Réf.", "Échu", "Nb fact.", "CA",
+    ]) {
+      expect([header, matchHeader(header)]).toEqual([header, undefined]);
+    }
+  });
+
+  it("finds a header row written in short forms", () => {
+    const m = mapping(findHeaderRow([{ row: 2, cells: ["Clt", "N° Fact.", "Date fact", "Mt TTC", "Date éch.", "Type clt"] }]));
+    expect(m.columns).toEqual({ customer: 0, number: 1, invoiceDate: 2, amount: 3, dueDate: 4, customerType: 5 });
+  });
+
   it("names nothing for an empty or unknown header", () => {
     expect(matchHeader("")).toBeUndefined();
     expect(matchHeader("Observations")).toBeUndefined();
@@ -165,6 +223,11 @@ describe("mappingFromHeaderRow", () => {
     const m = mapping(mappingFromHeaderRow(1, ["Client", "Facture", "Date", "Montant", "Montant TTC", "Échéance", "Montant TTC"]));
     expect(m.columns.amount).toBe(4);
     expect(m.columns.invoiceDate).toBe(2);
+  });
+
+  it("prefers a short form that says more to a vague header, and the full header to its short form", () => {
+    const m = mapping(mappingFromHeaderRow(1, ["Clt", "N° fact.", "Date", "Date fact.", "Mt TTC", "Montant", "Éch.", "Échéance"]));
+    expect(m.columns).toMatchObject({ invoiceDate: 3, amount: 4, dueDate: 7 });
   });
 
   it("names the required columns a given header row lacks", () => {

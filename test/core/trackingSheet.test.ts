@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseAmountInput } from "../../src/core/amountInput";
+import { isProblem } from "../../src/core/problem";
 import { dayFromIso, dayToExcelSerial, type Day } from "../../src/core/day";
 import {
   createTrackingSheetReader,
@@ -195,15 +196,66 @@ describe("payments and balances", () => {
     expect(result.invoices[0]).toMatchObject({ amount: 20000, paid: 5000, sheetBalance: 10000 });
   });
 
-  it("reads number cells to the same cents as parseAmountInput", () => {
+  it("reads number cells to the same cents as parseAmountInput, and refuses what it refuses", () => {
+    const noisy = fc.integer({ min: 0, max: 99_999_999_999 }).chain((c) => fc.constantFrom(c / 100, (c / 100) * 1.1 / 1.1, c / 100 + 1e-9));
     fc.assert(
-      fc.property(fc.oneof(fc.double({ min: 0, max: 1e12, noNaN: true }), fc.integer({ min: 0, max: 1e9 }).map((c) => c / 100)), (amount) => {
+      fc.property(fc.oneof(fc.double({ min: 0, max: 1e12, noNaN: true }), fc.integer({ min: 0, max: 1e9 }).map((c) => c / 100), noisy), (amount) => {
         const expected = parseAmountInput(amount);
-        const invoice = read([{ ...INVOICE, amount }]).invoices[0];
-        expect(invoice?.amount).toBe(expected);
+        const result = read([{ ...INVOICE, amount }]);
+        if (isProblem(expected)) expect(result.rejected[0]?.message).toBe(`Montant TTC ${expected.message}`);
+        else expect(result.invoices[0]?.amount).toBe(expected);
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it("rejects an amount that is not finite or not under EUR 1 billion, naming sheet, row, column and value", () => {
+    for (const amount of [1e308, Infinity, -Infinity, 1e9, 1_000_000_000.5, "1 000 000 000,00 €", -1e9]) {
+      const result = read([{ ...INVOICE, amount }]);
+      expect(result.invoices).toEqual([]);
+      expect(result.creditNotes).toEqual([]);
+      expect(result.rejected).toEqual([
+        expect.objectContaining({ sheet: "Suivi", row: 2, column: "Montant TTC", value: String(amount).trim() }),
+      ]);
+    }
+    expect(read([{ ...INVOICE, amount: 1e308 }]).rejected[0]!.message).toBe(
+      "Montant TTC «1e+308» n'est pas un montant inférieur à 1 milliard d'euros / not an amount under EUR 1 billion",
+    );
+    expect(read([{ ...INVOICE, amount: Infinity }]).rejected[0]!.message).toBe("Montant TTC «Infinity» n'est pas un montant");
+    expect(read([{ ...INVOICE, amount: 999_999_999.99 }]).invoices[0]!.amount).toBe(99_999_999_999);
+  });
+
+  it("rejects a paid or balance amount out of bounds the same way", () => {
+    expect(read([{ ...INVOICE, paid: 1e308 }]).rejected[0]).toMatchObject({ column: "Réglé", value: "1e+308" });
+    expect(read([{ ...INVOICE, balance: -1e12 }]).rejected[0]).toMatchObject({ column: "Reste à payer", value: "-1000000000000" });
+    expect(read([{ ...INVOICE, paid: Number.NaN }]).rejected[0]).toMatchObject({ column: "Réglé", message: "Réglé «NaN» n'est pas un montant" });
+  });
+
+  it("rejects an amount with a third decimal, and takes float noise as the cents Excel shows", () => {
+    expect(read([{ ...INVOICE, amount: 12.345 }]).rejected[0]).toMatchObject({
+      column: "Montant TTC",
+      value: "12.345",
+      message: "Montant TTC «12.345» a plus de deux décimales : arrondissez au centime / more than two decimals: round it to the cent",
+    });
+    expect(read([{ ...INVOICE, amount: 0.1 + 0.2 }]).invoices[0]!.amount).toBe(30);
+    expect(read([{ ...INVOICE, amount: 1234.56 * 3 }]).invoices[0]!.amount).toBe(370368);
+  });
+
+  it("warns of an overpaid invoice, naming sheet and row, and keeps its surplus on it", () => {
+    const result = read([{ ...INVOICE, amount: 100, paid: 150 }, { ...INVOICE, number: "F-2", amount: 100, paid: 100 }]);
+    expect(result.warnings).toEqual([
+      "Suivi ligne 2 : Réglé supérieur au Montant TTC : le trop-perçu n'est reporté sur aucune autre facture / " +
+        "overpaid invoice: the surplus is not carried to other invoices",
+    ]);
+    expect(result.invoices.map((i) => i.amount - i.paid)).toEqual([-5000, 0]);
+  });
+
+  it("warns of an invoice overpaid by what its balance says, when there is no paid column", () => {
+    const result = readTrackingRows("Suivi", [
+      { row: 1, cells: ["Client", "Facture", "Date", "Montant", "Échéance", "Solde"] },
+      { row: 2, cells: ["A", "F-1", "2021-03-01", 300, "2021-04-01", -20] },
+    ]);
+    expect(result.warnings).toEqual([expect.stringMatching(/^Suivi ligne 2 : Réglé supérieur au Montant : le trop-perçu/)]);
   });
 
   it("accepts a balance within one cent of amount - paid", () => {
@@ -289,7 +341,87 @@ describe("rejected rows", () => {
   it("name a dispute, language or category that is not understood", () => {
     expect(read([{ ...INVOICE, dispute: "peut-être" }]).rejected[0]!.message).toBe("Litige «peut-être» : oui, non ou x attendu");
     expect(read([{ ...INVOICE, language: "allemand" }]).rejected[0]!.message).toBe("Langue «allemand» : FR ou EN attendu");
-    expect(read([{ ...INVOICE, type: "martien" }]).rejected[0]!.message).toBe("Catégorie de client non reconnue : «martien»");
+  });
+
+  it("name an invoice number used before under another spelling: case, spaces and a leading N° aside", () => {
+    const result = read([{ ...INVOICE, number: "cs-1" }, { ...INVOICE, number: " CS-1" }, { ...INVOICE, number: "N° cs-1" }]);
+    expect(result.invoices.map((i) => i.number)).toEqual(["cs-1"]);
+    expect(result.rejected).toEqual([
+      { sheet: "Suivi", row: 3, column: "N° facture", value: "CS-1", message: "Facture «CS-1» déjà présente ligne 2 sous la forme «cs-1»" },
+      { sheet: "Suivi", row: 4, column: "N° facture", value: "N° cs-1", message: "Facture «N° cs-1» déjà présente ligne 2 sous la forme «cs-1»" },
+    ]);
+  });
+
+  it("name a credit note numbered like an invoice under another spelling", () => {
+    const result = read([INVOICE, { client: "Dupont", number: "f-1", date: "15/03/2021", amount: "-10,00" }]);
+    expect(result.rejected[0]).toMatchObject({ row: 3, message: "Avoir «f-1» : numéro déjà présent ligne 2 sous la forme «F-1»" });
+  });
+
+  it("name the Excel error a used cell holds, never as missing nor as text", () => {
+    const errors = ["#REF!", "#N/A", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA"];
+    for (const error of errors) {
+      expect(read([{ ...INVOICE, amount: error }]).rejected).toEqual([
+        {
+          sheet: "Suivi",
+          row: 2,
+          column: "Montant TTC",
+          value: error,
+          message: `Montant TTC : la cellule contient l'erreur Excel ${error} / the cell holds the Excel error ${error}`,
+        },
+      ]);
+    }
+    expect(read([{ ...INVOICE, client: "#N/A" }]).rejected[0]).toMatchObject({ column: "Client", value: "#N/A" });
+    expect(read([{ ...INVOICE, number: "#REF!" }]).rejected[0]).toMatchObject({ column: "N° facture", value: "#REF!" });
+    expect(read([{ ...INVOICE, date: "#VALUE!" }]).rejected[0]).toMatchObject({ column: "Date facture", value: "#VALUE!" });
+    expect(read([{ ...INVOICE, email: "#N/A" }]).rejected[0]).toMatchObject({ column: "E-mail", value: "#N/A" });
+    expect(read([{ ...INVOICE, type: "#N/A" }]).rejected[0]).toMatchObject({ column: "Catégorie", value: "#N/A" });
+  });
+
+  it("name the leftmost of several Excel errors", () => {
+    expect(read([{ ...INVOICE, paid: "#DIV/0!", due: "#REF!" }]).rejected[0]).toMatchObject({
+      column: "Échéance",
+      value: "#REF!",
+      message: "Échéance : la cellule contient l'erreur Excel #REF! / the cell holds the Excel error #REF!",
+    });
+  });
+
+  it("keep text that only looks like an error", () => {
+    expect(read([{ ...INVOICE, client: "#1 Bâtiment" }]).invoices[0]!.customer.name).toBe("#1 Bâtiment");
+  });
+});
+
+describe("customer types", () => {
+  it("read the short forms people write", () => {
+    const result = read([
+      { ...INVOICE, number: "F-1", type: "part." },
+      { ...INVOICE, number: "F-2", type: "Archi" },
+      { ...INVOICE, number: "F-3", type: "collec." },
+      { ...INVOICE, number: "F-4", type: "B2C" },
+    ]);
+    expect(result.invoices.map((i) => i.customer.customerType)).toEqual(["particulier", "architecte", "collectivite", "particulier"]);
+  });
+
+  it("keep an invoice whose type is not understood, as professionnel, with a warning naming the rows", () => {
+    const result = read([
+      { ...INVOICE, number: "F-1", type: "martien" },
+      { ...INVOICE, number: "F-2", type: "martien" },
+      { ...INVOICE, number: "F-3", type: "Grossiste" },
+    ]);
+    expect(result.rejected).toEqual([]);
+    expect(result.invoices.map((i) => i.customer.customerType)).toEqual(["professionnel", "professionnel", "professionnel"]);
+    expect(result.warnings).toEqual([
+      "Suivi lignes 2, 3 : Catégorie «martien» : type de client non reconnu, professionnel retenu / unrecognised customer type, professionnel assumed",
+      "Suivi ligne 4 : Catégorie «Grossiste» : type de client non reconnu, professionnel retenu / unrecognised customer type, professionnel assumed",
+    ]);
+  });
+
+  it("let a row that states the type win over one whose type is not understood", () => {
+    const result = read([{ ...INVOICE, number: "F-1", type: "martien" }]);
+    expect(result.invoices[0]!.customer.defaulted).toEqual(["customerType", "language"]);
+  });
+
+  it("warn of no row that is rejected for another reason", () => {
+    expect(read([{ ...INVOICE, type: "martien", date: "31/02/2021" }]).warnings).toEqual([]);
   });
 
   it("name a bad optional date", () => {

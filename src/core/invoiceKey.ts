@@ -1,0 +1,28 @@
+/**
+ * The one way invoice numbers are compared (SPEC section 3): duplicates in the sheet, credit notes
+ * naming the invoice they credit, journal lines, stage sheets and the plan all key invoices by it.
+ * The number shown to people stays as typed.
+ */
+
+// A leading "N°" as people type it: N°, Nº, n°, N˚ (with or without a space or a dot after), "No."
+// or "No:" and "No " before the number, or "No" glued to a digit ("No12"). A bare "No" followed by
+// letters ("NOV-12") is part of the number.
+const NUMBER_SIGN = /^(?:n\s*[°º˚]\s*[.:]?|no\s*[.:]|no\s+|no(?=\d))\s*/i;
+
+/**
+ * The key under which two spellings of an invoice number are the same invoice: surrounding spaces,
+ * case and a leading "N°" ignored.
+ *
+ * @param number - an invoice number as typed in the sheet or the journal
+ * @returns its key (upper case); the trimmed number itself when nothing is left once "N°" is gone
+ * @example
+ * invoiceKey(" cs-1 ")    // "CS-1"
+ * invoiceKey("N° CS-1")   // "CS-1"
+ * invoiceKey("no.2021-7") // "2021-7"
+ * invoiceKey("NOV-12")    // "NOV-12"
+ */
+export function invoiceKey(number: string): string {
+  const trimmed = number.trim();
+  const rest = trimmed.replace(NUMBER_SIGN, "");
+  return (rest === "" ? trimmed : rest).toUpperCase();
+}
