@@ -1,5 +1,6 @@
 // The commands that run the engine on a workbook file: plan, run, demo (SPEC section 10).
 import path from "node:path";
+import { dateInputOption } from "./dateOption";
 import { dayFromIso, dayFromLocalParts, dayToIso, type Day } from "../core/day";
 import { planToJson } from "../core/planJson";
 import { SAMPLE_AS_OF, writeSampleWorkbook } from "../sample/sampleWorkbook";
@@ -8,6 +9,8 @@ import { runWorkbook, type RunResult } from "../workbook/runWorkbook";
 import { planWorkbook, readWorkbookSource } from "../workbook/workbookSource";
 import { parseOptions, type ParsedOptions } from "./options";
 import { planTable } from "./planTable";
+import { nextRunLines, stoppedRunStatus } from "./dayAfterDay";
+import { demoSummary } from "./demoSummary";
 
 export interface CommandIo {
   out(text: string): void;
@@ -28,8 +31,7 @@ function asOfOption(options: ParsedOptions, fallback?: Day): Day | string {
     const now = new Date();
     return dayFromLocalParts(now.getFullYear(), now.getMonth(), now.getDate());
   }
-  const day = /^\d{4}-\d{2}-\d{2}$/.test(text) ? dayFromIso(text) : undefined;
-  return day ?? `--as-of «${text}» n'est pas une date AAAA-MM-JJ / is not a YYYY-MM-DD date`;
+  return dateInputOption("as-of", text);
 }
 
 function usageError(io: CommandIo, message: string, usage: string): number {
@@ -46,11 +48,16 @@ async function guarded(io: CommandIo, body: () => Promise<number>): Promise<numb
       io.err(error.message);
       return EXIT_UNREADABLE;
     }
+    const stopped = stoppedRunStatus(error);
+    if (stopped !== undefined) {
+      io.err((error as Error).message);
+      return stopped;
+    }
     throw error;
   }
 }
 
-const PLAN_USAGE = "plan FICHIER.xlsx [--as-of AAAA-MM-JJ] [--sheet NOM] [--json]";
+const PLAN_USAGE = "plan FICHIER.xlsx [--as-of DATE] [--sheet NOM] [--json]";
 
 export async function planCommand(args: readonly string[], io: CommandIo): Promise<number> {
   const options = parseOptions(args, { values: ["as-of", "sheet"], flags: ["json"] });
@@ -66,10 +73,10 @@ export async function planCommand(args: readonly string[], io: CommandIo): Promi
   });
 }
 
-const RUN_USAGE = "run FICHIER.xlsx [--as-of AAAA-MM-JJ] [--sheet NOM] [--out DOSSIER] [--mail eml|graph]";
+const RUN_USAGE = "run FICHIER.xlsx [--as-of DATE] [--sheet NOM] [--out DOSSIER] [--in-place] [--mail eml|graph]";
 
 export async function runCommand(args: readonly string[], io: CommandIo): Promise<number> {
-  const options = parseOptions(args, { values: ["as-of", "sheet", "out", "mail"] });
+  const options = parseOptions(args, { values: ["as-of", "sheet", "out", "mail"], flags: ["in-place"] });
   if (typeof options === "string") return usageError(io, options, RUN_USAGE);
   if (options.positionals.length !== 1) return usageError(io, "Indiquez un classeur / give one workbook", RUN_USAGE);
   const asOf = asOfOption(options);
@@ -84,7 +91,8 @@ export async function runCommand(args: readonly string[], io: CommandIo): Promis
   const file = options.positionals[0]!;
   const outDir = options.values.get("out") ?? path.join(path.dirname(file), `relances-${dayToIso(asOf)}`);
   return guarded(io, async () => {
-    const result = await runWorkbook(file, { asOf, outDir, sheet: options.values.get("sheet"), user: io.env.USER ?? io.env.USERNAME });
+    const inPlace = options.flags.has("in-place");
+    const result = await runWorkbook(file, { asOf, outDir, sheet: options.values.get("sheet"), user: io.env.USER ?? io.env.USERNAME, inPlace });
     io.out(runSummary(result));
     return 0;
   });
@@ -98,8 +106,9 @@ function runSummary(result: RunResult): string {
     `Classeur mis à jour / updated workbook: ${result.workbookFile}`,
     `Journal des relances : ${result.journalLines} ligne(s) ajoutée(s) / line(s) added`,
     `Feuilles d'étape / stage sheets: ${stages}`,
-    `Documents (${result.documents.length}) dans / in ${path.dirname(result.workbookFile)}:`,
+    `Documents (${result.documents.length}) dans / in ${result.outDir}:`,
     ...documentSummary(result.documents),
+    ...nextRunLines(result),
   ].join("\n");
 }
 
@@ -113,10 +122,10 @@ function documentSummary(files: readonly string[]): string[] {
   return [...byFolder].map(([folder, count]) => `  ${folder}/ : ${count}`);
 }
 
-const DEMO_USAGE = "demo [--out DOSSIER] [--as-of AAAA-MM-JJ]";
+const DEMO_USAGE = "demo [--out DOSSIER] [--as-of DATE] [--verbose]";
 
 export async function demoCommand(args: readonly string[], io: CommandIo): Promise<number> {
-  const options = parseOptions(args, { values: ["out", "as-of"] });
+  const options = parseOptions(args, { values: ["out", "as-of"], flags: ["verbose"] });
   if (typeof options === "string") return usageError(io, options, DEMO_USAGE);
   if (options.positionals.length > 0) return usageError(io, `Argument inattendu : ${options.positionals[0]}`, DEMO_USAGE);
   const asOf = asOfOption(options, dayFromIso(SAMPLE_AS_OF));
@@ -125,11 +134,12 @@ export async function demoCommand(args: readonly string[], io: CommandIo): Promi
   // The sample sits in a folder of its own: the run writes its updated copy beside, never over it.
   const sample = path.join(outDir, "exemple", SAMPLE_FILE_NAME);
   await writeSampleWorkbook(sample);
+  const verbose = options.flags.has("verbose");
   io.out(`Classeur d'exemple / sample workbook: ${sample}`);
-  io.out(`Date de référence / reference date: ${dayToIso(asOf)}\n`);
+  if (verbose) io.out(`Date de référence / reference date: ${dayToIso(asOf)}\n`);
   return guarded(io, async () => {
-    const result = await runWorkbook(sample, { asOf, outDir, user: "demo" });
-    io.out(runSummary(result));
+    const result = await runWorkbook(sample, { asOf, outDir, user: "demo", freshInput: true });
+    io.out(verbose ? runSummary(result) : demoSummary(result, outDir));
     return 0;
   });
 }
