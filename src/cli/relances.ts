@@ -251,7 +251,7 @@ function trustLines(certificate: DevCertificate): string[] {
 }
 
 /** What serve prints: the URL, the manifest and the certificate in six lines; the commands behind --verbose. */
-function startupMessage(server: AddinServer, manifest: string, port: number, verbose: boolean): string {
+export function startupMessage(server: Pick<AddinServer, "url" | "certificate">, manifest: string, port: number, verbose: boolean): string {
   const lines = [
     `Relances : complément servi sur ${server.url} (Ctrl+C pour arrêter)`,
     `Relances: add-in served at ${server.url} (Ctrl+C to stop)`,

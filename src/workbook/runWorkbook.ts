@@ -173,8 +173,14 @@ async function foldersWritten(file: string, outDir: string): Promise<string[]> {
   return [path.dirname(path.resolve(file)), outDir, ...subfolders.filter((e) => e.isDirectory()).map((e) => path.join(outDir, e.name))];
 }
 
-/** Removes `folder` and its parents up to `made` (the first folder mkdir made), those that are empty. */
+/**
+ * Removes the empty folders a failed run made: the documents' folders in `folder`, `folder`, and its
+ * parents up to `made` (the first folder mkdir made).
+ */
 async function removeEmptyFolders(folder: string, made: string): Promise<void> {
+  for (const sub of await readdir(folder, { withFileTypes: true }).catch(() => [])) {
+    if (sub.isDirectory()) await rmdir(path.join(folder, sub.name)).catch(() => undefined);
+  }
   for (let current = folder; current.startsWith(made); current = path.dirname(current)) {
     try {
       await rmdir(current);

@@ -1,36 +1,27 @@
 // Day after day (SPEC section 10): the bundled sample run on 2026-06-30 and then 2026-07-01, in
 // every way the README shows, sends nothing twice.
-import { createHash } from "node:crypto";
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli, type CliIo } from "../../src/cli/relances";
+import { runCli } from "../../src/cli/relances";
 import { invoiceKey } from "../../src/core/journal";
 import { dayToIso } from "../../src/core/day";
 import { JOURNAL_SHEET, type JournalEntry } from "../../src/core/journalEntry";
 import { writeSampleWorkbook } from "../../src/sample/sampleWorkbook";
 import { readJournalSheet } from "../../src/workbook/journalSheet";
+import { capture, sha } from "../helpers/cli";
 
 const DAY_1 = "2026-06-30";
 const DAY_2 = "2026-07-01";
 const NAME = "suivi.xlsx";
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), env: { USER: "test" } };
-  return { io, out: () => out.join("\n"), err: () => err.join("\n") };
-}
 
 async function relances(...args: string[]): Promise<{ status: number; out: string; err: string }> {
   const { io, out, err } = capture();
   const status = await runCli(args, io);
   return { status, out: out(), err: err() };
 }
-
-const sha = async (file: string): Promise<string> => createHash("sha256").update(await readFile(file)).digest("hex");
 
 async function journalOf(file: string): Promise<JournalEntry[]> {
   const workbook = new ExcelJS.Workbook();
