@@ -1,16 +1,16 @@
 // The commands that run the engine on a workbook file: plan, run, demo (SPEC section 10).
 import path from "node:path";
-import { dateInputOption } from "./dateOption";
 import { dayFromIso, dayFromLocalParts, dayToIso, type Day } from "../core/day";
 import { planToJson } from "../core/planJson";
 import { SAMPLE_AS_OF, writeSampleWorkbook } from "../sample/sampleWorkbook";
 import { UnreadableWorkbookError } from "../workbook/readTrackingWorkbook";
 import { runWorkbook, type RunResult } from "../workbook/runWorkbook";
 import { planWorkbook, readWorkbookSource } from "../workbook/workbookSource";
-import { parseOptions, type ParsedOptions } from "./options";
-import { planTable } from "./planTable";
+import { dateInputOption } from "./dateOption";
 import { nextRunLines, stoppedRunStatus } from "./dayAfterDay";
 import { demoSummary } from "./demoSummary";
+import { parseOptions, type ParsedOptions } from "./options";
+import { planTable } from "./planTable";
 
 export interface CommandIo {
   out(text: string): void;
