@@ -1,11 +1,13 @@
 // The `relances` command line (bin/relances.js runs the bundle dist/cli/relances.js).
 // Commands are rows of COMMANDS: plan, run and demo slot in beside serve.
-// Exit status: 0 done, 1 failed, 2 usage error, 3 unreadable workbook. Messages: French first, then English.
+// Exit status: 0 done, 1 failed, 2 usage error, 3 unreadable workbook, 5 an earlier run's journal
+// missing from the input. Messages: French first, then English. Every command answers --help (-h).
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { packageRoot } from "../packageRoot";
 import { createAddinServer, type AddinServer } from "../server/server";
 import type { DevCertificate } from "../server/devCertificate";
+import { commandHelp, type OptionHelp } from "./commandHelp";
 import { demoCommand, planCommand, runCommand } from "./workbookCommands";
 
 export interface CliIo {
@@ -19,6 +21,8 @@ interface Command {
   /** Arguments after the command name, for the usage text. */
   args: string;
   summary: { fr: string; en: string };
+  /** What --help says of each option. */
+  options?: readonly OptionHelp[];
   run(args: readonly string[], io: CliIo): Promise<number>;
 }
 
@@ -27,43 +31,78 @@ export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;
 
 const DEFAULT_PORT = 3000;
+
+const AS_OF: OptionHelp = {
+  option: "--as-of DATE",
+  fr: "date de référence, AAAA-MM-JJ ou jj/mm/aaaa (par défaut : aujourd'hui)",
+  en: "reference date, YYYY-MM-DD or dd/mm/yyyy (default: today)",
+};
+const SHEET: OptionHelp = { option: "--sheet NOM", fr: "la feuille de suivi à lire", en: "the tracking sheet to read" };
 const MANIFEST_PORT = 3000;
 
 const COMMANDS: readonly Command[] = [
   {
     name: "plan",
-    args: "FICHIER.xlsx [--as-of AAAA-MM-JJ] [--sheet NOM] [--json]",
+    args: "FICHIER.xlsx [--as-of DATE] [--sheet NOM] [--json]",
     summary: {
       fr: "ce qui est dû à cette date : un tableau, ou du JSON",
       en: "what is due on that date: a table, or JSON",
     },
+    options: [AS_OF, SHEET, { option: "--json", fr: "le plan en JSON (SPEC section 10)", en: "the plan as JSON (SPEC section 10)" }],
     run: planCommand,
   },
   {
     name: "run",
-    args: "FICHIER.xlsx [--as-of] [--out DOSSIER] [--mail eml|graph]",
+    args: "FICHIER.xlsx [--as-of DATE] [--out DOSSIER] [--in-place] [--mail eml|graph]",
     summary: {
-      fr: "écrit dans DOSSIER une copie du classeur avec le journal et les feuilles d'étape ; le fichier d'origine n'est jamais modifié",
-      en: "writes into DIR a copy of the workbook with the journal and stage sheets; the input file is never modified",
+      fr: "écrit dans DOSSIER les documents et une copie du classeur avec le journal et les feuilles d'étape ; le fichier d'origine n'est modifié qu'avec --in-place",
+      en: "writes into DIR the documents and a copy of the workbook with the journal and stage sheets; the input file is modified only with --in-place",
     },
+    options: [
+      AS_OF,
+      SHEET,
+      {
+        option: "--out DOSSIER",
+        fr: "où écrire les documents et la copie (par défaut : relances-DATE à côté du classeur)",
+        en: "where the documents and the copy go (default: relances-DATE beside the workbook)",
+      },
+      {
+        option: "--in-place",
+        fr: "ajoute le journal au classeur lui-même, sa version précédente gardée à côté (NOM.avant-relances-DATE.xlsx) ; refusé s'il est ouvert dans Excel",
+        en: "appends the journal to the workbook itself, its previous version kept beside it (NAME.avant-relances-DATE.xlsx); refused while it is open in Excel",
+      },
+      { option: "--mail eml|graph", fr: "les e-mails en brouillons .eml (graph : à venir)", en: "e-mails as .eml drafts (graph: to come)" },
+    ],
     run: runCommand,
   },
   {
     name: "demo",
-    args: "[--out DOSSIER]",
+    args: "[--out DOSSIER] [--as-of DATE] [--verbose]",
     summary: {
       fr: "écrit le classeur d'exemple, puis lance plan et run dessus",
       en: "writes the bundled sample workbook and runs plan and run on it",
     },
+    options: [
+      { option: "--out DOSSIER", fr: "où écrire l'exemple et ses résultats (par défaut : relances-demo)", en: "where the sample and its results go (default: relances-demo)" },
+      { ...AS_OF, fr: "date de référence, AAAA-MM-JJ ou jj/mm/aaaa (par défaut : 30/06/2026)", en: "reference date, YYYY-MM-DD or dd/mm/yyyy (default: 2026-06-30)" },
+      { option: "--verbose", fr: "affiche aussi le plan et le détail de la relance", en: "also prints the plan and the run's details" },
+    ],
     run: demoCommand,
   },
   {
     name: "serve",
-    args: "",
+    args: "[--verbose]",
     summary: {
       fr: "sert le complément Excel sur https://localhost:3000 (variable PORT pour un autre port)",
       en: "serves the Excel add-in on https://localhost:3000 (PORT variable for another port)",
     },
+    options: [
+      {
+        option: "--verbose",
+        fr: "affiche aussi les commandes pour approuver le certificat et charger le complément",
+        en: "also prints the commands that trust the certificate and sideload the add-in",
+      },
+    ],
     run: serve,
   },
 ];
@@ -104,6 +143,10 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
     io.err(usage());
     return EXIT_USAGE;
   }
+  if (args.includes("--help") || args.includes("-h")) {
+    io.out(commandHelp(command));
+    return EXIT_OK;
+  }
   try {
     return await command.run(args, io);
   } catch (error) {
@@ -122,12 +165,10 @@ function parsePort(text: string | undefined): number | null {
 }
 
 async function serve(args: readonly string[], io: CliIo): Promise<number> {
-  if (args.includes("--help") || args.includes("-h")) {
-    io.out(usage());
-    return EXIT_OK;
-  }
-  if (args.length > 0) {
-    io.err(`serve ne prend pas d'argument : ${args.join(" ")} / serve takes no arguments: ${args.join(" ")}\n`);
+  const verbose = args.includes("--verbose");
+  const extra = args.filter((arg) => arg !== "--verbose");
+  if (extra.length > 0) {
+    io.err(`serve ne prend que --verbose : ${extra.join(" ")} / serve takes only --verbose: ${extra.join(" ")}\n`);
     io.err(usage());
     return EXIT_USAGE;
   }
@@ -162,7 +203,7 @@ async function serve(args: readonly string[], io: CliIo): Promise<number> {
     throw error;
   }
 
-  io.out(startupMessage(server, path.join(root, "manifest.xml"), port));
+  io.out(startupMessage(server, path.join(root, "manifest.xml"), port, verbose));
   const stop = () => {
     io.out("Arrêt du serveur… / Stopping the server…");
     server.close().then(
@@ -173,6 +214,20 @@ async function serve(args: readonly string[], io: CliIo): Promise<number> {
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
   return EXIT_OK;
+}
+
+/** One line per language on trusting the certificate; the commands are behind --verbose. */
+function shortTrustLines(certificate: DevCertificate): string[] {
+  if (certificate.source === "office-addin-dev-certs") {
+    return [
+      `Certificat : celui d'office-addin-dev-certs, déjà approuvé (${certificate.dir})`,
+      `Certificate: office-addin-dev-certs' own, already trusted (${certificate.dir})`,
+    ];
+  }
+  return [
+    `Certificat : approuvez une fois l'autorité locale ${certificate.caPath} (comment : relances serve --verbose, ou le README)`,
+    `Certificate: trust the local authority ${certificate.caPath} once (how: relances serve --verbose, or the README)`,
+  ];
 }
 
 function trustLines(certificate: DevCertificate): string[] {
@@ -195,7 +250,8 @@ function trustLines(certificate: DevCertificate): string[] {
   ];
 }
 
-function startupMessage(server: AddinServer, manifest: string, port: number): string {
+/** What serve prints: the URL, the manifest and the certificate in six lines; the commands behind --verbose. */
+export function startupMessage(server: Pick<AddinServer, "url" | "certificate">, manifest: string, port: number, verbose: boolean): string {
   const lines = [
     `Relances : complément servi sur ${server.url} (Ctrl+C pour arrêter)`,
     `Relances: add-in served at ${server.url} (Ctrl+C to stop)`,
@@ -204,6 +260,14 @@ function startupMessage(server: AddinServer, manifest: string, port: number): st
     lines.push(
       `Attention : manifest.xml pointe vers le port ${MANIFEST_PORT}. / Warning: manifest.xml points at port ${MANIFEST_PORT}.`,
     );
+  }
+  if (!verbose) {
+    lines.push(
+      `Chargez ${manifest} dans Excel (Insertion > Compléments > Charger mon complément ; pas à pas : README, « Essayer »)`,
+      `Sideload ${manifest} in Excel (Insert > Add-ins > Upload My Add-in; step by step: README, "Try it")`,
+      ...shortTrustLines(server.certificate),
+    );
+    return lines.join("\n");
   }
   lines.push("", ...trustLines(server.certificate), "");
   lines.push(

@@ -8,6 +8,9 @@ import { UnreadableWorkbookError } from "../workbook/readTrackingWorkbook";
 import { runWorkbook, type RunResult } from "../workbook/runWorkbook";
 import { SenderIncompleteError } from "../workbook/senderRefusal";
 import { planWorkbook, readWorkbookSource } from "../workbook/workbookSource";
+import { dateInputOption } from "./dateOption";
+import { nextRunLines, stoppedRunStatus } from "./dayAfterDay";
+import { demoSummary } from "./demoSummary";
 import { parseOptions, type ParsedOptions } from "./options";
 import { planTable } from "./planTable";
 import { senderRefusalMessage } from "./senderRefusal";
@@ -33,8 +36,7 @@ function asOfOption(options: ParsedOptions, fallback?: Day): Day | string {
     const now = new Date();
     return dayFromLocalParts(now.getFullYear(), now.getMonth(), now.getDate());
   }
-  const day = /^\d{4}-\d{2}-\d{2}$/.test(text) ? dayFromIso(text) : undefined;
-  return day ?? `--as-of «${text}» n'est pas une date AAAA-MM-JJ / is not a YYYY-MM-DD date`;
+  return dateInputOption("as-of", text);
 }
 
 function usageError(io: CommandIo, message: string, usage: string): number {
@@ -51,11 +53,16 @@ async function guarded(io: CommandIo, body: () => Promise<number>): Promise<numb
       io.err(error.message);
       return EXIT_UNREADABLE;
     }
+    const stopped = stoppedRunStatus(error);
+    if (stopped !== undefined) {
+      io.err((error as Error).message);
+      return stopped;
+    }
     throw error;
   }
 }
 
-const PLAN_USAGE = "plan FICHIER.xlsx [--as-of AAAA-MM-JJ] [--sheet NOM] [--json]";
+const PLAN_USAGE = "plan FICHIER.xlsx [--as-of DATE] [--sheet NOM] [--json]";
 
 export async function planCommand(args: readonly string[], io: CommandIo): Promise<number> {
   const options = parseOptions(args, { values: ["as-of", "sheet"], flags: ["json"] });
@@ -71,10 +78,10 @@ export async function planCommand(args: readonly string[], io: CommandIo): Promi
   });
 }
 
-const RUN_USAGE = "run FICHIER.xlsx [--as-of AAAA-MM-JJ] [--sheet NOM] [--out DOSSIER] [--mail eml|graph]";
+const RUN_USAGE = "run FICHIER.xlsx [--as-of DATE] [--sheet NOM] [--out DOSSIER] [--in-place] [--mail eml|graph]";
 
 export async function runCommand(args: readonly string[], io: CommandIo): Promise<number> {
-  const options = parseOptions(args, { values: ["as-of", "sheet", "out", "mail"] });
+  const options = parseOptions(args, { values: ["as-of", "sheet", "out", "mail"], flags: ["in-place"] });
   if (typeof options === "string") return usageError(io, options, RUN_USAGE);
   if (options.positionals.length !== 1) return usageError(io, "Indiquez un classeur / give one workbook", RUN_USAGE);
   const asOf = asOfOption(options);
@@ -89,9 +96,10 @@ export async function runCommand(args: readonly string[], io: CommandIo): Promis
   const file = options.positionals[0]!;
   const outDir = options.values.get("out") ?? path.join(path.dirname(file), `relances-${dayToIso(asOf)}`);
   return guarded(io, async () => {
+    const inPlace = options.flags.has("in-place");
     let result: RunResult;
     try {
-      result = await runWorkbook(file, { asOf, outDir, sheet: options.values.get("sheet"), user: io.env.USER ?? io.env.USERNAME });
+      result = await runWorkbook(file, { asOf, outDir, sheet: options.values.get("sheet"), user: io.env.USER ?? io.env.USERNAME, inPlace });
     } catch (error) {
       return senderRefused(io, error, options);
     }
@@ -107,6 +115,7 @@ function senderRefused(io: CommandIo, error: unknown, options: ParsedOptions): n
     const value = options.values.get(name);
     return value === undefined ? [] : [`--${name}`, value];
   });
+  if (options.flags.has("in-place")) again.push("--in-place");
   io.err(senderRefusalMessage(error, again));
   return EXIT_SENDER_INCOMPLETE;
 }
@@ -119,8 +128,9 @@ function runSummary(result: RunResult): string {
     `Classeur mis à jour / updated workbook: ${result.workbookFile}`,
     `Journal des relances : ${result.journalLines} ligne(s) ajoutée(s) / line(s) added`,
     `Feuilles d'étape / stage sheets: ${stages}`,
-    `Documents (${result.documents.length}) dans / in ${path.dirname(result.workbookFile)}:`,
+    `Documents (${result.documents.length}) dans / in ${result.outDir}:`,
     ...documentSummary(result.documents),
+    ...nextRunLines(result),
   ].join("\n");
 }
 
@@ -134,10 +144,10 @@ function documentSummary(files: readonly string[]): string[] {
   return [...byFolder].map(([folder, count]) => `  ${folder}/ : ${count}`);
 }
 
-const DEMO_USAGE = "demo [--out DOSSIER] [--as-of AAAA-MM-JJ]";
+const DEMO_USAGE = "demo [--out DOSSIER] [--as-of DATE] [--verbose]";
 
 export async function demoCommand(args: readonly string[], io: CommandIo): Promise<number> {
-  const options = parseOptions(args, { values: ["out", "as-of"] });
+  const options = parseOptions(args, { values: ["out", "as-of"], flags: ["verbose"] });
   if (typeof options === "string") return usageError(io, options, DEMO_USAGE);
   if (options.positionals.length > 0) return usageError(io, `Argument inattendu : ${options.positionals[0]}`, DEMO_USAGE);
   const asOf = asOfOption(options, dayFromIso(SAMPLE_AS_OF));
@@ -146,11 +156,12 @@ export async function demoCommand(args: readonly string[], io: CommandIo): Promi
   // The sample sits in a folder of its own: the run writes its updated copy beside, never over it.
   const sample = path.join(outDir, "exemple", SAMPLE_FILE_NAME);
   await writeSampleWorkbook(sample);
+  const verbose = options.flags.has("verbose");
   io.out(`Classeur d'exemple / sample workbook: ${sample}`);
-  io.out(`Date de référence / reference date: ${dayToIso(asOf)}\n`);
+  if (verbose) io.out(`Date de référence / reference date: ${dayToIso(asOf)}\n`);
   return guarded(io, async () => {
-    const result = await runWorkbook(sample, { asOf, outDir, user: "demo" });
-    io.out(runSummary(result));
+    const result = await runWorkbook(sample, { asOf, outDir, user: "demo", freshInput: true });
+    io.out(verbose ? runSummary(result) : demoSummary(result, outDir));
     return 0;
   });
 }

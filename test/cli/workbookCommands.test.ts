@@ -100,7 +100,7 @@ describe("relances plan", () => {
   });
 
   it("exits 2 for usage errors", async () => {
-    for (const args of [["plan"], ["plan", sample, "--as-of", "15/06/2021"], ["plan", sample, "--bogus"], ["run", sample, "--mail", "pigeon"]]) {
+    for (const args of [["plan"], ["plan", sample, "--as-of", "15-06-2021"], ["plan", sample, "--bogus"], ["run", sample, "--mail", "pigeon"]]) {
       const { io, err } = capture();
       expect(await runCli(args, io), args.join(" ")).toBe(2);
       expect(err()).toMatch(/Usage : relances/);
@@ -247,12 +247,12 @@ describe("relances run: documents", () => {
     for (const reference of references) expect(files.has(reference.split("/").join(path.sep)), reference).toBe(true);
   });
 
-  it("a retried run rewrites the same documents instead of adding new ones", async () => {
+  it("a run retried on the original into the same folder is refused (exit 5) and leaves the documents as they were", async () => {
     const out = path.join(dir, "run-twice");
     await runCli(["run", sample, "--as-of", SAMPLE_AS_OF, "--out", out], capture().io);
     const first = (await readdir(out, { recursive: true })).sort();
     const hashes = await Promise.all(first.filter((f) => /\.(eml|docx|pdf)$/.test(f)).map((f) => sha(path.join(out, f))));
-    await runCli(["run", sample, "--as-of", SAMPLE_AS_OF, "--out", out], capture().io);
+    expect(await runCli(["run", sample, "--as-of", SAMPLE_AS_OF, "--out", out], capture().io)).toBe(5);
     const second = (await readdir(out, { recursive: true })).sort();
     expect(second).toEqual(first);
     expect(await Promise.all(first.filter((f) => /\.(eml|docx|pdf)$/.test(f)).map((f) => sha(path.join(out, f))))).toEqual(hashes);
@@ -260,10 +260,10 @@ describe("relances run: documents", () => {
 });
 
 describe("relances demo", () => {
-  it("writes the sample and runs plan and run on it", async () => {
+  it("writes the sample and runs plan and run on it, the plan shown with --verbose", async () => {
     const out = path.join(dir, "demo");
     const { io, out: text } = capture();
-    expect(await runCli(["demo", "--out", out], io)).toBe(0);
+    expect(await runCli(["demo", "--out", out, "--verbose"], io)).toBe(0);
     expect(text()).toMatch(/Classeur d'exemple/);
     expect(text()).toMatch(/Injonction/);
     expect((await readdir(out)).sort()).toEqual(["courriers", "emails", "exemple", "injonctions", "releves", "suivi-encaissements-exemple.xlsx"]);
