@@ -6,6 +6,7 @@ import path from "node:path";
 import { packageRoot } from "../packageRoot";
 import { createAddinServer, type AddinServer } from "../server/server";
 import type { DevCertificate } from "../server/devCertificate";
+import { columnsCommand } from "./columnsCommand";
 import { demoCommand, planCommand, runCommand } from "./workbookCommands";
 
 export interface CliIo {
@@ -47,6 +48,15 @@ const COMMANDS: readonly Command[] = [
       en: "writes into DIR a copy of the workbook with the journal and stage sheets; the input file is never modified",
     },
     run: runCommand,
+  },
+  {
+    name: "columns",
+    args: "FICHIER.xlsx [--sheet NOM]",
+    summary: {
+      fr: "les feuilles lues et, par feuille, la colonne trouvée pour chaque champ (et les en-têtes non utilisés)",
+      en: "the sheets read and, per sheet, the column found for each field (and the headers left unused)",
+    },
+    run: columnsCommand,
   },
   {
     name: "demo",

@@ -21,7 +21,7 @@ import { findWorksheet, isProductSheet, UnreadableWorkbookError } from "./readTr
 import { writeSettingsSheet } from "./settingsSheet";
 import { graftSheets, sheetsOnly } from "./sheetGraft";
 import { appendStageSheets } from "./stageSheets";
-import { planWorkbook, readWorkbookSource } from "./workbookSource";
+import { historyJournalEntries, planWorkbook, readWorkbookSource } from "./workbookSource";
 
 export interface RunOptions {
   readonly asOf: Day;
@@ -111,7 +111,8 @@ export async function runWorkbook(file: string, options: RunOptions): Promise<Ru
   const documents = await writeRunDocuments(plan, source.settings, options.outDir, userTemplatesFolder(file));
   // The journal's Référence names the file each customer's document went into.
   const planned = plannedJournalEntries(plan, options.user, (action) => documents.documents.get(action.customerKey));
-  const fresh = newJournalEntries(source.journal.entries, planned);
+  // The manual workflow's history goes into the journal first, once: the next run finds it there.
+  const fresh = newJournalEntries(source.journal.entries, [...historyJournalEntries(source, options.asOf).entries, ...planned]);
   const copy = await writeRunCopy(file, output, options.asOf, (workbook) => writeProductSheets(workbook, fresh, plan, source.settings));
   const extraWarnings = [...copy.warnings, ...documents.warnings];
   const withWarnings = extraWarnings.length === 0 ? plan : { ...plan, warnings: [...plan.warnings, ...extraWarnings] };
