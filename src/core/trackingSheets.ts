@@ -77,7 +77,7 @@ export function mergeTrackingSheets(results: readonly TrackingSheetResult[]): Tr
     const rejected = [...result.rejected];
     merged.warnings.push(...result.warnings);
     const column = result.mapping?.headers.number ?? FIELD_LABELS.number;
-    const duplicate = (record: { sheet: string; row: number; number: string }, what: string): boolean => {
+    const duplicate = (record: { sheet: string; row: number; number: string }, what: "Facture" | "Avoir"): boolean => {
       const key = invoiceKey(record.number);
       const earlier = first.get(key);
       if (earlier === undefined) {
@@ -90,7 +90,10 @@ export function mergeTrackingSheets(results: readonly TrackingSheetResult[]): Tr
         row: record.row,
         column,
         value: record.number,
-        message: `${what} «${record.number}» déjà présente feuille «${earlier.sheet}» ligne ${earlier.row}`,
+        message:
+          what === "Facture"
+            ? `Facture «${record.number}» déjà présente feuille «${earlier.sheet}» ligne ${earlier.row}`
+            : `Avoir «${record.number}» : numéro déjà présent feuille «${earlier.sheet}» ligne ${earlier.row}`,
       });
       return true;
     };
