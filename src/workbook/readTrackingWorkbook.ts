@@ -7,11 +7,12 @@ import { createReadStream, type ReadStream } from "node:fs";
 import { open, stat } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import type { Day } from "../core/day";
-import { savedMappingWarnings } from "../core/columnMapping";
+import { savedMappingWarnings, SHEETS_KEY } from "../core/columnMapping";
 import { historySheetLevel, type HistorySheet } from "../core/historySheets";
 import { JOURNAL_SHEET } from "../core/journalEntry";
 import { normalizeText } from "../core/normalizeText";
 import { problem, type Problem } from "../core/problem";
+import { SETTINGS_SHEET } from "../core/settings";
 import {
   createTrackingSheetReader,
   type CellValue,
@@ -321,7 +322,10 @@ class WorkbookScan {
     const first = this.failures[0];
     let why: Problem;
     if (missing.length > 0) {
-      why = problem(`Feuille ${missing.map((s) => `«${s}»`).join(", ")} introuvable ; feuilles du classeur : ${sheetNames.map((s) => `«${s}»`).join(", ")}`);
+      const from = this.options.sheet === undefined ? ` (${SHEETS_KEY} des ${SETTINGS_SHEET})` : "";
+      why = problem(
+        `Feuille ${missing.map((s) => `«${s}»`).join(", ")}${from} introuvable ; feuilles du classeur : ${sheetNames.map((s) => `«${s}»`).join(", ")}`,
+      );
     } else if (first === undefined) {
       why = problem("Aucune feuille de suivi dans le classeur");
     } else if (this.failures.length === 1) {

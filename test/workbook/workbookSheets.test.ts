@@ -101,11 +101,11 @@ describe("which sheets are read", () => {
 describe("a column mapping saved in the settings sheet", () => {
   it("a header the automatic match does not know, named in the settings sheet after the tracking sheet, is used", async () => {
     const workbook = new ExcelJS.Workbook();
-    yearSheet(workbook, "Suivi", [["Dupont SARL", "P-1", utc("2026-03-02"), utc("2026-04-02"), 800, "ignoré"]], ["Client", "Pièce comptable", "Date facture", "Échéance", "Montant TTC", "Notes"]);
-    settingsSheet(workbook, [["colonne_facture", "Pièce comptable"]]);
+    yearSheet(workbook, "Suivi", [["Dupont SARL", "P-1", utc("2026-03-02"), utc("2026-04-02"), 800, "ignoré"]], ["Client", "Code document", "Date facture", "Échéance", "Montant TTC", "Notes"]);
+    settingsSheet(workbook, [["colonne_facture", "Code document"]]);
     const source = await readWorkbookSource(await save(workbook, "mapping-entete.xlsx"), { asOf });
     expect(source.tracking.invoices.map((i) => i.number)).toEqual(["P-1"]);
-    expect(source.sheets.read[0]?.mapping.headers.number).toBe("Pièce comptable");
+    expect(source.sheets.read[0]?.mapping.headers.number).toBe("Code document");
     expect(source.settingsProblems).toEqual([]);
   });
 
@@ -128,6 +128,16 @@ describe("a column mapping saved in the settings sheet", () => {
     const plan = await planOf(await save(workbook, "mapping-feuilles.xlsx"));
     expect(plan.invoices.map((p) => p.record.number)).toEqual(["H-1"]);
     expect(plan.sheets?.leftOut.map((s) => [s.sheet, s.reason])).toEqual([["Suivi 2026", "notNamed"], [SETTINGS_SHEET, "product"]]);
+  });
+
+
+  it("a sheet named in feuilles_suivi that the workbook lacks makes the workbook unreadable, saying where it was named", async () => {
+    const workbook = new ExcelJS.Workbook();
+    yearSheet(workbook, "Suivi 2026", [invoice("Martin SAS", "F26-1", "2026-03-02", "2026-04-02", 800)]);
+    settingsSheet(workbook, [["feuilles_suivi", "Suivi 2027"]]);
+    await expect(readWorkbookSource(await save(workbook, "mapping-absente.xlsx"), { asOf })).rejects.toThrow(
+      "Feuille «Suivi 2027» (feuilles_suivi des Paramètres Relances) introuvable ; feuilles du classeur : «Suivi 2026», «Paramètres Relances»",
+    );
   });
 });
 
