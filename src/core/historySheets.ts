@@ -7,7 +7,7 @@
  */
 import type { CellValue } from "./cellValue";
 import { parseDateInput } from "./dateInput";
-import { dayToFrench, type Day } from "./day";
+import type { Day } from "./day";
 import { invoiceKey } from "./journal";
 import type { InvoiceHistory, JournalEntry } from "./journalEntry";
 import { normalizeText } from "./normalizeText";
@@ -75,15 +75,17 @@ function textOf(value: CellValue | undefined): string {
 const LISTED = 10;
 
 /**
- * The journal lines the history sheets stand for: for each invoice they list that the journal has
- * no level for, one line per level dated on those sheets, and one for the highest level listed;
- * a highest level without a date is dated `undatedDay` (long enough ago for the next level) and
- * named in one warning.
+ * What the history sheets say of the invoices they list that the journal has no level for: their
+ * histories for the plan, and the journal lines run appends (one per level dated on those sheets,
+ * and one for the highest level listed). A highest level without a date counts as reached long
+ * enough ago for the next level: the plan's history has no date for it (a document never cites a
+ * made-up date), and its journal line is dated `undatedDay`, or the day of the latest level dated
+ * before it if later (so that the journal's last level stays the highest), and named in one warning.
  *
  * @param sheets - the history sheets' rows
  * @param journal - the journal's histories, by invoiceKey
- * @param undatedDay - the day an undated level counts as reached
- * @returns the lines (Note « repris de la feuille «…» ») and the warnings
+ * @param undatedDay - the day an undated level's journal line gets
+ * @returns the histories by invoiceKey, the lines (Note « repris de la feuille «…» ») and the warnings
  * @example
  * historyEntries([{ sheet: "1ère relance", level: 1, rows }], new Map(), day).entries[0].note
  * // "repris de la feuille «1ère relance»"
@@ -92,7 +94,7 @@ export function historyEntries(
   sheets: readonly HistorySheet[],
   journal: ReadonlyMap<string, InvoiceHistory>,
   undatedDay: Day,
-): { entries: JournalEntry[]; warnings: string[] } {
+): { histories: Map<string, InvoiceHistory>; entries: JournalEntry[]; warnings: string[] } {
   const found = new Map<string, Found>();
   const warnings: string[] = [];
   for (const { sheet, level, rows } of sheets) {
@@ -135,23 +137,35 @@ export function historyEntries(
       }
     }
   }
+  const histories = new Map<string, InvoiceHistory>();
   const entries: JournalEntry[] = [];
   const undated: string[] = [];
-  for (const { invoice, customer, level, sheet, dates } of found.values()) {
+  for (const [key, { invoice, customer, level, sheet, dates }] of found) {
     const note = `repris de la feuille «${sheet}»`;
+    const levelDates: Partial<Record<ReminderLevel, Day>> = {};
+    let latest: Day | undefined;
     for (const at of [1, 2, 3] as const) {
       const date = dates[at];
       if (at > level || (date === undefined && at < level)) continue;
-      if (date === undefined) undated.push(`${invoice} (${sheet})`);
-      entries.push({ date: date ?? undatedDay, customer, invoice, level: at, note: date === undefined ? `${note}, date inconnue` : note });
+      if (date !== undefined) {
+        levelDates[at] = date;
+        if (latest === undefined || date > latest) latest = date;
+        entries.push({ date, customer, invoice, level: at, note });
+      } else {
+        undated.push(`${invoice} (${sheet})`);
+        const day = latest !== undefined && latest > undatedDay ? latest : undatedDay;
+        entries.push({ date: day, customer, invoice, level: at, note: `${note}, date inconnue` });
+      }
     }
+    // A promise or a dispute the journal holds without a level stays.
+    histories.set(key, { dispute: false, ...journal.get(key), lastLevel: level, lastLevelDate: levelDates[level], levelDates });
   }
   if (undated.length > 0) {
     const more = undated.length > LISTED ? ` et ${undated.length - LISTED} autres` : "";
     warnings.push(
-      `Relances reprises sans date, comptées au ${dayToFrench(undatedDay)} (le niveau suivant est dû) : ${undated.slice(0, LISTED).join(", ")}${more} / ` +
-        `reminders taken over without a date, counted as sent on that day (the next level is due)`,
+      `Relances reprises sans date, comptées comme assez anciennes pour que le niveau suivant soit dû : ${undated.slice(0, LISTED).join(", ")}${more} / ` +
+        `reminders taken over without a date, counted as long enough ago for the next level to be due`,
     );
   }
-  return { entries, warnings };
+  return { histories, entries, warnings };
 }

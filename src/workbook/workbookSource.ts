@@ -5,7 +5,7 @@ import { isEmptyMapping, NO_SAVED_MAPPING, savedMappingFromRows, type SavedMappi
 import { addDays, type Day } from "../core/day";
 import { historyEntries, type HistorySheet } from "../core/historySheets";
 import { invoiceHistories, parseJournalRows, type JournalReading } from "../core/journal";
-import { JOURNAL_SHEET, type JournalEntry } from "../core/journalEntry";
+import { JOURNAL_SHEET, type InvoiceHistory, type JournalEntry } from "../core/journalEntry";
 import { planRun, type Plan } from "../core/plan";
 import type { ReminderLevel } from "../core/reminderLevel";
 import { DEFAULT_SETTINGS, SETTINGS_SHEET, settingsFromRows, type Settings, type SettingsProblem } from "../core/settings";
@@ -70,8 +70,11 @@ export async function readWorkbookSource(file: string, options: SourceOptions = 
  * does not cover: plan counts them in, run appends them. An undated level counts as reached long
  * enough ago for every delay of the policy.
  */
-export function historyJournalEntries(source: WorkbookSource, asOf: Day): { entries: JournalEntry[]; warnings: string[] } {
-  if (source.historySheets.length === 0) return { entries: [], warnings: [] };
+export function historyJournalEntries(
+  source: WorkbookSource,
+  asOf: Day,
+): { histories: ReadonlyMap<string, InvoiceHistory>; entries: JournalEntry[]; warnings: string[] } {
+  if (source.historySheets.length === 0) return { histories: new Map(), entries: [], warnings: [] };
   const { policy } = source.settings;
   const longest = Math.max(policy.reminder2AfterDays, policy.formalNoticeAfterDays, policy.injunctionAfterDays);
   return historyEntries(source.historySheets, invoiceHistories(source.journal.entries), addDays(asOf, -longest));
@@ -101,7 +104,7 @@ export function planWorkbook(source: WorkbookSource, asOf: Day, forcedLevels?: R
       rows: tracking.rows,
       skipped: tracking.skipped,
       warnings,
-      histories: invoiceHistories([...journal.entries, ...history.entries]),
+      histories: new Map([...invoiceHistories(journal.entries), ...history.histories]),
     },
     { asOf, policy: settings.policy, rates: settings.rates, splitByHalfYear: settings.splitByHalfYear, forcedLevels },
   );

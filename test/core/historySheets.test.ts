@@ -33,14 +33,31 @@ describe("historyEntries", () => {
     ] },
   ];
 
-  it("dates a level from its « date … relance » column, and an undated one on the day given, in one warning", () => {
-    const { entries, warnings } = historyEntries(sheets, new Map(), day("2026-01-01"));
+  it("dates a level from its « date … relance » column; an undated one has no date in the plan, the day given in the journal, and one warning", () => {
+    const { histories, entries, warnings } = historyEntries(sheets, new Map(), day("2026-01-01"));
+    expect(histories.get("F-1")).toEqual({ dispute: false, lastLevel: 1, lastLevelDate: day("2026-05-12"), levelDates: { 1: day("2026-05-12") } });
+    expect(histories.get("F-2")).toEqual({ dispute: false, lastLevel: 1, lastLevelDate: undefined, levelDates: {} });
     expect(entries).toEqual([
       { date: day("2026-05-12"), customer: "Dupont", invoice: "F-1", level: 1, note: "repris de la feuille «1ère relance»" },
       { date: day("2026-01-01"), customer: "Martin", invoice: "F-2", level: 1, note: "repris de la feuille «1ère relance», date inconnue" },
     ]);
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/^Relances reprises sans date, comptées au 01\/01\/2026 .*: F-2 \(1ère relance\)/);
+    expect(warnings[0]).toMatch(/^Relances reprises sans date, .*: F-2 \(1ère relance\) \//);
+  });
+
+  it("an undated level's journal line is never dated before a lower level's known date, so that it stays the last level", () => {
+    const second = [{ sheet: "2ème relance", level: 2 as const, rows: [
+      { row: 1, cells: ["Client", "N° facture", "Date 1ère relance"] },
+      { row: 2, cells: ["Dupont", "F-1", "25/06/2026"] },
+    ] }];
+    const { entries } = historyEntries(second, new Map(), day("2026-06-20"));
+    expect(entries.map((e) => [e.level, e.date])).toEqual([[1, day("2026-06-25")], [2, day("2026-06-25")]]);
+    expect(invoiceHistories(entries).get("F-1")?.lastLevel).toBe(2);
+  });
+
+  it("keeps a promise the journal holds for the invoice without a level", () => {
+    const journal = invoiceHistories([{ date: day("2026-05-20"), customer: "Martin", invoice: "F-2", promiseDate: day("2026-07-15") }]);
+    expect(historyEntries(sheets, journal, day("2026-01-01")).histories.get("F-2")?.promiseDate).toBe(day("2026-07-15"));
   });
 
   it("leaves out the invoices the journal already has a level for", () => {

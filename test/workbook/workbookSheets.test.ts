@@ -185,6 +185,8 @@ describe("the manual workflow's history sheets", () => {
     const byNumber = new Map(plan.invoices.map((p) => [p.record.number, p]));
     // F-1: on the 1st reminder sheet, no date: reminder 2 is due now.
     expect(byNumber.get("F-1")?.history?.lastLevel).toBe(1);
+    // No made-up date for a document to cite.
+    expect(byNumber.get("F-1")?.history?.lastLevelDate).toBeUndefined();
     expect(byNumber.get("F-1")?.nextLevel).toBe(2);
     // F-2: on the 2nd reminder sheet, its 1st reminder dated 04/05/2026, the 2nd undated.
     expect(byNumber.get("F-2")?.history?.lastLevel).toBe(2);
