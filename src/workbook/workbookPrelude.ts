@@ -58,19 +58,25 @@ export async function readWorkbookPrelude(file: string): Promise<WorkbookPrelude
   };
   return {
     sheetNames: [...parts.byName.keys()],
+    // A damaged part reads as nothing here: the streamed pass then says what is wrong with the file.
     async sheetRows(name) {
       const entry = entryOf(name);
       if (entry === undefined) return undefined;
       const shared = found.get("xl/sharedStrings.xml");
-      return sheetCells(await entryText(file, entry), (indexes) => (shared === undefined ? Promise.resolve(new Map()) : sharedStrings(file, shared, indexes)));
+      try {
+        return await sheetCells(await entryText(file, entry), (indexes) => (shared === undefined ? Promise.resolve(new Map()) : sharedStrings(file, shared, indexes)));
+      } catch {
+        return undefined;
+      }
     },
     async mergedAcrossRows(sheets) {
       const merges = new Map<string, MergedRange[]>();
       for (const name of sheets) {
         const entry = entryOf(name);
         if (entry === undefined) continue;
-        const ranges = (await mergedRanges(file, entry)).filter((range) => range.bottom > range.top);
-        if (ranges.length > 0) merges.set(name, ranges);
+        const ranges = await mergedRanges(file, entry).catch(() => []);
+        const acrossRows = ranges.filter((range) => range.bottom > range.top);
+        if (acrossRows.length > 0) merges.set(name, acrossRows);
       }
       return merges;
     },
