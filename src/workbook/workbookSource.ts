@@ -4,7 +4,7 @@
 import { isEmptyMapping, NO_SAVED_MAPPING, savedMappingFromRows, type SavedMapping } from "../core/columnMapping";
 import { addDays, type Day } from "../core/day";
 import { historyEntries, type HistorySheet } from "../core/historySheets";
-import { invoiceHistories, parseJournalRows, type JournalReading } from "../core/journal";
+import { invoiceHistories, invoiceKey, parseJournalRows, type JournalReading } from "../core/journal";
 import { JOURNAL_SHEET, type InvoiceHistory, type JournalEntry } from "../core/journalEntry";
 import { planRun, type Plan } from "../core/plan";
 import type { ReminderLevel } from "../core/reminderLevel";
@@ -77,7 +77,11 @@ export function historyJournalEntries(
   if (source.historySheets.length === 0) return { histories: new Map(), entries: [], warnings: [] };
   const { policy } = source.settings;
   const longest = Math.max(policy.reminder2AfterDays, policy.formalNoticeAfterDays, policy.injunctionAfterDays);
-  return historyEntries(source.historySheets, invoiceHistories(source.journal.entries), addDays(asOf, -longest));
+  const found = historyEntries(source.historySheets, invoiceHistories(source.journal.entries), addDays(asOf, -longest));
+  // A history sheet without a customer column: the journal's Client is the tracking sheet's.
+  const names = new Map(source.tracking.invoices.map((i) => [invoiceKey(i.number), i.customer.name]));
+  const entries = found.entries.map((e) => (e.customer !== "" ? e : { ...e, customer: names.get(invoiceKey(e.invoice)) ?? "" }));
+  return { ...found, entries };
 }
 
 /** The sheets a plan read and left out, by name. */

@@ -172,9 +172,10 @@ describe("the manual workflow's history sheets", () => {
     first.addRow(["Raison sociale", "N° de Facture", "Montant"]);
     first.addRow(["Dupont SARL", "F-1", 1000]);
     first.addRow(["Martin SAS", "F-2", 2000]);
+    // No customer column here: the journal takes the tracking sheet's name.
     const second = workbook.addWorksheet("EGPL clients 2ème relance");
-    second.addRow(["Raison sociale", "N° de Facture", "date 1ère relance"]);
-    second.addRow(["Martin SAS", "F-2", utc("2026-05-04")]);
+    second.addRow(["N° de Facture", "date 1ère relance"]);
+    second.addRow(["F-2", utc("2026-05-04")]);
     return workbook;
   }
 
@@ -205,11 +206,11 @@ describe("the manual workflow's history sheets", () => {
     const copy = new ExcelJS.Workbook();
     await copy.xlsx.readFile(first.workbookFile);
     const notes = (workbook: ExcelJS.Workbook) =>
-      workbook.getWorksheet(JOURNAL_SHEET)!.getSheetValues().flatMap((row) => (Array.isArray(row) && typeof row[9] === "string" && row[9].startsWith("repris") ? [[row[3], row[4], row[9]]] : []));
+      workbook.getWorksheet(JOURNAL_SHEET)!.getSheetValues().flatMap((row) => (Array.isArray(row) && typeof row[9] === "string" && row[9].startsWith("repris") ? [[row[2], row[3], row[4], row[9]]] : []));
     expect(notes(copy)).toEqual([
-      ["F-1", "Relance 1", "repris de la feuille «EGPL clients 1ère relance», date inconnue"],
-      ["F-2", "Relance 1", "repris de la feuille «EGPL clients 2ème relance»"],
-      ["F-2", "Relance 2", "repris de la feuille «EGPL clients 2ème relance», date inconnue"],
+      ["Dupont SARL", "F-1", "Relance 1", "repris de la feuille «EGPL clients 1ère relance», date inconnue"],
+      ["Martin SAS", "F-2", "Relance 1", "repris de la feuille «EGPL clients 2ème relance»"],
+      ["Martin SAS", "F-2", "Relance 2", "repris de la feuille «EGPL clients 2ème relance», date inconnue"],
     ]);
     const next = dayFromIso("2026-07-01")!;
     const second = await runWorkbook(first.workbookFile, { asOf: next, outDir: path.join(dir, "egpl-2") });
