@@ -1,13 +1,14 @@
 /**
- * The exceljs edge of the tracking sheet: turns exceljs cells into the core's CellValue and feeds
+ * The exceljs edge of the tracking sheets: turns exceljs cells into the core's CellValue and feeds
  * the core's row reader, from a file through exceljs's streaming reader (large workbooks, SPEC
- * section 10 `plan`), or from a workbook already loaded in memory (`run`, which writes a copy).
+ * section 10), choosing the sheets as SPEC section 3 says (which sheets, hidden ones, the manual
+ * workflow's history sheets) and filling the cells merged across data rows.
  */
 import { createReadStream, type ReadStream } from "node:fs";
 import { open, stat } from "node:fs/promises";
 import ExcelJS from "exceljs";
-import type { Day } from "../core/day";
 import { savedMappingWarnings, SHEETS_KEY } from "../core/columnMapping";
+import type { Day } from "../core/day";
 import { historySheetLevel, type HistorySheet } from "../core/historySheets";
 import { JOURNAL_SHEET } from "../core/journalEntry";
 import { normalizeText } from "../core/normalizeText";
