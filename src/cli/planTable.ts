@@ -13,7 +13,8 @@ const HOLDS: Record<string, string> = {
 /** The plan as a table a person reads in a terminal, French first. */
 export function planTable(plan: Plan): string {
   const lines: string[] = [];
-  lines.push(`Relances au ${dayToFrench(plan.asOf)} / Reminders as of ${dayToFrench(plan.asOf)}`, "");
+  lines.push(`Relances au ${dayToFrench(plan.asOf)} / Reminders as of ${dayToFrench(plan.asOf)}`);
+  lines.push(...sheetLines(plan), "");
   if (plan.actions.length === 0) {
     lines.push("Aucune relance due à cette date. / No reminder due on that date.");
   } else {
@@ -53,6 +54,17 @@ export function planTable(plan: Plan): string {
       ` / rows read ${c.rows} = ${c.invoices} invoices + ${c.creditNotes} credit notes + ${c.skipped} skipped + ${c.rejected} rejected`,
   );
   return lines.join("\n");
+}
+
+/** The sheets read, on one line, and those left out that a user may have meant to be read. */
+function sheetLines(plan: Plan): string[] {
+  const sheets = plan.sheets;
+  if (sheets === undefined) return [];
+  const names = (list: readonly string[]) => list.map((s) => `«${s}»`).join(", ");
+  const lines = [`Feuilles lues / sheets read: ${names(sheets.read)}`];
+  const noted = sheets.leftOut.filter((s) => s.reason !== "product");
+  if (noted.length > 0) lines.push(`Feuilles écartées / sheets left out: ${noted.map((s) => `«${s.sheet}» (${s.message})`).join(" ; ")}`);
+  return lines;
 }
 
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {

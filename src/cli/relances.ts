@@ -8,6 +8,7 @@ import { packageRoot } from "../packageRoot";
 import { createAddinServer, type AddinServer } from "../server/server";
 import type { DevCertificate } from "../server/devCertificate";
 import { commandHelp, type OptionHelp } from "./commandHelp";
+import { columnsCommand } from "./columnsCommand";
 import { demoCommand, planCommand, runCommand } from "./workbookCommands";
 
 export interface CliIo {
@@ -37,7 +38,7 @@ const AS_OF: OptionHelp = {
   fr: "date de référence, AAAA-MM-JJ ou jj/mm/aaaa (par défaut : aujourd'hui)",
   en: "reference date, YYYY-MM-DD or dd/mm/yyyy (default: today)",
 };
-const SHEET: OptionHelp = { option: "--sheet NOM", fr: "la feuille de suivi à lire", en: "the tracking sheet to read" };
+const SHEET: OptionHelp = { option: "--sheet NOM", fr: "la seule feuille de suivi à lire, même masquée", en: "the one tracking sheet to read, even a hidden one" };
 const MANIFEST_PORT = 3000;
 
 const COMMANDS: readonly Command[] = [
@@ -74,6 +75,16 @@ const COMMANDS: readonly Command[] = [
       { option: "--mail eml|graph", fr: "les e-mails en brouillons .eml (graph : à venir)", en: "e-mails as .eml drafts (graph: to come)" },
     ],
     run: runCommand,
+  },
+  {
+    name: "columns",
+    args: "FICHIER.xlsx [--sheet NOM]",
+    summary: {
+      fr: "les feuilles lues et, par feuille, la colonne trouvée pour chaque champ (et les en-têtes non utilisés)",
+      en: "the sheets read and, per sheet, the column found for each field (and the headers left unused)",
+    },
+    options: [SHEET],
+    run: columnsCommand,
   },
   {
     name: "demo",

@@ -5,6 +5,7 @@ import { planToJson } from "../core/planJson";
 import { withSenderWarnings } from "../core/senderCheck";
 import { SAMPLE_AS_OF, writeSampleWorkbook } from "../sample/sampleWorkbook";
 import { UnreadableWorkbookError } from "../workbook/readTrackingWorkbook";
+import { defaultRunFolder } from "../workbook/earlierRuns";
 import { runWorkbook, type RunResult } from "../workbook/runWorkbook";
 import { SenderIncompleteError } from "../workbook/senderRefusal";
 import { planWorkbook, readWorkbookSource } from "../workbook/workbookSource";
@@ -94,9 +95,12 @@ export async function runCommand(args: readonly string[], io: CommandIo): Promis
     return EXIT_USAGE;
   }
   const file = options.positionals[0]!;
-  const outDir = options.values.get("out") ?? path.join(path.dirname(file), `relances-${dayToIso(asOf)}`);
+  const outDir = options.values.get("out") ?? defaultRunFolder(file, dayToIso(asOf));
+  // The copy of a run of that same day (the one whose settings were just filled, say) sits in that
+  // very folder: it is updated in place there, its previous version kept beside it.
+  const onItsOwnCopy = !options.values.has("out") && path.resolve(outDir) === path.dirname(path.resolve(file));
   return guarded(io, async () => {
-    const inPlace = options.flags.has("in-place");
+    const inPlace = options.flags.has("in-place") || onItsOwnCopy;
     let result: RunResult;
     try {
       result = await runWorkbook(file, { asOf, outDir, sheet: options.values.get("sheet"), user: io.env.USER ?? io.env.USERNAME, inPlace });

@@ -15,6 +15,7 @@ import { reminderStage, type ReminderLevel, type ReminderStage } from "./reminde
 import type { Channel, ReminderPolicy } from "./reminderPolicy";
 import { recoveryFee } from "./recoveryFee";
 import type { CreditNoteRecord, CustomerDetails, InvoiceRecord, RejectedRow } from "./trackingRecord";
+import type { SheetsReport } from "./trackingSheets";
 
 /** What a run starts from: the rows read from the tracking sheet and the journal's histories. */
 export interface PlanSource {
@@ -85,6 +86,8 @@ export interface Plan {
   readonly rejected: readonly RejectedRow[];
   readonly warnings: readonly string[];
   readonly counts: { readonly rows: number; readonly invoices: number; readonly creditNotes: number; readonly skipped: number; readonly rejected: number };
+  /** The sheets read and those left out, with why (set by the workbook adapters). */
+  readonly sheets?: SheetsReport | undefined;
 }
 
 /**

@@ -5,6 +5,8 @@ import type { Plan } from "./plan";
 /** The JSON of `relances plan --json` (SPEC section 10): ISO dates, euros as numbers, levels 0 to 4. */
 export interface PlanJson {
   readonly asOf: string;
+  /** The sheets read, in tab order, and those left out with why. */
+  readonly sheets: { readonly read: readonly string[]; readonly leftOut: readonly { readonly sheet: string; readonly reason: string; readonly message: string }[] };
   readonly invoices: readonly {
     readonly sheet: string;
     readonly row: number;
@@ -44,6 +46,10 @@ export interface PlanJson {
 export function planToJson(plan: Plan): PlanJson {
   return {
     asOf: dayToIso(plan.asOf),
+    sheets: {
+      read: [...(plan.sheets?.read ?? [])],
+      leftOut: (plan.sheets?.leftOut ?? []).map(({ sheet, reason, message }) => ({ sheet, reason, message })),
+    },
     invoices: plan.invoices.map((p) => ({
       sheet: p.record.sheet,
       row: p.record.row,

@@ -7,6 +7,7 @@
  */
 import type { CellValue } from "./cellValue";
 import type { CustomerType } from "./customerType";
+import { isSavedMappingKey, savedMappingRows } from "./columnMapping";
 import { parseChannel } from "./journal";
 import { normalizeText } from "./normalizeText";
 import {
@@ -309,7 +310,7 @@ const SETTING_BY_KEY: ReadonlyMap<string, Setting> = new Map(SETTINGS.map((setti
  */
 export function isTextSetting(key: string): boolean {
   const kind = SETTING_BY_KEY.get(keyOf(key))?.field.kind;
-  return kind === "text" || kind === "email";
+  return kind === "text" || kind === "email" || isSavedMappingKey(key);
 }
 
 // The rates are three rows per half-year, each a plain number in %: a person adds a half-year by
@@ -480,6 +481,7 @@ function cellOf(field: Field, settings: Settings): CellValue {
 export function settingsToRows(settings: Settings): CellValue[][] {
   const rows: CellValue[][] = [[...SETTINGS_HEADER]];
   for (const setting of SETTINGS) rows.push([setting.key, cellOf(setting.field, settings), setting.description]);
+  rows.push(...savedMappingRows());
   for (const rates of settings.rates) {
     for (const part of RATE_PARTS) {
       rows.push([rateKey(part, rates.year, rates.half), percentFromRateUnits(rates[part]), rateDescription(part, rates.year, rates.half)]);
@@ -569,6 +571,8 @@ export function settingsFromRows(rows: readonly (readonly CellValue[])[]): {
     if (earlier !== undefined) report(`${key} déjà donnée ligne ${earlier} : cette ligne-ci l'emporte`);
     seen.set(normalised, row);
 
+    // The saved column mapping is read by savedMappingFromRows.
+    if (isSavedMappingKey(normalised)) continue;
     const setting = SETTING_BY_KEY.get(normalised);
     if (setting !== undefined) {
       const { field } = setting;

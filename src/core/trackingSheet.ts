@@ -4,6 +4,7 @@
  * data row ends up as exactly one of: invoice, credit note, skipped (blank, total) or rejected.
  */
 import { AMOUNT_LIMIT_CENTS, parseAmountInput } from "./amountInput";
+import { savedHeaderCells, writtenHeaders } from "./columnMapping";
 import type { CellValue } from "./cellValue";
 import { DEFAULT_CUSTOMER_TYPE, parseCustomerType, type CustomerType } from "./customerType";
 import { parseDateInput } from "./dateInput";
@@ -36,6 +37,8 @@ export interface TrackingSheetOptions {
   readonly today?: Day | undefined;
   /** How many rows the header search looks at (50). */
   readonly maxHeaderRows?: number | undefined;
+  /** The columns saved in the settings sheet (header text or letter): they win over the automatic match. */
+  readonly savedColumns?: Readonly<Partial<Record<TrackingField, string>>> | undefined;
 }
 
 export interface TrackingSheetResult {
@@ -60,6 +63,8 @@ export interface TrackingSheetReader {
   finish(): TrackingSheetResult;
   /** True once the header row can no longer be found: later rows are ignored. */
   readonly headerMissing: boolean;
+  /** The header row, once found. */
+  readonly headerRow: number | undefined;
 }
 
 // Total rows: the label, once normalised; the hint spares normalising every customer name.
@@ -215,9 +220,15 @@ class Reader implements TrackingSheetReader {
     return this.mapping === null && (this.headerProblem !== undefined || this.search?.exhausted === true);
   }
 
+  get headerRow(): number | undefined {
+    return this.mapping?.headerRow;
+  }
+
   push(row: number, cells: readonly CellValue[]): void {
     if (this.mapping === null) {
-      this.lookForHeader(row, cells);
+      const saved = this.options.savedColumns;
+      this.lookForHeader(row, saved === undefined ? cells : savedHeaderCells(saved, cells, this.options.headerRow !== undefined));
+      if (saved !== undefined && this.mapping !== null) this.mapping = writtenHeaders(this.mapping, cells);
       return;
     }
     if (row <= this.lastRow) return;

@@ -17,6 +17,30 @@ import { sheetsOnly } from "./sheetGraft";
 /** The default output folder of a run: « relances-DATE » beside the input. */
 const RUN_FOLDER = /^relances-(\d{4}-\d{2}-\d{2})$/;
 
+/**
+ * Where a workbook's run folders sit: beside it, or, for the copy an earlier run left in its own
+ * « relances-DATE » folder, beside that folder, so that day after day the folders stay side by side
+ * (relances-2026-06-30, relances-2026-07-01…) instead of nesting, and each run sees all of them.
+ *
+ * @example
+ * runFoldersHome("/suivi/relances-2026-06-30/suivi.xlsx") // "/suivi"
+ * runFoldersHome("/suivi/suivi.xlsx")                     // "/suivi"
+ */
+export function runFoldersHome(file: string): string {
+  const folder = path.dirname(path.resolve(file));
+  return RUN_FOLDER.test(path.basename(folder)) ? path.dirname(folder) : folder;
+}
+
+/**
+ * The default output folder of a run on `file` at `asOf`: « relances-DATE » in runFoldersHome.
+ *
+ * @example
+ * defaultRunFolder("/suivi/suivi.xlsx", "2026-07-01") // "/suivi/relances-2026-07-01"
+ */
+export function defaultRunFolder(file: string, asOfIso: string): string {
+  return path.join(runFoldersHome(file), `relances-${asOfIso}`);
+}
+
 export interface EarlierCopy {
   readonly file: string;
   /** The journal lines it holds that the input lacks. */
@@ -50,7 +74,7 @@ export async function earlierCopies(file: string, outDir: string): Promise<strin
   const name = path.basename(file);
   const extension = path.extname(name);
   const names = [...new Set([name, `${name.slice(0, name.length - extension.length)}.xlsx`])];
-  const beside = path.dirname(path.resolve(file));
+  const beside = runFoldersHome(file);
   let folders: string[] = [];
   try {
     folders = (await readdir(beside, { withFileTypes: true }))

@@ -1,21 +1,29 @@
 /**
- * The exceljs edge of the tracking sheet: turns exceljs cells into the core's CellValue and feeds
+ * The exceljs edge of the tracking sheets: turns exceljs cells into the core's CellValue and feeds
  * the core's row reader, from a file through exceljs's streaming reader (large workbooks, SPEC
- * section 10 `plan`), or from a workbook already loaded in memory (`run`, which writes a copy).
+ * section 10), choosing the sheets as SPEC section 3 says (which sheets, hidden ones, the manual
+ * workflow's history sheets) and filling the cells merged across data rows.
  */
 import { createReadStream, type ReadStream } from "node:fs";
 import { open, stat } from "node:fs/promises";
 import ExcelJS from "exceljs";
+import { savedMappingWarnings, SHEETS_KEY } from "../core/columnMapping";
 import type { Day } from "../core/day";
+import { historySheetLevel, type HistorySheet } from "../core/historySheets";
 import { JOURNAL_SHEET } from "../core/journalEntry";
 import { normalizeText } from "../core/normalizeText";
 import { problem, type Problem } from "../core/problem";
+import { SETTINGS_SHEET } from "../core/settings";
 import {
   createTrackingSheetReader,
   type CellValue,
   type TrackingSheetReader,
   type TrackingSheetResult,
 } from "../core/trackingSheet";
+import type { ReminderLevel } from "../core/reminderLevel";
+import type { TrackingField } from "../core/trackingColumns";
+import { leftOut as leftOutSheet, mergeTrackingSheets, type LeftOutReason, type SheetLeftOut, type SheetRead } from "../core/trackingSheets";
+import { readWorkbookPrelude, type MergedRange, type WorkbookPrelude } from "./workbookPrelude";
 
 /** The sheets the product writes itself: never taken for the tracking sheet. */
 export const PRODUCT_SHEETS: readonly string[] = [
@@ -33,8 +41,14 @@ export interface SheetRow {
 }
 
 export interface ReadTrackingWorkbookOptions {
-  /** The tracking sheet's name; otherwise the first sheet whose header row is found. */
+  /** The one tracking sheet to read (--sheet), hidden or not; otherwise `sheets`. */
   readonly sheet?: string | undefined;
+  /** The tracking sheets to read (the saved mapping's feuilles_suivi); otherwise every visible sheet recognised. */
+  readonly sheets?: readonly string[] | undefined;
+  /** The columns saved in the settings sheet, which win over the automatic match. */
+  readonly savedColumns?: Readonly<Partial<Record<TrackingField, string>>> | undefined;
+  /** The package read ahead (settings, merged cells), when the caller has opened it already. */
+  readonly prelude?: WorkbookPrelude | undefined;
   /** The 1-based header row; otherwise it is searched for. */
   readonly headerRow?: number | undefined;
   /** The reference date (invoices dated after it get a warning). */
@@ -48,6 +62,10 @@ export interface TrackingWorkbookResult extends TrackingSheetResult {
   readonly sheetNames: string[];
   /** The rows of each of otherSheets found, under the name the caller gave. */
   readonly otherRows: Map<string, SheetRow[]>;
+  /** The tracking sheets read, with their mappings, and the sheets left out, with why. */
+  readonly sheets: { readonly read: readonly SheetRead[]; readonly leftOut: readonly SheetLeftOut[] };
+  /** The sheets of the manual workflow (« 1ère relance »...), with their rows. */
+  readonly historySheets: readonly HistorySheet[];
 }
 
 /** A workbook file that cannot be read at all; the message is one French / English line. */
@@ -152,45 +170,104 @@ export function findWorksheet(workbook: ExcelJS.Workbook, name: string): ExcelJS
   return workbook.getWorksheet(name) ?? workbook.worksheets.find((ws) => sameSheetName(name, ws.name));
 }
 
+/** Gives a cell merged across data rows to every row it covers, as the rows stream by. */
+class MergeFill {
+  private readonly pending: MergedRange[];
+  private active: { range: MergedRange; value: CellValue }[] = [];
+
+  constructor(ranges: readonly MergedRange[]) {
+    this.pending = [...ranges].sort((a, b) => b.top - a.top);
+  }
+
+  /** Fills the row in place; merges that start on the header row or above are left alone. */
+  fill(row: number, cells: CellValue[], headerRow: number | undefined): void {
+    if (this.active.length > 0) this.active = this.active.filter(({ range }) => range.bottom >= row);
+    let next = this.pending.at(-1);
+    while (next !== undefined && next.top <= row) {
+      this.pending.pop();
+      if (next.top === row && headerRow !== undefined && row > headerRow) this.active.push({ range: next, value: cells[next.left] ?? null });
+      next = this.pending.at(-1);
+    }
+    for (const { range, value } of this.active) {
+      if (row === range.top || value === null) continue;
+      while (cells.length <= range.left) cells.push(null);
+      cells[range.left] = value;
+    }
+  }
+}
+
 /**
- * Chooses the tracking sheet while the streamed sheets go by, and keeps the rows of the other
- * sheets asked for.
+ * Reads the tracking sheets while the streamed sheets go by: every visible sheet whose header is
+ * recognised, or the sheets named (--sheet, or feuilles_suivi); keeps the history sheets of the
+ * manual workflow and the rows of the other sheets asked for.
  */
 class WorkbookScan {
   private readonly sheetNames: string[] = [];
   private readonly otherRows = new Map<string, SheetRow[]>();
   private readonly failures: { sheet: string; problem: Problem }[] = [];
-  private chosen: TrackingSheetResult | undefined;
+  private readonly results: TrackingSheetResult[] = [];
+  private readonly read: SheetRead[] = [];
+  private readonly leftOut: SheetLeftOut[] = [];
+  private readonly history: { sheet: string; level: ReminderLevel; rows: SheetRow[] }[] = [];
+  private readonly named: readonly string[];
   private reader: TrackingSheetReader | undefined;
+  private headerCells: readonly CellValue[] = [];
+  private merges: MergeFill | undefined;
   private collecting: SheetRow[] | undefined;
+  private historyRows: SheetRow[] | undefined;
 
-  constructor(private readonly options: ReadTrackingWorkbookOptions) {}
+  constructor(
+    private readonly options: ReadTrackingWorkbookOptions,
+    private readonly merged: ReadonlyMap<string, readonly MergedRange[]>,
+  ) {
+    this.named = options.sheet !== undefined ? [options.sheet] : (options.sheets ?? []);
+  }
 
   /** Starts a sheet; returns whether its rows are wanted at all. */
-  beginSheet(name: string): boolean {
+  beginSheet(name: string, state: string | undefined): boolean {
     this.sheetNames.push(name);
     this.reader = undefined;
     this.collecting = undefined;
+    this.historyRows = undefined;
+    this.merges = undefined;
+    this.headerCells = [];
     const other = this.options.otherSheets?.find((wanted) => sameSheetName(wanted, name));
     if (other !== undefined && !this.otherRows.has(other)) {
       this.collecting = [];
       this.otherRows.set(other, this.collecting);
     }
-    if (this.chosen === undefined && this.isCandidate(name)) {
-      this.reader = createTrackingSheetReader(name, { headerRow: this.options.headerRow, today: this.options.today });
+    const use = this.use(name, state);
+    if (use === "read") {
+      this.reader = createTrackingSheetReader(name, {
+        headerRow: this.options.headerRow,
+        today: this.options.today,
+        savedColumns: this.options.savedColumns,
+      });
+      const ranges = this.merged.get(name);
+      if (ranges !== undefined) this.merges = new MergeFill(ranges);
+    } else {
+      const level = use === "history" ? historySheetLevel(name) : undefined;
+      if (level !== undefined) {
+        this.historyRows = [];
+        this.history.push({ sheet: name, level, rows: this.historyRows });
+      }
+      this.leftOut.push(leftOutSheet(name, use));
     }
     return this.wantsRows();
   }
 
-  private isCandidate(name: string): boolean {
-    const wanted = this.options.sheet;
-    if (wanted !== undefined) return sameSheetName(wanted, name);
-    return !isProductSheet(name);
+  private use(name: string, state: string | undefined): "read" | LeftOutReason {
+    if (this.named.some((wanted) => sameSheetName(wanted, name))) return "read";
+    if (isProductSheet(name)) return "product";
+    if (historySheetLevel(name) !== undefined) return "history";
+    if (this.named.length > 0) return "notNamed";
+    if (state === "hidden" || state === "veryHidden") return state;
+    return "read";
   }
 
   /** Whether the rows still matter: false once a candidate sheet has no header row. */
   wantsRows(): boolean {
-    return this.collecting !== undefined || (this.reader !== undefined && !this.reader.headerMissing);
+    return this.collecting !== undefined || this.historyRows !== undefined || (this.reader !== undefined && !this.reader.headerMissing);
   }
 
   /** Whether the current sheet is one of the other sheets asked for (the journal, the settings). */
@@ -198,33 +275,58 @@ class WorkbookScan {
     return this.collecting !== undefined;
   }
 
-  row(row: number, cells: readonly CellValue[]): void {
-    if (this.reader !== undefined && !this.reader.headerMissing) this.reader.push(row, cells);
+  row(row: number, cells: CellValue[]): void {
+    const reader = this.reader;
+    if (reader !== undefined && !reader.headerMissing) {
+      this.merges?.fill(row, cells, reader.headerRow);
+      const before = reader.headerRow;
+      reader.push(row, cells);
+      if (before === undefined && reader.headerRow === row) this.headerCells = cells;
+    }
     this.collecting?.push({ row, cells });
+    this.historyRows?.push({ row, cells });
   }
 
   endSheet(): void {
     const reader = this.reader;
     this.reader = undefined;
     this.collecting = undefined;
+    this.historyRows = undefined;
     if (reader === undefined) return;
     const result = reader.finish();
-    if (result.problem === undefined) this.chosen = result;
-    else this.failures.push({ sheet: result.sheet, problem: result.problem });
+    if (result.problem !== undefined || result.mapping === null) {
+      const why = result.problem ?? problem("Aucune ligne d'en-tête");
+      this.failures.push({ sheet: result.sheet, problem: why });
+      this.leftOut.push(leftOutSheet(result.sheet, "noHeader", why.message));
+      return;
+    }
+    const saved = this.options.savedColumns;
+    const warnings = saved === undefined ? [] : savedMappingWarnings(result.sheet, saved, result.mapping, this.headerCells);
+    this.results.push(warnings.length === 0 ? result : { ...result, warnings: [...result.warnings, ...warnings] });
+    this.read.push({ sheet: result.sheet, mapping: result.mapping, headerCells: this.headerCells });
   }
 
   result(tabOrder?: readonly string[]): TrackingWorkbookResult {
     const sheetNames = tabOrder !== undefined && tabOrder.length > 0 ? [...tabOrder] : this.sheetNames;
-    const found = this.chosen ?? this.nothingFound(sheetNames);
-    return { ...found, sheetNames, otherRows: this.otherRows };
+    const missing = this.named.filter((wanted) => !sheetNames.some((name) => sameSheetName(wanted, name)));
+    const found = this.results.length === 0 || missing.length > 0 ? this.nothingFound(sheetNames, missing) : mergeTrackingSheets(this.results);
+    return {
+      ...found,
+      sheetNames,
+      otherRows: this.otherRows,
+      sheets: { read: this.read, leftOut: this.leftOut },
+      historySheets: this.history,
+    };
   }
 
-  private nothingFound(sheetNames: readonly string[]): TrackingSheetResult {
-    const wanted = this.options.sheet;
+  private nothingFound(sheetNames: readonly string[], missing: readonly string[]): TrackingSheetResult {
     const first = this.failures[0];
     let why: Problem;
-    if (wanted !== undefined && first === undefined) {
-      why = problem(`Feuille «${wanted}» introuvable ; feuilles du classeur : ${sheetNames.map((s) => `«${s}»`).join(", ")}`);
+    if (missing.length > 0) {
+      const from = this.options.sheet === undefined ? ` (${SHEETS_KEY} des ${SETTINGS_SHEET})` : "";
+      why = problem(
+        `Feuille ${missing.map((s) => `«${s}»`).join(", ")}${from} introuvable ; feuilles du classeur : ${sheetNames.map((s) => `«${s}»`).join(", ")}`,
+      );
     } else if (first === undefined) {
       why = problem("Aucune feuille de suivi dans le classeur");
     } else if (this.failures.length === 1) {
@@ -235,7 +337,7 @@ class WorkbookScan {
       );
     }
     return {
-      sheet: wanted ?? first?.sheet ?? "",
+      sheet: missing[0] ?? first?.sheet ?? "",
       mapping: null,
       invoices: [],
       creditNotes: [],
@@ -350,18 +452,22 @@ export function holdEndUntilDrained(stream: NodeJS.EventEmitter & { readonly rea
 interface StreamedSheet extends AsyncIterable<ExcelJS.Row> {
   readonly name?: string;
   readonly id?: number;
+  /** From xl/workbook.xml: "visible", "hidden" or "veryHidden". */
+  readonly state?: string;
 }
 
 /**
- * Reads the tracking sheet of an .xlsx file with exceljs's streaming reader, in one pass: the
- * named sheet, or the first sheet whose header row is found (the product's own sheets aside);
- * the rows of otherSheets are kept for the caller. Merged cells read as their top-left cell
- * only, as Office.js gives them.
+ * Reads the tracking sheets of an .xlsx file with exceljs's streaming reader, in one pass: the
+ * sheets named, or every visible sheet whose header row is found (the product's own sheets and
+ * the manual workflow's history sheets aside), as one; the rows of otherSheets and of the
+ * history sheets are kept for the caller. A cell merged across data rows gives its value to every
+ * row it covers (the merges are read ahead from the package: see workbookPrelude.ts).
  *
  * @param file - the path of the .xlsx file
- * @param options - sheet, headerRow, today, otherSheets
- * @returns the sheet's invoices, credit notes, rejected rows and counts, with `problem` set when
- *   no tracking sheet was found; the workbook's sheet names; the other sheets' rows
+ * @param options - sheet or sheets, savedColumns, headerRow, today, otherSheets
+ * @returns the sheets' invoices, credit notes, rejected rows and counts, with `problem` set when
+ *   no tracking sheet was found; the sheets read and left out; the workbook's sheet names; the
+ *   other sheets' rows
  * @throws UnreadableWorkbookError when the file is missing, unreadable or not an .xlsx workbook
  * @example
  * const result = await readTrackingWorkbook("suivi.xlsx", { otherSheets: ["Journal des relances"] });
@@ -372,7 +478,8 @@ export async function readTrackingWorkbook(
   options: ReadTrackingWorkbookOptions = {},
 ): Promise<TrackingWorkbookResult> {
   await checkWorkbookFile(file);
-  const scan = new WorkbookScan(options);
+  const prelude = options.prelude ?? (await readWorkbookPrelude(file));
+  const scan = new WorkbookScan(options, await prelude.mergedAcrossRows(prelude.sheetNames.filter((name) => !isProductSheet(name))));
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(zipInput(file), {
     sharedStrings: "cache",
     hyperlinks: "ignore",
@@ -388,7 +495,7 @@ export async function readTrackingWorkbook(
       sheets++;
       let wanted: boolean;
       try {
-        wanted = scan.beginSheet(worksheet.name ?? `Feuille ${worksheet.id ?? sheets}`);
+        wanted = scan.beginSheet(worksheet.name ?? `Feuille ${worksheet.id ?? sheets}`, worksheet.state);
       } catch (error) {
         throw (ownError = error);
       }

@@ -26,7 +26,7 @@ import { writeSettingsSheet } from "./settingsSheet";
 import { graftSheets, sheetsOnly } from "./sheetGraft";
 import { withSnapshot, type Snapshot } from "./snapshot";
 import { appendStageSheets } from "./stageSheets";
-import { planWorkbook, readWorkbookSource } from "./workbookSource";
+import { historyJournalEntries, planWorkbook, readWorkbookSource } from "./workbookSource";
 
 export interface RunOptions {
   readonly asOf: Day;
@@ -147,7 +147,8 @@ async function runOnSnapshot(snapshot: Snapshot, output: string, options: RunOpt
   const documents = await writeRunDocuments(plan, source.settings, options.outDir, userTemplatesFolder(file));
   // The journal's Référence names the file each customer's document went into.
   const planned = plannedJournalEntries(plan, options.user, (action) => documents.documents.get(action.customerKey));
-  const fresh = newJournalEntries(source.journal.entries, planned);
+  // The manual workflow's history goes into the journal first, once: the next run finds it there.
+  const fresh = newJournalEntries(source.journal.entries, [...historyJournalEntries(source, options.asOf).entries, ...planned]);
   let copy: Awaited<ReturnType<typeof writeRunCopy>>;
   try {
     copy = await writeRunCopy(snapshot.bytes, file, target, options.asOf, (workbook) => writeProductSheets(workbook, fresh, plan, source.settings));

@@ -83,10 +83,15 @@ describe("day after day on the bundled sample", () => {
 
     const second = await relances("run", copy, "--as-of", "01/07/2026");
     expect(second.status, second.err).toBe(0);
-    const day2Folder = path.join(path.dirname(copy), `relances-${DAY_2}`);
+    // Day 2's folder goes beside day 1's, not inside it.
+    const day2Folder = path.join(path.dirname(original), `relances-${DAY_2}`);
     const journal = await journalOf(path.join(day2Folder, NAME));
     expect(journal.filter((e) => dayToIso(e.date) === DAY_2).length).toBeGreaterThan(0);
     await expectNothingSentTwice(journal, day2Folder);
+    // Reopening day 1's copy by mistake on day 3: day 2's copy beside it holds lines it lacks.
+    const mistake = await relances("run", copy, "--as-of", "2026-07-02");
+    expect(mistake.status, mistake.err).toBe(5);
+    expect(mistake.err).toContain(path.join(day2Folder, NAME));
   });
 
   it("with --in-place, the journal goes into the workbook itself, its previous version kept, and the second day sends nothing twice", async () => {

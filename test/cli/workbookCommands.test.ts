@@ -12,6 +12,7 @@ import { JOURNAL_COLUMNS, JOURNAL_SHEET } from "../../src/core/journalEntry";
 import { SENDER_SETTING_KEYS } from "../../src/core/senderCheck";
 import { SETTINGS_SHEET } from "../../src/core/settings";
 import { SAMPLE_AS_OF, sampleExpectations, writeSampleWorkbook } from "../../src/sample/sampleWorkbook";
+import { defaultRunFolder } from "../../src/workbook/earlierRuns";
 import { validateJson, type Schema } from "../helpers/jsonSchema";
 import { COMPLETE_SENDER, fillSettings, withCompleteSender } from "../helpers/senderSettings";
 import { withChartAndMacros } from "../helpers/workbookExtras";
@@ -386,6 +387,31 @@ describe("relances run: nothing goes out incomplete (SPEC section 5)", () => {
     const journal = new ExcelJS.Workbook();
     await journal.xlsx.readFile(path.join(docs, "rempli.xlsx"));
     expect(journal.getWorksheet(JOURNAL_SHEET)!.actualRowCount).toBe(4);
+  });
+
+  it("with the default folders, the filled copy is updated where it is: documents beside it, no folder inside the folder", async () => {
+    const home = path.join(dir, "par-defaut");
+    await mkdir(home, { recursive: true });
+    const file = await firstWorkbook(path.join("par-defaut", "suivi.xlsx"));
+    expect(await runCli(["run", file, "--as-of", AS_OF], capture().io)).toBe(4);
+    const folder = path.join(home, `relances-${AS_OF}`);
+    const copyFile = path.join(folder, "suivi.xlsx");
+    const copy = new ExcelJS.Workbook();
+    await copy.xlsx.readFile(copyFile);
+    fillSettings(copy);
+    await copy.xlsx.writeFile(copyFile);
+
+    const { io, out, err } = capture();
+    expect(await runCli(["run", copyFile, "--as-of", AS_OF], io), err()).toBe(0);
+    const entries = await readdir(folder);
+    expect(entries.filter((e) => e.startsWith("relances-"))).toEqual([]);
+    expect(entries).toEqual(expect.arrayContaining(["emails", "courriers", "releves", "suivi.xlsx", `suivi.avant-relances-${AS_OF}.xlsx`]));
+    expect(out()).toContain(`ouvrez et utilisez ce classeur : ${copyFile}`);
+    const updated = new ExcelJS.Workbook();
+    await updated.xlsx.readFile(copyFile);
+    expect(updated.getWorksheet(JOURNAL_SHEET)!.actualRowCount).toBe(4);
+    // The next day's folder goes beside that one, where a run on the original would look for it.
+    expect(defaultRunFolder(copyFile, "2026-07-01")).toBe(path.join(home, "relances-2026-07-01"));
   });
 
   it("keeps the settings a user already had, and adds only the rows missing", async () => {

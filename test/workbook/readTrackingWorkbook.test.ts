@@ -302,7 +302,7 @@ describe("readTrackingWorkbook on English headers", () => {
 });
 
 describe("merged cells", () => {
-  it("a cell merged over two rows reads as Office shows it: only on its first row", async () => {
+  it("a cell merged over two data rows gives its value to both (SPEC section 3)", async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet("Suivi");
     sheet.addRow(["Client", "Facture", "Date", "Montant", "Échéance"]);
@@ -311,7 +311,8 @@ describe("merged cells", () => {
     sheet.mergeCells("A2:A3");
     const file = await save(workbook, "fusion-verticale.xlsx");
     const streamed = await readTrackingWorkbook(file);
-    expect(streamed.rejected).toEqual([{ sheet: "Suivi", row: 3, column: "Client", value: "", message: "Client manquant" }]);
+    expect(streamed.rejected).toEqual([]);
+    expect(streamed.invoices.map((i) => [i.row, i.customer.name])).toEqual([[2, "Dupont"], [3, "Dupont"]]);
   });
 });
 
