@@ -23,7 +23,7 @@ import {
 import type { ReminderLevel } from "../core/reminderLevel";
 import type { TrackingField } from "../core/trackingColumns";
 import { leftOut as leftOutSheet, mergeTrackingSheets, type LeftOutReason, type SheetLeftOut, type SheetRead } from "../core/trackingSheets";
-import { readWorkbookPrelude, type MergedRange, type WorkbookPrelude } from "./workbookPrelude";
+import { readWorkbookPrelude, type MergedRange, type SheetExtras, type WorkbookPrelude } from "./workbookPrelude";
 
 /** The sheets the product writes itself: never taken for the tracking sheet. */
 export const PRODUCT_SHEETS: readonly string[] = [
@@ -213,12 +213,13 @@ class WorkbookScan {
   private reader: TrackingSheetReader | undefined;
   private headerCells: readonly CellValue[] = [];
   private merges: MergeFill | undefined;
+  private errors: ReadonlyMap<number, ReadonlyMap<number, string>> | undefined;
   private collecting: SheetRow[] | undefined;
   private historyRows: SheetRow[] | undefined;
 
   constructor(
     private readonly options: ReadTrackingWorkbookOptions,
-    private readonly merged: ReadonlyMap<string, readonly MergedRange[]>,
+    private readonly extras: ReadonlyMap<string, SheetExtras>,
   ) {
     this.named = options.sheet !== undefined ? [options.sheet] : (options.sheets ?? []);
   }
@@ -230,6 +231,7 @@ class WorkbookScan {
     this.collecting = undefined;
     this.historyRows = undefined;
     this.merges = undefined;
+    this.errors = undefined;
     this.headerCells = [];
     const other = this.options.otherSheets?.find((wanted) => sameSheetName(wanted, name));
     if (other !== undefined && !this.otherRows.has(other)) {
@@ -243,8 +245,9 @@ class WorkbookScan {
         today: this.options.today,
         savedColumns: this.options.savedColumns,
       });
-      const ranges = this.merged.get(name);
-      if (ranges !== undefined) this.merges = new MergeFill(ranges);
+      const extras = this.extras.get(name);
+      if (extras !== undefined && extras.mergedAcrossRows.length > 0) this.merges = new MergeFill(extras.mergedAcrossRows);
+      this.errors = extras?.errors;
     } else {
       const level = use === "history" ? historySheetLevel(name) : undefined;
       if (level !== undefined) {
@@ -278,6 +281,14 @@ class WorkbookScan {
   row(row: number, cells: CellValue[]): void {
     const reader = this.reader;
     if (reader !== undefined && !reader.headerMissing) {
+      // A formula's cached error reaches here as nothing (exceljs reads it as NaN): put its text back.
+      const errors = this.errors?.get(row);
+      if (errors !== undefined) {
+        for (const [column, error] of errors) {
+          while (cells.length < column) cells.push(null);
+          cells[column] = error;
+        }
+      }
       this.merges?.fill(row, cells, reader.headerRow);
       const before = reader.headerRow;
       reader.push(row, cells);
@@ -479,7 +490,7 @@ export async function readTrackingWorkbook(
 ): Promise<TrackingWorkbookResult> {
   await checkWorkbookFile(file);
   const prelude = options.prelude ?? (await readWorkbookPrelude(file));
-  const scan = new WorkbookScan(options, await prelude.mergedAcrossRows(prelude.sheetNames.filter((name) => !isProductSheet(name))));
+  const scan = new WorkbookScan(options, await prelude.sheetExtras(prelude.sheetNames.filter((name) => !isProductSheet(name))));
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(zipInput(file), {
     sharedStrings: "cache",
     hyperlinks: "ignore",

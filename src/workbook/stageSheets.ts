@@ -2,6 +2,7 @@
 // invoice reminded at that level, with the merge fields the assistants used in Word.
 import ExcelJS from "exceljs";
 import { dayToExcelSerial } from "../core/day";
+import { invoiceKey } from "../core/invoiceKey";
 import { eurosFromCents } from "../core/money";
 import type { Plan, PlannedAction, PlannedInvoice } from "../core/plan";
 import type { ReminderLevel } from "../core/reminderLevel";
@@ -74,7 +75,7 @@ export function appendStageSheets(workbook: ExcelJS.Workbook, plan: Plan): Map<s
     }
     for (const invoice of action.invoices) {
       const values = stageRow(plan, action, invoice);
-      const key = `${values[0]}|${invoice.record.number}`;
+      const key = `${values[0]}|${invoiceKey(invoice.record.number)}`;
       if (stage.keys.has(key)) continue;
       stage.keys.add(key);
       const row = stage.sheet.getRow(stage.nextRow++);
@@ -110,7 +111,7 @@ function existingKeys(sheet: ExcelJS.Worksheet): Set<string> {
   const keys = new Set<string>();
   sheet.eachRow((row, number) => {
     if (number === 1) return;
-    keys.add(`${plainCellValue(row.getCell(1).value)}|${plainCellValue(row.getCell(7).value)}`);
+    keys.add(`${plainCellValue(row.getCell(1).value)}|${invoiceKey(String(plainCellValue(row.getCell(7).value) ?? ""))}`);
   });
   return keys;
 }

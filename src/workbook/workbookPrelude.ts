@@ -22,14 +22,24 @@ export interface WorkbookPrelude {
   readonly sheetNames: readonly string[];
   /** The named sheet's rows (rows[0] is row 1), or undefined when the workbook has no such sheet. */
   sheetRows(name: string): Promise<CellValue[][] | undefined>;
-  /** The ranges of a sheet merged across rows, by sheet name; sheets without any are absent. */
-  mergedAcrossRows(sheets: readonly string[]): Promise<Map<string, MergedRange[]>>;
+  /**
+   * What a streamed read of these sheets learns too late or not at all, by sheet name (sheets with
+   * nothing to say are absent): the ranges merged across rows, and the cells holding a formula
+   * whose cached result is an Excel error (exceljs's streaming reader reads that error as NaN).
+   */
+  sheetExtras(sheets: readonly string[]): Promise<Map<string, SheetExtras>>;
+}
+
+export interface SheetExtras {
+  readonly mergedAcrossRows: readonly MergedRange[];
+  /** The Excel error of each error cell, by 1-based row, then by 0-based column ("#DIV/0!"). */
+  readonly errors: ReadonlyMap<number, ReadonlyMap<number, string>>;
 }
 
 const NO_PRELUDE: WorkbookPrelude = {
   sheetNames: [],
   sheetRows: async () => undefined,
-  mergedAcrossRows: async () => new Map(),
+  sheetExtras: async () => new Map(),
 };
 
 /**
@@ -69,16 +79,16 @@ export async function readWorkbookPrelude(file: string): Promise<WorkbookPrelude
         return undefined;
       }
     },
-    async mergedAcrossRows(sheets) {
-      const merges = new Map<string, MergedRange[]>();
+    async sheetExtras(sheets) {
+      const extras = new Map<string, SheetExtras>();
       for (const name of sheets) {
         const entry = entryOf(name);
         if (entry === undefined) continue;
-        const ranges = await mergedRanges(file, entry).catch(() => []);
+        const { ranges, errors } = await scanSheet(file, entry).catch(() => ({ ranges: [], errors: new Map() }));
         const acrossRows = ranges.filter((range) => range.bottom > range.top);
-        if (acrossRows.length > 0) merges.set(name, acrossRows);
+        if (acrossRows.length > 0 || errors.size > 0) extras.set(name, { mergedAcrossRows: acrossRows, errors });
       }
-      return merges;
+      return extras;
     },
   };
 }
@@ -133,27 +143,48 @@ export function cellAddress(ref: string): { row: number; column: number } | unde
 
 const MERGE_CELLS_START = /<(?:\w+:)?mergeCells[\s>]/;
 const MERGE_CELLS_END = /<\/(?:\w+:)?mergeCells>/;
+// An error cell: <c r="D12" t="e"><f>…</f><v>#DIV/0!</v></c>.
+const ERROR_CELL = /<(?:\w+:)?c\b([^>]*\bt="e"[^>]*)>[\s\S]*?<(?:\w+:)?v>([^<]*)<\/(?:\w+:)?v>/g;
+// What of a chunk is kept for the next, for an error cell cut in two (a cell with a longer formula is missed).
+const ERROR_CARRY = 4096;
 
-/** The ranges of a sheet's <mergeCells>, which follows its rows: the part is streamed to its tail. */
-async function mergedRanges(file: string, entry: ZipEntry): Promise<MergedRange[]> {
+/**
+ * One pass over a sheet's part: its error cells as they go by, then the ranges of its
+ * <mergeCells>, which follows its rows. The part is streamed, never held whole.
+ */
+async function scanSheet(file: string, entry: ZipEntry): Promise<{ ranges: MergedRange[]; errors: Map<number, Map<number, string>> }> {
+  const errors = new Map<number, Map<number, string>>();
   let carry = "";
   let tail: string | undefined;
   await streamEntryText(file, entry, (chunk) => {
-    if (tail === undefined) {
-      const text = carry + chunk;
-      const start = MERGE_CELLS_START.exec(text);
-      if (start === null) {
-        carry = text.slice(-16);
-        return true;
-      }
-      tail = text.slice(start.index);
-    } else {
+    if (tail !== undefined) {
       tail += chunk;
+      return !MERGE_CELLS_END.test(tail);
     }
-    return !MERGE_CELLS_END.test(tail);
+    const text = carry + chunk;
+    const start = MERGE_CELLS_START.exec(text);
+    const rows = start === null ? text : text.slice(0, start.index);
+    let end = 0;
+    if (rows.includes('t="e"')) {
+      ERROR_CELL.lastIndex = 0;
+      for (let m = ERROR_CELL.exec(rows); m !== null; m = ERROR_CELL.exec(rows)) {
+        end = ERROR_CELL.lastIndex;
+        const address = cellAddress(attributes(m[1] ?? "").get("r") ?? "");
+        if (address === undefined) continue;
+        let row = errors.get(address.row);
+        if (row === undefined) errors.set(address.row, (row = new Map()));
+        row.set(address.column, unescapeXml(m[2] ?? ""));
+      }
+    }
+    if (start !== null) {
+      tail = text.slice(start.index);
+      return !MERGE_CELLS_END.test(tail);
+    }
+    carry = text.slice(Math.max(end, text.length - ERROR_CARRY));
+    return true;
   });
-  if (tail === undefined) return [];
   const ranges: MergedRange[] = [];
+  if (tail === undefined) return { ranges, errors };
   for (const m of tail.matchAll(/<(?:\w+:)?mergeCell\b[^>]*>/g)) {
     const [from, to] = (attributes(m[0]).get("ref") ?? "").split(":");
     const a = cellAddress(from ?? "");
@@ -161,7 +192,7 @@ async function mergedRanges(file: string, entry: ZipEntry): Promise<MergedRange[
     if (a === undefined || b === undefined) continue;
     ranges.push({ top: Math.min(a.row, b.row), bottom: Math.max(a.row, b.row), left: Math.min(a.column, b.column), right: Math.max(a.column, b.column) });
   }
-  return ranges;
+  return { ranges, errors };
 }
 
 /** The cells of a small sheet's XML, shared strings looked up once for all. */
