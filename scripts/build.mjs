@@ -20,6 +20,9 @@ import { checkEs2016, formatFindings } from "./es2016.mjs";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dist = path.join(root, "dist");
 const started = Date.now();
+// --quiet (npm start): one line for the whole build instead of one per file.
+const quiet = process.argv.includes("--quiet");
+let files = 0;
 
 class BuildError extends Error {}
 
@@ -28,7 +31,8 @@ const rel = (file) => path.relative(root, file).split(path.sep).join("/");
 async function report(file, note = "") {
   const { size } = await stat(file);
   const kb = size < 1024 ? `${size} B` : `${(size / 1024).toFixed(1)} kB`;
-  console.log(`  ${rel(file).padEnd(34)} ${kb.padStart(9)}${note ? `  ${note}` : ""}`);
+  files++;
+  if (!quiet) console.log(`  ${rel(file).padEnd(34)} ${kb.padStart(9)}${note ? `  ${note}` : ""}`);
 }
 
 async function bundle(label, options) {
@@ -383,7 +387,7 @@ async function buildIcons() {
 // ---------------------------------------------------------------------------------------------
 
 async function main() {
-  console.log(`Relances build -> ${rel(dist)}/`);
+  if (!quiet) console.log(`Relances build -> ${rel(dist)}/`);
   await rm(dist, { recursive: true, force: true });
   await mkdir(dist, { recursive: true });
   await buildFunctions();
@@ -394,7 +398,8 @@ async function main() {
   if (existsSync(bench)) {
     await buildNode("benchmark", bench, path.join(dist, "bench", "bench.js"));
   }
-  console.log(`Relances build done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(quiet ? `Relances build -> ${rel(dist)}/ (${files} fichiers / files, ${seconds} s)` : `Relances build done in ${seconds} s`);
 }
 
 main().catch((error) => {
