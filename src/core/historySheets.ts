@@ -9,7 +9,7 @@ import type { CellValue } from "./cellValue";
 import { parseDateInput } from "./dateInput";
 import type { Day } from "./day";
 import { invoiceKey } from "./journal";
-import type { InvoiceHistory, JournalEntry } from "./journalEntry";
+import { UNDATED_NOTE, type InvoiceHistory, type JournalEntry } from "./journalEntry";
 import { normalizeText } from "./normalizeText";
 import { isProblem } from "./problem";
 import type { ReminderLevel } from "./reminderLevel";
@@ -154,7 +154,7 @@ export function historyEntries(
       } else {
         undated.push(`${invoice} (${sheet})`);
         const day = latest !== undefined && latest > undatedDay ? latest : undatedDay;
-        entries.push({ date: day, customer, invoice, level: at, note: `${note}, date inconnue` });
+        entries.push({ date: day, customer, invoice, level: at, note: `${note}, ${UNDATED_NOTE}` });
       }
     }
     // A promise or a dispute the journal holds without a level stays.

@@ -6,7 +6,7 @@ import type { CellValue } from "./cellValue";
 import { parseDateInput } from "./dateInput";
 import { dayToExcelSerial, type Day } from "./day";
 import { invoiceKey } from "./invoiceKey";
-import { JOURNAL_COLUMNS, type DisputeState, type InvoiceHistory, type JournalEntry } from "./journalEntry";
+import { JOURNAL_COLUMNS, UNDATED_NOTE, type DisputeState, type InvoiceHistory, type JournalEntry } from "./journalEntry";
 import { normalizeText } from "./normalizeText";
 import { isProblem } from "./problem";
 import { parseReminderLevel, reminderLevelLabel, type ReminderLevel } from "./reminderLevel";
@@ -254,6 +254,8 @@ export function parseJournalRows(rows: Iterable<CellRow>): JournalReading {
 interface HistoryDraft {
   lastLevel?: ReminderLevel;
   lastLevelDate?: Day;
+  /** The last level's line says its date is not known: its date orders it, and is never cited. */
+  lastLevelUndated?: boolean;
   levelDates: Partial<Record<ReminderLevel, Day>>;
   disputeDate?: Day;
   dispute?: DisputeState;
@@ -284,6 +286,7 @@ export function invoiceHistories(entries: readonly JournalEntry[]): Map<string, 
       drafts.set(key, draft);
     }
     const { date, level } = entry;
+    const undated = entry.note?.trimEnd().endsWith(UNDATED_NOTE) === true;
     if (level !== undefined) {
       if (
         draft.lastLevelDate === undefined ||
@@ -292,9 +295,10 @@ export function invoiceHistories(entries: readonly JournalEntry[]): Map<string, 
       ) {
         draft.lastLevel = level;
         draft.lastLevelDate = date;
+        draft.lastLevelUndated = undated;
       }
       const previous = draft.levelDates[level];
-      if (previous === undefined || date > previous) draft.levelDates[level] = date;
+      if (!undated && (previous === undefined || date > previous)) draft.levelDates[level] = date;
     }
     if (entry.dispute !== undefined && (draft.disputeDate === undefined || date >= draft.disputeDate)) {
       draft.disputeDate = date;
@@ -309,7 +313,7 @@ export function invoiceHistories(entries: readonly JournalEntry[]): Map<string, 
   for (const [key, draft] of drafts) {
     histories.set(key, {
       lastLevel: draft.lastLevel,
-      lastLevelDate: draft.lastLevelDate,
+      lastLevelDate: draft.lastLevelUndated ? undefined : draft.lastLevelDate,
       levelDates: draft.levelDates,
       dispute: draft.dispute === "ouvert",
       promiseDate: draft.promiseDate,

@@ -3,6 +3,12 @@ import type { ReminderLevel } from "./reminderLevel";
 import type { Channel } from "./reminderPolicy";
 
 /** The journal sheet (SPEC section 4): its name and columns, in this order. */
+/**
+ * The end of the Note of a journal line whose date is not known (a level taken over from the manual
+ * workflow's sheets without its date): the line's level counts, its date is never cited.
+ */
+export const UNDATED_NOTE = "date inconnue";
+
 export const JOURNAL_SHEET = "Journal des relances";
 export const JOURNAL_COLUMNS = [
   "Date", "Client", "Facture", "Niveau", "Canal", "Référence", "Promesse", "Litige", "Note", "Utilisateur",

@@ -253,6 +253,24 @@ describe("what the journal says of each invoice", () => {
   });
 });
 
+describe("a level taken over without its date", () => {
+  const undated = { date: dayFromIso("2026-05-01")!, customer: "Dupont", invoice: "F-1", level: 1 as ReminderLevel, note: "repris de la feuille «1ère relance», date inconnue" };
+
+  it("counts as the last level, with no date a letter could cite", () => {
+    const history = invoiceHistories([undated]).get("F-1")!;
+    expect(history.lastLevel).toBe(1);
+    expect(history.lastLevelDate).toBeUndefined();
+    expect(history.levelDates[1]).toBeUndefined();
+  });
+
+  it("gives way to a later dated level, whose date is cited", () => {
+    const later = { date: dayFromIso("2026-06-15")!, customer: "Dupont", invoice: "F-1", level: 2 as ReminderLevel, channel: "courrier" as Channel };
+    const history = invoiceHistories([undated, later]).get("F-1")!;
+    expect(history).toMatchObject({ lastLevel: 2, lastLevelDate: later.date });
+    expect(history.levelDates).toEqual({ 2: later.date });
+  });
+});
+
 describe("writing journal lines", () => {
   it("gives the cells in the journal's column order, labels and serials", () => {
     expect(
