@@ -413,6 +413,8 @@ export const SAMPLE_COMPANY: CompanyDetails = Object.freeze({
   bic: "BNPAFRPPXXX",
   email: "compta@egpl.example",
   phone: "05 61 00 00 00",
+  signatoryName: "Sophie Marty",
+  signatoryTitle: "Gérante",
 });
 
 const COL = Object.fromEntries(SAMPLE_HEADERS.map((header, i) => [header, i + 1])) as Record<(typeof SAMPLE_HEADERS)[number], number>;
