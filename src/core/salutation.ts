@@ -134,3 +134,19 @@ export function salutation(to: Addressee, lang: "fr" | "en", office?: Salutation
   if (person === undefined || civility === undefined) return { opening: "Dear Sir or Madam,", address: "", closing: "Yours faithfully," };
   return { opening: `Dear ${ENGLISH_TITLE[civility]} ${surname(person.name)},`, address: "", closing: "Yours sincerely," };
 }
+
+const FRENCH_ABBREVIATION: Readonly<Record<Civility, string>> = { Madame: "Mme", Monsieur: "M.", Mrs: "Mme", Ms: "Mme", Miss: "Mme", Mr: "M." };
+
+/**
+ * A contact's name as an address line writes it, with the civility of the Civilité column before
+ * it (« À l'attention de Mme Anne Roques », « For the attention of Mr James Hale »); a name that
+ * already carries one, or no civility, is left as written.
+ * @example titledContact("Anne Roques", "Madame", "fr") // "Mme Anne Roques"
+ */
+export function titledContact(contact: string, civility: Civility | undefined, lang: "fr" | "en"): string {
+  const name = contact.trim();
+  if (name === "" || civility === undefined) return name;
+  const person = personName(name);
+  if (person.civility !== undefined || person.couple) return name;
+  return `${lang === "fr" ? FRENCH_ABBREVIATION[civility] : ENGLISH_TITLE[civility]} ${name}`;
+}

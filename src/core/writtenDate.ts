@@ -21,7 +21,8 @@ export function writtenDate(day: Day, lang: "fr" | "en"): string {
 }
 
 /**
- * A day in an English table: « 21 Jul 2026 » (the month's first three letters, « Sep » for September).
+ * A day in an English table: « 21 Jul 2026 » (the month's first three letters, « Sep » for
+ * September). Plain spaces: a narrow column wraps it at a space rather than inside a word.
  * @example shortEnglishDate(dayFromIso("2026-09-03")!) // "3 Sep 2026"
  */
 export function shortEnglishDate(day: Day): string {

@@ -10,6 +10,7 @@ import { internationalPhone } from "../core/phoneNumber";
 import { actionTotals, type Plan, type PlannedAction, type PlannedInvoice } from "../core/plan";
 import { reminderLevelLabel, type ReminderLevel } from "../core/reminderLevel";
 import { isProblem } from "../core/problem";
+import { titledContact } from "../core/salutation";
 import type { CompanyDetails, Settings } from "../core/settings";
 import { shortEnglishDate, writtenDate } from "../core/writtenDate";
 import { reminderWording, type WordingData } from "./reminderWording";
@@ -145,11 +146,14 @@ function longDate(day: Day | undefined, lang: Language): string {
   return day === undefined ? "" : writtenDate(day, lang);
 }
 
-/** The share capital as printed: « 20 000 € », « €20,000 »; text that is not an amount, as typed. */
+/**
+ * The share capital as printed: in French as typed (« 20 000 € »), a bare number with its sign; in
+ * English « €20,000 ». Text that is not an amount stays as typed.
+ */
 function capitalText(capital: string | undefined, lang: Language): string {
   if (capital === undefined) return "";
   const cents = parseAmountInput(capital);
-  if (isProblem(cents)) return capital;
+  if (isProblem(cents) || (lang === "fr" && /€|eur/i.test(capital))) return capital;
   const text = formatEuros(cents, lang);
   return cents % 100 === 0 ? text.replace(lang === "fr" ? /,00(?=\u00a0€)/ : /\.00$/, "") : text;
 }
@@ -159,7 +163,8 @@ function companyData(company: CompanyDetails, lang: Language): CompanyData {
   const mentions = [
     [company.name, company.legalForm].filter(Boolean).join(" "),
     company.shareCapital ? (lang === "fr" ? `au capital de ${capitalText(company.shareCapital, lang)}` : `share capital ${capitalText(company.shareCapital, lang)}`) : "",
-    [company.address, company.postcode, company.city].filter(Boolean).join(" "),
+    // A reader abroad is told the country of the registered office.
+    [[company.address, company.postcode, company.city].filter(Boolean).join(" "), lang === "en" && company.city ? "France" : ""].filter(Boolean).join(", "),
     company.siret ? `SIRET ${company.siret}` : company.siren ? `SIREN ${company.siren}` : "",
     company.rcsCity ? `RCS ${company.rcsCity}${company.siren ? ` ${company.siren}` : ""}` : "",
     company.vatNumber ? (lang === "fr" ? `TVA ${company.vatNumber}` : `VAT ${company.vatNumber}`) : "",
@@ -246,7 +251,7 @@ export function reminderData(action: PlannedAction, plan: Plan, settings: Settin
     date_du_jour: longDate(plan.asOf, lang),
     date_iso: dayToIso(plan.asOf),
     raison_sociale: customer.name,
-    contact: customer.contact ?? "",
+    contact: titledContact(customer.contact ?? "", customer.civility, lang),
     adresse: customer.address ?? "",
     code_postal: customer.postcode ?? "",
     ville: customer.city ?? "",
