@@ -193,7 +193,7 @@ const TEXTS: Readonly<Record<Language, Texts>> = {
     penalties: "Late payment interest",
     fees: "Fixed recovery compensation",
     totalDue: "Total due",
-    totalDueWithoutPenalties: "Total due (penalties to be calculated)",
+    totalDueWithoutPenalties: "Total due (late payment interest to be calculated)",
     ageing: "Balance by age band (days overdue)",
     total: "Total",
     payment: "Payment by bank transfer",

@@ -323,11 +323,12 @@ describe("a merged letter", () => {
     const xml = await merge(0, list[0]!.langue, list);
     expect(xml).toContain("Thornton &amp; Hale Ltd");
     const [text] = sections(xml);
-    expect(text).toContain("Dear Sir or Madam,");
+    // The sample names Thornton & Hale's contact, Mr James Hale.
+    expect(text).toContain("Dear Mr Hale,");
     expect(text).toContain("Subject: upcoming due date of your invoice");
     expect(text).toContain("Invoice no.");
     expect(text).toContain("€16,250.00");
-    expect(text).toContain("Yours faithfully,");
+    expect(text).toContain("Yours sincerely,");
     expect(text).not.toMatch(/Madame|Objet|Échéance/);
   });
 
