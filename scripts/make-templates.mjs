@@ -39,12 +39,14 @@ const P = (text, options = {}) => ({ kind: "p", text, ...options });
 const when = (tag, blocks) => [P(`{{#${tag}}}`), ...blocks, P(`{{/${tag}}}`)];
 const unless = (tag, blocks) => [P(`{{^${tag}}}`), ...blocks, P(`{{/${tag}}}`)];
 const INVOICES = { kind: "invoices" };
+/** Wording that agrees with the number of invoices listed: singular for one, plural otherwise. */
+const one = (singular, plural) => `{{#une_facture}}${singular}{{/une_facture}}{{^une_facture}}${plural}{{/une_facture}}`;
 const AMOUNTS = { kind: "amounts" };
 const PIECES = { kind: "pieces" };
 
 const FR_PENALTIES = [
   P(
-    "Conformément à l'article L441-10 du Code de commerce, ces retards entraînent de plein droit des pénalités de retard" +
+    `Conformément à l'article L441-10 du Code de commerce, ${one("ce retard entraîne", "ces retards entraînent")} de plein droit des pénalités de retard` +
       "{{#penalites_connues}}, qui s'élèvent à ce jour à {{total_penalites}}{{/penalites_connues}}" +
       "{{^penalites_connues}}, dont le montant vous sera communiqué séparément{{/penalites_connues}}" +
       ", ainsi qu'une indemnité forfaitaire pour frais de recouvrement de 40 € par facture (article D441-5 du Code de commerce), soit {{total_indemnites}}.",
@@ -81,23 +83,28 @@ const FR = {
     P("**{{raison_sociale}}**", { style: "Destinataire" }),
     ...when("contact", [P("À l'attention de {{contact}}", { style: "Destinataire" })]),
     P("{{adresse}}", { style: "Destinataire" }),
-    P("{{code_postal}} {{ville}}", { style: "Destinataire" }),
+    P("{{ligne_ville}}", { style: "Destinataire" }),
+    ...when("pays", [P("{{pays}}", { style: "Destinataire" })]),
   ],
-  placeDate: P("À {{societe.ville}}, le {{date_du_jour}}", { style: "Destinataire", before: 360, after: 360 }),
-  salutation: "Madame, Monsieur,",
-  closing: "Nous vous prions d'agréer, Madame, Monsieur, l'expression de nos salutations distinguées.",
-  closingFormal: "Veuillez agréer, Madame, Monsieur, l'expression de nos salutations distinguées.",
-  signature: [P("Le service comptabilité", { style: "Signature", before: 480 }), P("{{societe.raison_sociale}}", { style: "Signature" })],
+  placeDate: P("{{societe.ville}}, le {{date_du_jour}}", { style: "Destinataire", before: 360, after: 360 }),
+  // {{appel}} is « Madame », « Monsieur » or « Madame, Monsieur »: never the name (DOMAIN section 4).
+  closing: "Nous vous prions d'agréer, {{appel}}, l'expression de nos salutations distinguées.",
+  closingFormal: "{{formule_finale}}",
+  signature: [
+    P("{{signataire_nom}}", { style: "Signature", before: 480 }),
+    ...when("signataire_fonction", [P("{{signataire_fonction}}", { style: "Signature" })]),
+    P("{{societe.raison_sociale}}", { style: "Signature" }),
+  ],
   iban: P("IBAN : **{{societe.iban}}** — BIC : **{{societe.bic}}**", { style: "Encadre" }),
   letters: {
     courtesy: {
       title: "Relance préventive",
       blocks: [
-        P("**Objet :** prochaine échéance de vos factures", { style: "Objet" }),
-        "Madame, Monsieur,",
-        "Nous vous remercions de votre confiance. Nous nous permettons de vous signaler que les factures ci-dessous arriveront prochainement à échéance :",
+        P(`**Objet :** prochaine échéance de ${one("votre facture", "vos factures")}`, { style: "Objet" }),
+        "{{salutation}}",
+        `Nous vous remercions de votre confiance. Nous nous permettons de vous signaler que ${one("la facture ci-dessous arrivera", "les factures ci-dessous arriveront")} prochainement à échéance :`,
         INVOICES,
-        "Pourriez-vous vérifier que vous les avez bien reçues et qu'elles ont été validées pour paiement ? En cas de question, notre service comptabilité reste à votre disposition ({{societe.email}}, {{societe.telephone}}).",
+        `Pourriez-vous vérifier que vous ${one("l'avez bien reçue et qu'elle a été validée", "les avez bien reçues et qu'elles ont été validées")} pour paiement ? En cas de question, notre service comptabilité reste à votre disposition ({{societe.email}}, {{societe.telephone}}).`,
         "Le règlement peut être effectué par virement sur notre compte :",
         "IBAN",
         "Si votre règlement a déjà été effectué, nous vous prions de ne pas tenir compte de ce courrier.",
@@ -107,9 +114,9 @@ const FR = {
     reminder1: {
       title: "Relance 1",
       blocks: [
-        P("**Objet :** relance — factures échues non réglées", { style: "Objet" }),
-        "Madame, Monsieur,",
-        "Sauf erreur ou omission de notre part, le règlement des factures ci-dessous ne nous est pas parvenu à ce jour :",
+        P(`**Objet :** relance — ${one("facture échue non réglée", "factures échues non réglées")}`, { style: "Objet" }),
+        "{{salutation}}",
+        `Sauf erreur ou omission de notre part, le règlement ${one("de la facture", "des factures")} ci-dessous ne nous est pas parvenu à ce jour :`,
         INVOICES,
         "Le montant restant dû s'élève à **{{total_du}}**.",
         "Il s'agit peut-être d'un simple oubli : nous vous remercions de bien vouloir procéder à ce règlement dans les meilleurs délais, par virement sur notre compte :",
@@ -119,16 +126,18 @@ const FR = {
             "Nous vous rappelons que tout retard de paiement entraîne de plein droit des pénalités de retard et une indemnité forfaitaire pour frais de recouvrement de 40 € par facture (articles L441-10 et D441-5 du Code de commerce).",
           ),
         ]),
-        "Si votre règlement a été effectué entre-temps, nous vous prions de ne pas tenir compte de la présente. Si une facture vous semble contestable, merci de nous en informer sans tarder.",
+        `Si votre règlement a été effectué entre-temps, nous vous prions de ne pas tenir compte de la présente. Si ${one("cette facture", "une facture")} vous semble contestable, merci de nous en informer sans tarder.`,
         "CLOSING",
       ],
     },
     reminder2: {
       title: "Relance 2",
       blocks: [
-        P("**Objet :** deuxième relance — factures impayées", { style: "Objet" }),
-        "Madame, Monsieur,",
-        "{{#date_relance_1}}Malgré notre relance du {{date_relance_1}}, nous{{/date_relance_1}}{{^date_relance_1}}Sauf erreur de notre part, nous{{/date_relance_1}} constatons que les factures ci-dessous restent impayées à ce jour :",
+        P(`**Objet :** deuxième relance — ${one("facture impayée", "factures impayées")}`, { style: "Objet" }),
+        "{{salutation}}",
+        "{{#date_relance_1}}Malgré notre relance du {{date_relance_1}}, nous{{/date_relance_1}}{{^date_relance_1}}Sauf erreur de notre part, nous{{/date_relance_1}} constatons que " +
+          one("la facture ci-dessous reste impayée", "les factures ci-dessous restent impayées") +
+          " à ce jour :",
         INVOICES,
         ...when("reclame_penalites", FR_PENALTIES),
         "Nous vous demandons de nous régler **la somme de {{total_du}}** dans un délai de huit jours à réception de la présente, par virement sur notre compte :",
@@ -143,17 +152,18 @@ const FR = {
       blocks: [
         P("**Lettre recommandée avec accusé de réception**", { after: 240 }),
         P("**Objet : MISE EN DEMEURE DE PAYER**", { style: "Objet" }),
-        "Madame, Monsieur,",
-        "Nous vous avons rappelé à plusieurs reprises le règlement des factures ci-dessous" +
+        "{{salutation}}",
+        `Nous vous avons rappelé à plusieurs reprises le règlement ${one("de la facture", "des factures")} ci-dessous` +
           "{{#date_relance_1}}, notamment par notre relance du {{date_relance_1}}{{/date_relance_1}}" +
           "{{#date_relance_2}}{{#date_relance_1}} et{{/date_relance_1}}{{^date_relance_1}}, notamment{{/date_relance_1}} par notre courrier du {{date_relance_2}}{{/date_relance_2}}" +
-          ". Malgré ces relances, elles restent impayées à ce jour :",
+          `. Malgré ces relances, ${one("elle reste impayée", "elles restent impayées")} à ce jour :`,
         INVOICES,
         ...when("reclame_penalites", FR_PENALTIES),
         ...unless("penalites_applicables", [
           P("Cette somme portera intérêts au taux légal à compter de la réception de la présente mise en demeure (article 1231-6 du Code civil)."),
         ]),
-        "En conséquence, **nous vous mettons en demeure de nous régler la somme de {{total_du}} au plus tard le {{date_limite}}**, soit dans un délai de {{delai_jours}} jours, par virement sur notre compte :",
+        // The deadline runs from receipt (DOMAIN section 4): a date would lose the post's delay.
+        "En conséquence, **nous vous mettons en demeure de nous régler la somme de {{total_du}} dans un délai de {{delai_jours}} jours à compter de la réception de la présente**, par virement sur notre compte :",
         "IBAN",
         "**À défaut de paiement intégral dans ce délai, nous saisirons sans autre avis la juridiction compétente** d'une requête en injonction de payer afin d'obtenir le recouvrement de notre créance, augmentée des intérêts et des frais de procédure.",
         "La présente lettre vaut mise en demeure au sens de l'article 1344 du Code civil.",
@@ -171,10 +181,10 @@ const FR = {
         P("Créancier (demandeur)", { style: "Intertitre" }),
         "**{{societe.raison_sociale}}**, {{societe.forme}}{{#societe.capital}} au capital de {{societe.capital}}{{/societe.capital}}, siège social {{societe.adresse}}, {{societe.code_postal}} {{societe.ville}}, SIRET {{societe.siret}}, {{societe.rcs}}, TVA {{societe.tva}}.",
         P("Débiteur (défendeur)", { style: "Intertitre" }),
-        "**{{raison_sociale}}**{{#contact}}, à l'attention de {{contact}}{{/contact}}, {{adresse}}, {{code_postal}} {{ville}}.",
+        "**{{raison_sociale}}**{{#contact}}, à l'attention de {{contact}}{{/contact}}, {{adresse}}, {{ligne_ville}}{{#pays}}, {{pays}}{{/pays}}.",
         P("Montant de la créance", { style: "Intertitre" }),
         AMOUNTS,
-        P("Factures impayées", { style: "Intertitre" }),
+        P(one("Facture impayée", "Factures impayées"), { style: "Intertitre" }),
         INVOICES,
         P("Pièces justificatives à joindre (copies)", { style: "Intertitre" }),
         PIECES,
@@ -184,6 +194,7 @@ const FR = {
             { before: 240 },
           ),
         ]),
+        P("Établi pour le créancier par {{signataire_nom}}{{#signataire_fonction}}, {{signataire_fonction}}{{/signataire_fonction}}, à {{societe.ville}}, le {{date_du_jour}}.", { before: 360 }),
       ],
     },
   },
@@ -198,10 +209,10 @@ const FR = {
 
 const EN_PENALTIES = [
   P(
-    "Under article L441-10 of the French Commercial Code, these delays automatically incur late payment interest" +
+    `Under article L441-10 of the French Commercial Code, ${one("this delay automatically incurs", "these delays automatically incur")} late payment interest` +
       "{{#penalites_connues}}, amounting to {{total_penalites}} to date{{/penalites_connues}}" +
       "{{^penalites_connues}}, the amount of which will be notified to you separately{{/penalites_connues}}" +
-      ", and a fixed indemnity for recovery costs of EUR 40 per invoice (article D441-5 of the French Commercial Code), i.e. {{total_indemnites}}.",
+      ", and fixed recovery compensation of €40 per invoice (article D441-5 of the French Commercial Code), i.e. {{total_indemnites}}.",
   ),
 ];
 
@@ -235,22 +246,28 @@ const EN = {
     P("**{{raison_sociale}}**", { style: "Destinataire" }),
     ...when("contact", [P("For the attention of {{contact}}", { style: "Destinataire" })]),
     P("{{adresse}}", { style: "Destinataire" }),
-    P("{{code_postal}} {{ville}}", { style: "Destinataire" }),
+    P("{{ligne_ville}}", { style: "Destinataire" }),
+    ...when("pays", [P("{{pays}}", { style: "Destinataire" })]),
   ],
   placeDate: P("{{societe.ville}}, {{date_du_jour}}", { style: "Destinataire", before: 360, after: 360 }),
-  closing: "Yours faithfully,",
-  closingFormal: "Yours faithfully,",
-  signature: [P("Accounts department", { style: "Signature", before: 480 }), P("{{societe.raison_sociale}}", { style: "Signature" })],
+  // {{formule_finale}}: « Yours sincerely, » after « Dear Mr Hale, », « Yours faithfully, » after « Dear Sir or Madam, ».
+  closing: "{{formule_finale}}",
+  closingFormal: "{{formule_finale}}",
+  signature: [
+    P("{{signataire_nom}}", { style: "Signature", before: 480 }),
+    ...when("signataire_fonction", [P("{{signataire_fonction}}", { style: "Signature" })]),
+    P("{{societe.raison_sociale}}", { style: "Signature" }),
+  ],
   iban: P("IBAN: **{{societe.iban}}** — BIC: **{{societe.bic}}**", { style: "Encadre" }),
   letters: {
     courtesy: {
       title: "Courtesy reminder",
       blocks: [
-        P("**Subject:** upcoming due date of your invoices", { style: "Objet" }),
-        "Dear Sir or Madam,",
-        "Thank you for your business. As a courtesy, we would like to let you know that the invoices below will soon fall due:",
+        P(`**Subject:** upcoming due date of your ${one("invoice", "invoices")}`, { style: "Objet" }),
+        "{{salutation}}",
+        `Thank you for your business. As a courtesy, we would like to let you know that ${one("the invoice below", "the invoices below")} will soon fall due:`,
         INVOICES,
-        "Could you please check that you have received them and that they have been approved for payment? Should you have any question, our accounts department is at your disposal ({{societe.email}}, {{societe.telephone}}).",
+        `Could you please check that you have received ${one("it and that it has", "them and that they have")} been approved for payment? Should you have any question, our accounts department is at your disposal ({{societe.email}}, {{societe.telephone}}).`,
         "Payment can be made by bank transfer to our account:",
         "IBAN",
         "If payment has already been made, please disregard this letter.",
@@ -260,28 +277,30 @@ const EN = {
     reminder1: {
       title: "Reminder 1",
       blocks: [
-        P("**Subject:** payment reminder — overdue invoices", { style: "Objet" }),
-        "Dear Sir or Madam,",
-        "Unless we are mistaken, we have not yet received payment of the invoices below:",
+        P(`**Subject:** payment reminder — overdue ${one("invoice", "invoices")}`, { style: "Objet" }),
+        "{{salutation}}",
+        `Unless we are mistaken, we have not yet received payment of ${one("the invoice", "the invoices")} below:`,
         INVOICES,
         "The outstanding amount is **{{total_du}}**.",
         "This may be a simple oversight: we would be grateful if you could settle it at your earliest convenience by bank transfer to our account:",
         "IBAN",
         ...when("penalites_applicables", [
           P(
-            "Please note that under French law any late payment automatically incurs late payment interest and a fixed indemnity for recovery costs of EUR 40 per invoice (articles L441-10 and D441-5 of the French Commercial Code).",
+            "Please note that under French law any late payment automatically incurs late payment interest and fixed recovery compensation of €40 per invoice (articles L441-10 and D441-5 of the French Commercial Code).",
           ),
         ]),
-        "If payment has been made in the meantime, please disregard this letter. If you dispute an invoice, please let us know without delay.",
+        `If payment has been made in the meantime, please disregard this letter. If you dispute ${one("this invoice", "an invoice")}, please let us know without delay.`,
         "CLOSING",
       ],
     },
     reminder2: {
       title: "Reminder 2",
       blocks: [
-        P("**Subject:** second reminder — unpaid invoices", { style: "Objet" }),
-        "Dear Sir or Madam,",
-        "{{#date_relance_1}}Despite our reminder of {{date_relance_1}}, the{{/date_relance_1}}{{^date_relance_1}}Unless we are mistaken, the{{/date_relance_1}} invoices below remain unpaid to date:",
+        P(`**Subject:** second reminder — unpaid ${one("invoice", "invoices")}`, { style: "Objet" }),
+        "{{salutation}}",
+        "{{#date_relance_1}}Despite our reminder of {{date_relance_1}}, the{{/date_relance_1}}{{^date_relance_1}}Unless we are mistaken, the{{/date_relance_1}} " +
+          one("invoice below remains", "invoices below remain") +
+          " unpaid to date:",
         INVOICES,
         ...when("reclame_penalites", EN_PENALTIES),
         "We ask you to pay **the sum of {{total_du}}** within eight days of receipt of this letter, by bank transfer to our account:",
@@ -296,17 +315,17 @@ const EN = {
       blocks: [
         P("**Registered letter with acknowledgement of receipt**", { after: 240 }),
         P("**Subject: FORMAL NOTICE TO PAY (MISE EN DEMEURE)**", { style: "Objet" }),
-        "Dear Sir or Madam,",
-        "We have reminded you several times to pay the invoices below" +
+        "{{salutation}}",
+        `We have reminded you several times to pay ${one("the invoice", "the invoices")} below` +
           "{{#date_relance_1}}, in particular by our reminder of {{date_relance_1}}{{/date_relance_1}}" +
           "{{#date_relance_2}}{{#date_relance_1}} and{{/date_relance_1}}{{^date_relance_1}}, in particular{{/date_relance_1}} by our letter of {{date_relance_2}}{{/date_relance_2}}" +
-          ". Despite these reminders, they remain unpaid to date:",
+          `. Despite these reminders, ${one("it remains", "they remain")} unpaid to date:`,
         INVOICES,
         ...when("reclame_penalites", EN_PENALTIES),
         ...unless("penalites_applicables", [
           P("This sum will bear interest at the statutory rate from receipt of this formal notice (article 1231-6 of the French Civil Code)."),
         ]),
-        "Accordingly, **we hereby give you formal notice to pay the sum of {{total_du}} no later than {{date_limite}}**, i.e. within {{delai_jours}} days, by bank transfer to our account:",
+        "Accordingly, **we hereby give you formal notice to pay the sum of {{total_du}} within {{delai_jours}} days of receipt of this letter**, by bank transfer to our account:",
         "IBAN",
         "**Failing full payment within this period, we will refer the matter to the competent court without further notice**, by an application for an order for payment (injonction de payer), to recover our claim together with interest and legal costs.",
         "This letter constitutes a formal notice within the meaning of article 1344 of the French Civil Code.",
@@ -324,26 +343,27 @@ const EN = {
         P("Creditor (applicant)", { style: "Intertitre" }),
         "**{{societe.raison_sociale}}**, {{societe.forme}}{{#societe.capital}} with a share capital of {{societe.capital}}{{/societe.capital}}, registered office {{societe.adresse}}, {{societe.code_postal}} {{societe.ville}}, SIRET {{societe.siret}}, {{societe.rcs}}, VAT {{societe.tva}}.",
         P("Debtor (respondent)", { style: "Intertitre" }),
-        "**{{raison_sociale}}**{{#contact}}, for the attention of {{contact}}{{/contact}}, {{adresse}}, {{code_postal}} {{ville}}.",
+        "**{{raison_sociale}}**{{#contact}}, for the attention of {{contact}}{{/contact}}, {{adresse}}, {{ligne_ville}}{{#pays}}, {{pays}}{{/pays}}.",
         P("Amount of the claim", { style: "Intertitre" }),
         AMOUNTS,
-        P("Unpaid invoices", { style: "Intertitre" }),
+        P(one("Unpaid invoice", "Unpaid invoices"), { style: "Intertitre" }),
         INVOICES,
         P("Supporting documents to attach (copies)", { style: "Intertitre" }),
         PIECES,
         ...when("injonction.petites_creances", [
           P(
-            "**Small claims.** As the claim does not exceed EUR 5,000, the simplified small-claims recovery procedure carried out by a commissaire de justice is an alternative to the application (article L125-1 of the French Code of Civil Enforcement Procedures).",
+            "**Small claims.** As the claim does not exceed €5,000, the simplified small-claims recovery procedure carried out by a commissaire de justice is an alternative to the application (article L125-1 of the French Code of Civil Enforcement Procedures).",
             { before: 240 },
           ),
         ]),
+        P("Prepared for the creditor by {{signataire_nom}}{{#signataire_fonction}}, {{signataire_fonction}}{{/signataire_fonction}}, in {{societe.ville}} on {{date_du_jour}}.", { before: 360 }),
       ],
     },
   },
   amounts: [
     ["Principal (balance of the invoices)", "{{injonction.principal}}"],
     ["Late payment interest", "{{injonction.penalites}}"],
-    ["Fixed indemnities for recovery costs (EUR 40 per invoice)", "{{injonction.indemnites}}"],
+    ["Fixed recovery compensation (€40 per invoice)", "{{injonction.indemnites}}"],
     ["**Total claimed**", "**{{injonction.total}}**"],
   ],
   piece: "• {{piece}}{{#date}} of {{date}}{{/date}}",

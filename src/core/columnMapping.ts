@@ -25,6 +25,7 @@ export const COLUMN_KEYS: Readonly<Record<TrackingField, string>> = {
   email: "colonne_email",
   phone: "colonne_telephone",
   contact: "colonne_contact",
+  civility: "colonne_civilite",
   address: "colonne_adresse",
   postcode: "colonne_code_postal",
   city: "colonne_ville",

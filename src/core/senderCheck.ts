@@ -32,7 +32,7 @@ export interface MissingSetting {
   readonly documents: readonly SenderDocuments[];
 }
 
-type Need = "document" | "email" | "demand";
+type Need = "document" | "email" | "demand" | "formal";
 
 interface RequiredSetting {
   readonly key: string;
@@ -68,6 +68,9 @@ const REQUIRED: readonly RequiredSetting[] = [
   // The Microsoft 365 mailbox sends as well as the company's address.
   required("societe_email", "adresse e-mail d'expédition des relances", "sender e-mail address of the reminders", "email", (s) => has(s.company.email) || has(s.senderMailbox)),
   company("societe_iban", "IBAN (règlement par virement)", "IBAN (payment by transfer)", "iban", "demand"),
+  // A formal notice is signed by a named person with authority, and the injunction file names them (DOMAIN section 4).
+  company("signataire_nom", "nom du signataire de la mise en demeure", "name of the person signing the formal notice", "signatoryName", "formal"),
+  company("signataire_fonction", "fonction du signataire (Gérant...)", "title of the signatory", "signatoryTitle", "formal"),
 ];
 
 /** The sheet keys the check may ask for, in the order of the sheet. */
@@ -89,6 +92,8 @@ function needs(need: Need, action: SenderAction): boolean {
       // From reminder 1 on, the document asks for the balance and its statement prints the IBAN;
       // a courtesy reminder only announces a due date.
       return action.level >= 1;
+    case "formal":
+      return action.level >= 3;
   }
 }
 

@@ -49,6 +49,10 @@ export interface CompanyDetails {
   readonly bic?: string | undefined;
   readonly email?: string | undefined;
   readonly phone?: string | undefined;
+  /** Who signs the letters (DOMAIN section 4: a formal notice is signed by a named person with authority). */
+  readonly signatoryName?: string | undefined;
+  /** The signatory's title, as printed under the name (« Gérant »). */
+  readonly signatoryTitle?: string | undefined;
 }
 
 export interface Settings {
@@ -59,6 +63,8 @@ export interface Settings {
   readonly splitByHalfYear: boolean;
   /** The payment deadline the formal notice gives, in days. */
   readonly formalNoticeDeadlineDays: number;
+  /** The post's usual delay for a registered letter, in days: a deadline given as a date leaves the full delay after it. */
+  readonly registeredMailDays: number;
   /** The shared mailbox reminders are sent from (Graph); absent: the user's own. */
   readonly senderMailbox?: string | undefined;
 }
@@ -69,6 +75,8 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   company: Object.freeze({}),
   splitByHalfYear: true,
   formalNoticeDeadlineDays: 8,
+  // La Poste delivers a lettre recommandée in three working days (J+3).
+  registeredMailDays: 3,
 });
 
 /** A row of the settings sheet that was not used as it stands, and why, in French. */
@@ -94,6 +102,7 @@ interface Draft {
   company: Mutable<CompanyDetails>;
   splitByHalfYear: boolean;
   formalNoticeDeadlineDays: number;
+  registeredMailDays: number;
   senderMailbox: string | undefined;
 }
 
@@ -252,6 +261,14 @@ const SETTINGS: readonly Setting[] = [
       d.formalNoticeDeadlineDays = v;
     },
   ),
+  days(
+    "delai_acheminement_recommande",
+    "Délai habituel d'acheminement d'une lettre recommandée, en jours : une date limite laisse le délai de paiement entier après la réception / Usual delivery time of a registered letter, in days: a deadline given as a date leaves the full period after receipt",
+    (s) => s.registeredMailDays,
+    (d, v) => {
+      d.registeredMailDays = v;
+    },
+  ),
   {
     key: "penalites_par_semestre",
     description:
@@ -278,6 +295,16 @@ const SETTINGS: readonly Setting[] = [
   companyText("societe_bic", "BIC / BIC", "bic"),
   companyText("societe_email", "E-mail de la société (réponses aux relances) / Company email (replies)", "email", "email"),
   companyText("societe_telephone", "Téléphone de la société / Company phone", "phone"),
+  companyText(
+    "signataire_nom",
+    "Nom du signataire des courriers, personne habilitée (obligatoire pour la mise en demeure) / Name of the person signing the letters (required for the formal notice)",
+    "signatoryName",
+  ),
+  companyText(
+    "signataire_fonction",
+    "Fonction du signataire, imprimée sous son nom (Gérant) / Title of the signatory, printed under the name",
+    "signatoryTitle",
+  ),
   {
     key: "boite_expedition",
     description:
@@ -499,6 +526,7 @@ function draftOf(settings: Settings): Draft {
     company: { ...settings.company },
     splitByHalfYear: settings.splitByHalfYear,
     formalNoticeDeadlineDays: settings.formalNoticeDeadlineDays,
+    registeredMailDays: settings.registeredMailDays,
     senderMailbox: settings.senderMailbox,
   };
 }
@@ -662,6 +690,7 @@ function settingsOf(draft: Draft, rates: RatesTable): Settings {
     company: Object.freeze(company),
     splitByHalfYear: draft.splitByHalfYear,
     formalNoticeDeadlineDays: draft.formalNoticeDeadlineDays,
+    registeredMailDays: draft.registeredMailDays,
   };
   if (draft.senderMailbox !== undefined) settings.senderMailbox = draft.senderMailbox;
   return Object.freeze(settings);

@@ -23,6 +23,7 @@ export type TrackingField =
   | "email"
   | "phone"
   | "contact"
+  | "civility"
   | "address"
   | "postcode"
   | "city"
@@ -53,6 +54,7 @@ export const FIELD_LABELS: Readonly<Record<TrackingField, string>> = {
   email: "E-mail",
   phone: "Téléphone",
   contact: "Contact",
+  civility: "Civilité",
   address: "Adresse",
   postcode: "Code postal",
   city: "Ville",
@@ -122,6 +124,7 @@ export const HEADER_SYNONYMS: Readonly<Record<TrackingField, readonly string[]>>
     "Numéro de téléphone",
   ],
   contact: ["Contact", "Interlocuteur", "Nom du contact", "Nom contact", "Contact name"],
+  civility: ["Civilité", "Titre", "Civility", "Title"],
   address: ["Adresse", "Adresse postale", "Adresse de facturation", "Rue", "Address", "Street", "Billing address"],
   postcode: ["CP", "Code postal", "Postcode", "Post code", "Postal code", "Zip", "Zip code"],
   city: ["Ville", "Commune", "Localité", "City", "Town"],
@@ -139,7 +142,7 @@ export const HEADER_SYNONYMS: Readonly<Record<TrackingField, readonly string[]>>
 
 // Single words too vague to stand for a field at the start of a longer header ("Facture envoyée le",
 // "Nom du chantier", "Date règlement"): they match only a header that is exactly them.
-const EXACT_ONLY = new Set(["facture", "invoice", "nom", "name", "date", "type", "total", "due", "pv", "reste", "amt"]);
+const EXACT_ONLY = new Set(["facture", "invoice", "nom", "name", "date", "type", "total", "due", "pv", "reste", "amt", "titre", "title"]);
 // A longer header starting with an amount's name but saying HT or VAT is another amount.
 const AMOUNT_FIELDS = new Set<TrackingField>(["amount", "paid", "balance"]);
 const NOT_INCL_VAT = /(?:^| )(?:ht|hors taxes?|tva|vat|excl)(?: |$)/;

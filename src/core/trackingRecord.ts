@@ -1,6 +1,7 @@
 import type { CustomerType } from "./customerType";
 import type { Day } from "./day";
 import type { Cents } from "./money";
+import type { Civility } from "./salutation";
 
 /** Where a value stands in the user's workbook: the sheet and its 1-based row. */
 export interface RowLocation {
@@ -15,6 +16,8 @@ export interface CustomerDetails {
   readonly email?: string | undefined;
   readonly phone?: string | undefined;
   readonly contact?: string | undefined;
+  /** The Civilité column: of the contact, or of a consumer (DOMAIN section 4, salutations). */
+  readonly civility?: Civility | undefined;
   readonly address?: string | undefined;
   readonly postcode?: string | undefined;
   readonly city?: string | undefined;

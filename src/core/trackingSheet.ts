@@ -16,6 +16,7 @@ import { formatEuros, type Cents } from "./money";
 import { normalizeText } from "./normalizeText";
 import { parsePaymentTerms, paymentTermsFromDays, paymentTermsWarning, type PaymentTerms } from "./paymentTerms";
 import { isProblem, problem, type Problem } from "./problem";
+import { parseCivility } from "./salutation";
 import {
   createHeaderSearch,
   FIELD_LABELS,
@@ -169,6 +170,7 @@ class Reader implements TrackingSheetReader {
   private iEmail = -1;
   private iPhone = -1;
   private iContact = -1;
+  private iCivility = -1;
   private iAddress = -1;
   private iPostcode = -1;
   private iCity = -1;
@@ -277,6 +279,7 @@ class Reader implements TrackingSheetReader {
     this.iEmail = at("email");
     this.iPhone = at("phone");
     this.iContact = at("contact");
+    this.iCivility = at("civility");
     this.iAddress = at("address");
     this.iPostcode = at("postcode");
     this.iCity = at("city");
@@ -641,6 +644,8 @@ class Reader implements TrackingSheetReader {
     const email = optionalText(this.cell(cells, this.iEmail));
     const phone = phoneText(this.cell(cells, this.iPhone));
     const contact = optionalText(this.cell(cells, this.iContact));
+    // A civility not understood (a company's « Société ») greets « Madame, Monsieur, » as a blank does.
+    const civility = parseCivility(optionalText(this.cell(cells, this.iCivility)));
     const address = optionalText(this.cell(cells, this.iAddress));
     const postcode = postcodeText(this.cell(cells, this.iPostcode));
     const city = optionalText(this.cell(cells, this.iCity));
@@ -655,6 +660,7 @@ class Reader implements TrackingSheetReader {
       last.email === email &&
       last.phone === phone &&
       last.contact === contact &&
+      last.civility === civility &&
       last.address === address &&
       last.postcode === postcode &&
       last.city === city &&
@@ -666,6 +672,7 @@ class Reader implements TrackingSheetReader {
     }
     const details: CustomerDetails = {
       name, customerType, email, phone, contact, address, postcode, city, language, vatNumber, siret,
+      ...(civility === undefined ? {} : { civility }),
       ...(defaulted === undefined ? {} : { defaulted }),
     };
     this.customers.set(name, details);

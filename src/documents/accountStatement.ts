@@ -168,7 +168,7 @@ const TEXTS: Readonly<Record<Language, Texts>> = {
     noItems: "Aucune facture ouverte.",
     totalBalance: "Total solde",
     penalties: "Pénalités de retard",
-    fees: "Indemnités forfaitaires de recouvrement",
+    fees: "Indemnités forfaitaires pour frais de recouvrement",
     totalDue: "Total dû",
     totalDueWithoutPenalties: "Total dû (hors pénalités à calculer)",
     ageing: "Solde par tranche d'âge (jours de retard)",
@@ -190,17 +190,17 @@ const TEXTS: Readonly<Record<Language, Texts>> = {
     columns: ["Invoice no.", "Date", "Due date", "Amount incl. VAT", "Balance", "Days overdue", "Age band"],
     noItems: "No open items.",
     totalBalance: "Total balance",
-    penalties: "Late-payment penalties",
-    fees: "Fixed recovery fees",
+    penalties: "Late payment interest",
+    fees: "Fixed recovery compensation",
     totalDue: "Total due",
-    totalDueWithoutPenalties: "Total due (penalties to be calculated)",
+    totalDueWithoutPenalties: "Total due (late payment interest to be calculated)",
     ageing: "Balance by age band (days overdue)",
     total: "Total",
     payment: "Payment by bank transfer",
     paymentReference: "Please quote the invoice numbers as the reference of your transfer.",
     lateNotice:
-      "Late payment automatically incurs late-payment penalties (French Commercial Code, art. L441-10) " +
-      "and a fixed recovery fee of €40 per invoice (art. D441-5).",
+      "Late payment automatically incurs late payment interest (French Commercial Code, art. L441-10) " +
+      "and fixed recovery compensation of €40 per invoice (art. D441-5).",
   },
 };
 
@@ -515,7 +515,8 @@ export async function renderStatement(data: ReminderData): Promise<Uint8Array> {
   const addressLines = data.adresse.split(/\r?\n|\r/).flatMap((part) => wrap(part, fonts.regular, 10, rightWidth, 3));
   if (addressLines.length > 3) addressLines.splice(2, Infinity, truncate(`${addressLines[2]!} ${addressLines[3]!}`, fonts.regular, 10, rightWidth, addressLines.length > 4));
   right = drawLines(addressLines, rightX, right, fonts.regular, 10, 12.5);
-  right = drawLines(wrap([data.code_postal, data.ville].filter(Boolean).join(" "), fonts.regular, 10, rightWidth, 2), rightX, right, fonts.regular, 10, 12.5);
+  right = drawLines(wrap(data.ligne_ville, fonts.regular, 10, rightWidth, 2), rightX, right, fonts.regular, 10, 12.5);
+  if (data.pays !== "") right = drawLines(wrap(data.pays, fonts.regular, 10, rightWidth, 1), rightX, right, fonts.regular, 10, 12.5);
 
   // Title.
   y = Math.min(left, right) - 30;

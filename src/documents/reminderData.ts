@@ -2,12 +2,18 @@
 // the Word letters ({{raison_sociale}}, {{#factures}}...{{/factures}}), the e-mails and the
 // statements. Values are formatted for the customer's language; escaping is the renderer's job.
 import { agingBandIndex, agingBandLabels } from "../core/aging";
+import { parseAmountInput } from "../core/amountInput";
 import { isBusinessCustomer } from "../core/customerType";
 import { dayToFrench, dayToIso, type Day } from "../core/day";
 import { formatEuros, type Cents } from "../core/money";
+import { internationalPhone } from "../core/phoneNumber";
 import { actionTotals, type Plan, type PlannedAction, type PlannedInvoice } from "../core/plan";
 import { reminderLevelLabel, type ReminderLevel } from "../core/reminderLevel";
+import { isProblem } from "../core/problem";
+import { titledContact } from "../core/salutation";
 import type { CompanyDetails, Settings } from "../core/settings";
+import { shortEnglishDate, writtenDate } from "../core/writtenDate";
+import { reminderWording, type WordingData } from "./reminderWording";
 
 export type Language = "fr" | "en";
 
@@ -65,7 +71,7 @@ export interface InjunctionData {
   readonly petites_creances: boolean;
 }
 
-export interface ReminderData {
+export interface ReminderData extends WordingData {
   readonly langue: Language;
   readonly niveau: string;
   readonly niveau_numero: ReminderLevel;
@@ -129,18 +135,36 @@ const TEXT = {
   },
 } as const;
 
-/** Dates as the customer reads them: dd/mm/yyyy in French, "15 June 2021" style is avoided for clarity. */
+/** Dates in tables as the customer reads them: 21/07/2026 in French, 21 Jul 2026 in English. */
 function dateText(day: Day | undefined, lang: Language): string {
   if (day === undefined) return "";
-  return lang === "fr" ? dayToFrench(day) : dayToIso(day);
+  return lang === "fr" ? dayToFrench(day) : shortEnglishDate(day);
+}
+
+/** Dates in running text, written out: « le 21 juillet 2026 », « on 21 July 2026 ». */
+function longDate(day: Day | undefined, lang: Language): string {
+  return day === undefined ? "" : writtenDate(day, lang);
+}
+
+/**
+ * The share capital as printed: in French as typed (« 20 000 € »), a bare number with its sign; in
+ * English « €20,000 ». Text that is not an amount stays as typed.
+ */
+function capitalText(capital: string | undefined, lang: Language): string {
+  if (capital === undefined) return "";
+  const cents = parseAmountInput(capital);
+  if (isProblem(cents) || (lang === "fr" && /€|eur/i.test(capital))) return capital;
+  const text = formatEuros(cents, lang);
+  return cents % 100 === 0 ? text.replace(lang === "fr" ? /,00(?=\u00a0€)/ : /\.00$/, "") : text;
 }
 
 function companyData(company: CompanyDetails, lang: Language): CompanyData {
   const v = (s: string | undefined): string => s ?? "";
   const mentions = [
     [company.name, company.legalForm].filter(Boolean).join(" "),
-    company.shareCapital ? (lang === "fr" ? `au capital de ${company.shareCapital}` : `share capital ${company.shareCapital}`) : "",
-    [company.address, company.postcode, company.city].filter(Boolean).join(" "),
+    company.shareCapital ? (lang === "fr" ? `au capital de ${capitalText(company.shareCapital, lang)}` : `share capital ${capitalText(company.shareCapital, lang)}`) : "",
+    // A reader abroad is told the country of the registered office.
+    [[company.address, company.postcode, company.city].filter(Boolean).join(" "), lang === "en" && company.city ? "France" : ""].filter(Boolean).join(", "),
     company.siret ? `SIRET ${company.siret}` : company.siren ? `SIREN ${company.siren}` : "",
     company.rcsCity ? `RCS ${company.rcsCity}${company.siren ? ` ${company.siren}` : ""}` : "",
     company.vatNumber ? (lang === "fr" ? `TVA ${company.vatNumber}` : `VAT ${company.vatNumber}`) : "",
@@ -148,7 +172,7 @@ function companyData(company: CompanyDetails, lang: Language): CompanyData {
   return {
     raison_sociale: v(company.name),
     forme: v(company.legalForm),
-    capital: v(company.shareCapital),
+    capital: capitalText(company.shareCapital, lang),
     adresse: v(company.address),
     code_postal: v(company.postcode),
     ville: v(company.city),
@@ -159,7 +183,8 @@ function companyData(company: CompanyDetails, lang: Language): CompanyData {
     iban: v(company.iban),
     bic: v(company.bic),
     email: v(company.email),
-    telephone: v(company.phone),
+    // A reader abroad dials +33 (DOMAIN section 4, English conventions).
+    telephone: lang === "en" && company.phone !== undefined ? internationalPhone(company.phone) : v(company.phone),
     mentions_legales: mentions.join(" — "),
   };
 }
@@ -215,16 +240,18 @@ export function reminderData(action: PlannedAction, plan: Plan, settings: Settin
   const penalties = applicable && listed.penalties !== null ? listed.penalties : 0;
   const fees = applicable ? listed.recoveryFee : 0;
   const customer = action.customer;
-  const deadline = plan.asOf + settings.formalNoticeDeadlineDays;
+  // A date that leaves the whole deadline after the post's usual delay (DOMAIN section 4); the
+  // letters themselves count the deadline from receipt.
+  const deadline = plan.asOf + settings.registeredMailDays + settings.formalNoticeDeadlineDays;
   const data: ReminderData = {
     langue: lang,
     niveau: reminderLevelLabel(action.level, lang),
     niveau_numero: action.level,
     etape: action.stage,
-    date_du_jour: dateText(plan.asOf, lang),
+    date_du_jour: longDate(plan.asOf, lang),
     date_iso: dayToIso(plan.asOf),
     raison_sociale: customer.name,
-    contact: customer.contact ?? "",
+    contact: titledContact(customer.contact ?? "", customer.civility, lang),
     adresse: customer.address ?? "",
     code_postal: customer.postcode ?? "",
     ville: customer.city ?? "",
@@ -239,12 +266,13 @@ export function reminderData(action: PlannedAction, plan: Plan, settings: Settin
     penalites_applicables: applicable,
     reclame_penalites: claims,
     penalites_connues: !applicable || listed.penalties !== null,
-    date_relance_1: dateText(latestLevelDate(action.invoices, 1), lang),
-    date_relance_2: dateText(latestLevelDate(action.invoices, 2), lang),
-    date_mise_en_demeure: dateText(latestLevelDate(action.invoices, 3), lang),
-    date_limite: dateText(deadline, lang),
+    date_relance_1: longDate(latestLevelDate(action.invoices, 1), lang),
+    date_relance_2: longDate(latestLevelDate(action.invoices, 2), lang),
+    date_mise_en_demeure: longDate(latestLevelDate(action.invoices, 3), lang),
+    date_limite: longDate(deadline, lang),
     delai_jours: settings.formalNoticeDeadlineDays,
     societe: companyData(settings.company, lang),
+    ...reminderWording(customer, settings.company, lang, lines.length),
     totals: { balance: listed.balance, penalties, fees },
   };
   return action.level === 4 ? { ...data, injonction: injunctionData(action, data, lang) } : data;

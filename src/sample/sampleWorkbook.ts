@@ -24,11 +24,11 @@ export const SAMPLE_HEADER_ROW = 4;
 const TITLE = "EGPL — Entreprise Générale de la Lèze — Suivi des encaissements";
 const SUBTITLE = "Mis à jour le 29/06/2026";
 
-/** The tracking sheet's columns, A to T, headed as people write them. */
+/** The tracking sheet's columns, A to V, headed as people write them. */
 export const SAMPLE_HEADERS = [
   "Client", "Catégorie", "N° facture", "Date facture", "Conditions", "Échéance", "Montant TTC", "Réglé",
   "Reste à payer", "Date PV", "Litige", "Promesse", "E-mail", "Téléphone", "Adresse", "CP", "Ville", "Langue",
-  "N° TVA", "Avoir sur",
+  "N° TVA", "Avoir sur", "Contact", "Civilité",
 ] as const;
 
 // ---------------------------------------------------------------------------------------------
@@ -56,6 +56,9 @@ interface Customer {
   readonly city: string;
   readonly language?: string;
   readonly vat?: string;
+  /** The person the letters are for, and their civility (the salutation: « Madame, », « Dear Mr Hale, »). */
+  readonly contact?: string;
+  readonly civility?: string;
 }
 
 const CUSTOMERS = {
@@ -72,11 +75,11 @@ const CUSTOMERS = {
   occitanie: { name: "Occitanie Habitat Promotion", category: "promoteur immobilier", email: "factures@occitanie-habitat.example", phone: "05 36 49 40 15", address: "45 avenue de Grande-Bretagne", postcode: "31300", city: "Toulouse", vat: "FR17799123456" },
   mairie: { name: "Mairie de Saverdun", category: "Mairie", email: "comptabilite@mairie-saverdun.example", phone: "05 36 49 30 21", address: "1 place du Balouard", postcode: "09700", city: "Saverdun" },
   ccpap: { name: "Communauté de communes des Portes d'Ariège Pyrénées", category: "Collectivité", email: "finances@ccpap.example", phone: "05 36 49 02 02", address: "Avenue de la Gare", postcode: "09100", city: "Pamiers" },
-  tilleuls: { name: "SCI Les Tilleuls", category: "Pro", email: "gestion@sci-lestilleuls.example", phone: "05 36 49 12 41", address: "12 avenue de Toulouse", postcode: "09700", city: "Saverdun" },
+  tilleuls: { name: "SCI Les Tilleuls", category: "Pro", email: "gestion@sci-lestilleuls.example", phone: "05 36 49 12 41", address: "12 avenue de Toulouse", postcode: "09700", city: "Saverdun", contact: "Nadine Garrigues", civility: "Mme" },
   fournierFils: { name: "SARL Fournier et Fils", category: "Professionnel", email: "fournier.mazeres@example.com", phone: "05 36 49 55 10", address: "Route de Pamiers", postcode: "09270", city: "Mazères", vat: "FR08433221100" },
   boulangerie: { name: "Boulangerie Fournier", category: "Pro", email: "fournier.mazeres@example.com", phone: "05 36 49 55 11", address: "6 Grand'Rue", postcode: "09270", city: "Mazères" },
   rouaix: { name: "SAS Menuiserie Rouaix", category: "", email: "compta@menuiserie-rouaix.example", phone: "05 36 49 61 70", address: "Zone artisanale de Bonnac", postcode: "09100", city: "Pamiers", vat: "FR55388776655" },
-  thornton: { name: "Thornton & Hale Ltd", category: "Business", email: "accounts@thorntonhale.example", phone: "020 7946 0321", address: "18 Farringdon Road", postcode: "EC1M 3HE", city: "London", language: "EN", vat: "GB293481756" },
+  thornton: { name: "Thornton & Hale Ltd", category: "Business", email: "accounts@thorntonhale.example", phone: "020 7946 0321", address: "18 Farringdon Road", postcode: "EC1M 3HE", city: "London", language: "EN", vat: "GB293481756", contact: "James Hale", civility: "Mr" },
   chateau: { name: "SARL Hôtel du Château", category: "Professionnel", email: "direction@hotel-chateau-foix.example", phone: "05 36 49 80 02", address: "2 rue du Rocher", postcode: "09000", city: "Foix", vat: "FR93502468013" },
   vidal: { name: "EURL Plomberie Vidal", category: "Entreprise", email: "vidal.plomberie@example.com", phone: "06 39 98 41 07", address: "17 route d'Espagne", postcode: "31100", city: "Toulouse" },
 } as const satisfies Record<string, Customer>;
@@ -413,13 +416,15 @@ export const SAMPLE_COMPANY: CompanyDetails = Object.freeze({
   bic: "BNPAFRPPXXX",
   email: "compta@egpl.example",
   phone: "05 61 00 00 00",
+  signatoryName: "Sophie Marty",
+  signatoryTitle: "Gérante",
 });
 
 const COL = Object.fromEntries(SAMPLE_HEADERS.map((header, i) => [header, i + 1])) as Record<(typeof SAMPLE_HEADERS)[number], number>;
 const letter = (header: (typeof SAMPLE_HEADERS)[number]): string => String.fromCharCode(64 + COL[header]);
 
 function writeTrackingSheet(ws: ExcelJS.Worksheet): void {
-  const widths = [34, 14, 12, 13, 22, 12, 14, 13, 14, 12, 7, 12, 36, 16, 30, 9, 12, 8, 17, 12];
+  const widths = [34, 14, 12, 13, 22, 12, 14, 13, 14, 12, 7, 12, 36, 16, 30, 9, 12, 8, 17, 12, 20, 9];
   widths.forEach((width, i) => (ws.getColumn(i + 1).width = width));
 
   ws.getCell("A1").value = TITLE;
@@ -494,6 +499,8 @@ function writeTrackingRow(ws: ExcelJS.Worksheet, r: number, row: SampleRow | typ
   set("Langue", customer.language ?? "FR");
   set("N° TVA", cellOf(customer.vat));
   set("Avoir sur", cellOf(row.creditOf));
+  set("Contact", cellOf(customer.contact));
+  set("Civilité", cellOf(customer.civility));
 }
 
 function balanceCell(r: number, row: SampleRow): ExcelJS.CellValue {

@@ -316,7 +316,7 @@ describe("relances run: nothing goes out incomplete (SPEC section 5)", () => {
 
   it("plan names each missing setting as a warning, French then English", async () => {
     const json = await planJson(await firstWorkbook("premier-plan.xlsx"), AS_OF);
-    const sender = json.warnings.filter((w: string) => w.startsWith("Paramètres Relances : societe_"));
+    const sender = json.warnings.filter((w: string) => /^Paramètres Relances : (societe|signataire)_/.test(w));
     expect(sender.map((w: string) => /^Paramètres Relances : (\w+)/.exec(w)![1])).toEqual(SENDER_SETTING_KEYS);
     for (const warning of sender) expect(warning).toMatch(/ manque, nécessaire à : .+ \/ \w+ \(.+\) is missing, needed by: /);
     expect(json.warnings.find((w: string) => w.includes("societe_iban"))).toMatch(/Mise en demeure par recommandé \(1\), .*Relance 1 par email \(1\)|Relance 1 par email \(1\), Mise en demeure par recommandé \(1\)/);
@@ -376,7 +376,8 @@ describe("relances run: nothing goes out incomplete (SPEC section 5)", () => {
     const message = await simpleParser(raw);
     expect(message.from?.value[0]?.address).toBe(COMPLETE_SENDER.societe_email);
     expect(message.text).toContain(`IBAN : ${COMPLETE_SENDER.societe_iban}`);
-    expect(message.text).toContain(`Le service comptabilité\n${COMPLETE_SENDER.societe_raison_sociale}`);
+    // Signed by the person the settings name, with their title.
+    expect(message.text).toContain(`${COMPLETE_SENDER.signataire_nom}\n${COMPLETE_SENDER.signataire_fonction}\n${COMPLETE_SENDER.societe_raison_sociale}`);
 
     const xml = new PizZip(await readFile(path.join(docs, letter))).file("word/document.xml")!.asText();
     const words = xml.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
@@ -438,7 +439,8 @@ describe("relances run: nothing goes out incomplete (SPEC section 5)", () => {
     ws.eachRow((row, number) => {
       if (number > 3) added.push(String(row.getCell(1).value));
     });
-    expect(added).toEqual(SENDER_SETTING_KEYS.filter((key) => key !== "societe_raison_sociale"));
+    // A reminder 1 needs no signatory: only the formal notice and the injunction file do.
+    expect(added).toEqual(SENDER_SETTING_KEYS.filter((key) => key !== "societe_raison_sociale" && !key.startsWith("signataire_")));
   });
 
   it("a failure while writing the documents journals nothing: the copy is not written", async () => {

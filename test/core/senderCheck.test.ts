@@ -59,6 +59,18 @@ describe("the sender check", () => {
     expect(keys(withCompany({ ...SAMPLE_COMPANY, name: "   " }), { level: 2, channel: "courrier" })).toEqual(["societe_raison_sociale"]);
   });
 
+  it("asks for a named signatory and their title from the formal notice on, whatever the channel", () => {
+    const unsigned = withCompany({ ...SAMPLE_COMPANY, signatoryName: undefined, signatoryTitle: "  " });
+    for (const [level, channel] of [[3, "recommandé"], [3, "email"], [4, "autre"]] as const) {
+      expect(keys(unsigned, { level, channel }), `level ${level}`).toEqual(["signataire_nom", "signataire_fonction"]);
+    }
+  });
+
+  it("lets reminders before the formal notice go out unsigned (the accounts department signs them)", () => {
+    const unsigned = withCompany({ ...SAMPLE_COMPANY, signatoryName: undefined, signatoryTitle: undefined });
+    for (const level of [0, 1, 2] as const) expect(keys(unsigned, { level, channel: "courrier" }), `level ${level}`).toEqual([]);
+  });
+
   it("asks nothing for a phone call, which makes no document", () => {
     expect(keys(DEFAULT_SETTINGS, { level: 0, channel: "téléphone" })).toEqual([]);
   });

@@ -96,6 +96,8 @@ const company: fc.Arbitrary<CompanyDetails> = fc.record({
   bic: optional(text),
   email: optional(email),
   phone: optional(text),
+  signatoryName: optional(text),
+  signatoryTitle: optional(text),
 });
 
 /** Any valid settings: the rates are the shipped table, corrected and extended. */
@@ -111,6 +113,7 @@ const anySettings: fc.Arbitrary<Settings> = fc
     company,
     splitByHalfYear: fc.boolean(),
     formalNoticeDeadlineDays: days,
+    registeredMailDays: days,
     senderMailbox: optional(email),
   })
   .map((r) => {
@@ -132,6 +135,7 @@ const anySettings: fc.Arbitrary<Settings> = fc
       company: r.company,
       splitByHalfYear: r.splitByHalfYear,
       formalNoticeDeadlineDays: r.formalNoticeDeadlineDays,
+      registeredMailDays: r.registeredMailDays,
       senderMailbox: r.senderMailbox,
     };
     return settings;

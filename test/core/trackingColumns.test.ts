@@ -90,8 +90,17 @@ describe("matchHeader", () => {
     ["Avoir sur", "creditedInvoice"],
     ["Facture d'origine", "creditedInvoice"],
     ["Credited invoice", "creditedInvoice"],
+    ["Civilité", "civility"],
+    ["Titre", "civility"],
+    ["Civility", "civility"],
+    ["Title", "civility"],
   ])("%s names %s", (header, field) => {
     expect(matchHeader(header)).toBe(field);
+  });
+
+  it("reads « Titre » or « Title » as the civility only when it is the whole header", () => {
+    expect(matchHeader("Titre du chantier")).toBeUndefined();
+    expect(matchHeader("Title of the works")).toBeUndefined();
   });
 
   it("ignores case, accents, punctuation and spacing", () => {

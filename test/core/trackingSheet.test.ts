@@ -588,3 +588,20 @@ describe("every row is accounted for", () => {
     );
   });
 });
+
+describe("the Civilité column", () => {
+  const header = ["Client", "N° facture", "Date facture", "Échéance", "Montant TTC", "Contact", "Civilité"];
+  const row = (civility: CellValue): CellValue[] => ["SARL Garonne Bâtiment", "F-1", "02/03/2026", "01/04/2026", 1200, "Anne Roques", civility];
+  const customerOf = (civility: CellValue) => readTrackingRows("Suivi", [{ row: 1, cells: header }, { row: 2, cells: row(civility) }]).invoices[0]!.customer;
+
+  it("gives the customer the contact's civility, as typed in French or English", () => {
+    expect(customerOf("Mme").civility).toBe("Madame");
+    expect(customerOf("Mr").civility).toBe("Mr");
+  });
+
+  it("leaves the civility out when the cell is blank or says something else", () => {
+    expect(customerOf(null).civility).toBeUndefined();
+    expect(customerOf("Société").civility).toBeUndefined();
+    expect(customerOf("Société")).not.toHaveProperty("civility");
+  });
+});

@@ -79,7 +79,7 @@ describe("renderStatement on the sample", () => {
     expect(text).toContain("20 770,00 €");
     expect(text).toContain(`Total solde ${plain(data.total_solde)}`);
     expect(text).toContain(`Pénalités de retard ${plain(data.total_penalites)}`);
-    expect(text).toContain(`Indemnités forfaitaires de recouvrement ${plain(data.total_indemnites)}`);
+    expect(text).toContain(`Indemnités forfaitaires pour frais de recouvrement ${plain(data.total_indemnites)}`);
     expect(text).toContain(`Total dû ${plain(data.total_du)}`);
     expect(text).toContain("21 153,47 €");
     expect(text).toMatch(/indemnité forfaitaire pour frais de recouvrement de 40 € par facture/);

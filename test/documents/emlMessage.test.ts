@@ -88,19 +88,19 @@ describe("reminderEmail", () => {
     expect(addresses(parsed.from)[0]!.name).toBe("EGPL — Entreprise Générale de la Lèze");
     expect(parsed.text).toContain("Malgré nos relances du");
     expect(parsed.text).toContain(`${d.total_du}`);
-    expect(parsed.text).toContain(d.date_limite);
+    expect(parsed.text).toContain("dans un délai de 8 jours à compter de la réception de notre lettre recommandée");
   });
 
   it("gives the English customer the English template", async () => {
     const { data } = await sampleReminders();
     const english = data.find((d) => d.langue === "en")!;
     const { parsed } = await draft(english);
-    expect(parsed.subject).toMatch(/^Upcoming due date — invoice\(s\) /);
+    expect(parsed.subject).toMatch(/^Upcoming due date — invoice F2026-045 /);
     expect(parsed.text).toMatch(/^Dear /);
     expect(parsed.html).toContain('<html lang="en">');
     expect(parsed.attachments[0]!.filename).toMatch(/^Statement-thornton-hale-ltd-/);
     const french = data.find((d) => d.langue === "fr" && d.niveau_numero === english.niveau_numero)!;
-    expect((await draft(french)).parsed.subject).toMatch(/^Échéance prochaine — facture\(s\) /);
+    expect((await draft(french)).parsed.subject).toMatch(/^Échéance prochaine — facture F2026-058 /);
   });
 
   it("leaves the statement out when there is none", async () => {

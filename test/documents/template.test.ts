@@ -158,7 +158,8 @@ describe("default e-mail templates", () => {
       return renderTemplate(t.text, d, plainText);
     };
     const courtesy = data.find((d) => d.niveau_numero === 0 && d.langue === "fr")!;
-    expect(await render(0, courtesy)).toMatch(/bien reçues et qu'elles ont été validées/);
+    // Mme Lefèvre's one invoice: singular.
+    expect(await render(0, courtesy)).toMatch(/bien reçue et qu'elle a été validée/);
     const r1 = data.find((d) => d.niveau_numero === 1)!;
     expect(await render(1, r1)).toContain(`relevé de compte au ${r1.date_du_jour}`);
     const r2 = data.find((d) => d.niveau_numero === 2 && d.reclame_penalites)!;
@@ -171,7 +172,7 @@ describe("default e-mail templates", () => {
     const notice = data.find((d) => d.niveau_numero === 3 && d.reclame_penalites)!;
     const noticeText = await render(3, notice);
     expect(noticeText).toContain("lettre recommandée avec demande d'avis de réception");
-    expect(noticeText).toContain(notice.date_limite);
+    expect(noticeText).toContain("dans un délai de 8 jours à compter de la réception de notre lettre recommandée");
     const noticeConsumer = data.find((d) => d.niveau_numero === 3 && !d.penalites_applicables)!;
     expect(await render(3, noticeConsumer)).toContain("article 1231-6 du Code civil");
     const injunction = data.find((d) => d.niveau_numero === 4)!;
@@ -179,7 +180,7 @@ describe("default e-mail templates", () => {
     const english = data.find((d) => d.langue === "en")!;
     const englishText = await render(english.niveau_numero, english);
     expect(englishText).toMatch(/^Dear /);
-    expect(englishText).toContain("Could you please confirm that you have received them");
+    expect(englishText).toContain("Could you please confirm that you have received it");
     for (const d of data) {
       const text = await render(d.niveau_numero, d);
       for (const f of d.factures) expect(text).toContain(f.numero);

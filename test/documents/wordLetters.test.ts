@@ -191,7 +191,7 @@ describe("a merged letter", () => {
         expect(text).toContain("SIRET 532 178 448 00016");
         expect(text).toContain("RCS Foix");
         expect(text).toContain("TVA FR 47 532178448");
-        expect(text).toContain(level === 4 ? `Établi le ${c.date_du_jour}` : `À Saverdun, le ${c.date_du_jour}`);
+        expect(text).toContain(level === 4 ? `Établi le ${c.date_du_jour}` : `Saverdun, le ${c.date_du_jour}`);
       });
     }
   });
@@ -214,8 +214,9 @@ describe("a merged letter", () => {
 
   it("courtesy: a courteous reminder before the due date", async () => {
     const [text] = sections(await merge(0, "fr", customers(0)));
-    expect(text).toContain("Objet : prochaine échéance de vos factures");
-    expect(text).toContain("arriveront prochainement à échéance");
+    // Mme Lefèvre's one invoice: the wording is singular.
+    expect(text).toContain("Objet : prochaine échéance de votre facture");
+    expect(text).toContain("la facture ci-dessous arrivera prochainement à échéance");
     expect(text).toContain("FR76 3000 4000 0300 0012 3456 789");
     expect(text).not.toMatch(/pénalités|mise en demeure/i);
   });
@@ -265,8 +266,9 @@ describe("a merged letter", () => {
       expect(text).toContain("Lettre recommandée avec accusé de réception");
       expect(text).toContain("Objet : MISE EN DEMEURE DE PAYER");
       expect(text).toContain(`notamment par notre relance du ${c.date_relance_1} et par notre courrier du ${c.date_relance_2}.`);
-      expect(text).toContain(`nous vous mettons en demeure de nous régler la somme de ${c.total_du} au plus tard le ${c.date_limite}`);
-      expect(c.date_limite).toBe("08/07/2026");
+      expect(text).toContain(`nous vous mettons en demeure de nous régler la somme de ${c.total_du} dans un délai de 8 jours à compter de la réception de la présente`);
+      // The date, for a user's template, leaves the 8 days after the registered letter's 3.
+      expect(c.date_limite).toBe("11 juillet 2026");
       expect(text).toContain("IBAN : FR76 3000 4000 0300 0012 3456 789 — BIC : BNPAFRPPXXX");
       expect(text).toContain("nous saisirons sans autre avis la juridiction compétente");
       expect(text).toContain("injonction de payer");
@@ -321,11 +323,12 @@ describe("a merged letter", () => {
     const xml = await merge(0, list[0]!.langue, list);
     expect(xml).toContain("Thornton &amp; Hale Ltd");
     const [text] = sections(xml);
-    expect(text).toContain("Dear Sir or Madam,");
-    expect(text).toContain("Subject: upcoming due date of your invoices");
+    // The sample names Thornton & Hale's contact, Mr James Hale.
+    expect(text).toContain("Dear Mr Hale,");
+    expect(text).toContain("Subject: upcoming due date of your invoice");
     expect(text).toContain("Invoice no.");
     expect(text).toContain("€16,250.00");
-    expect(text).toContain("Yours faithfully,");
+    expect(text).toContain("Yours sincerely,");
     expect(text).not.toMatch(/Madame|Objet|Échéance/);
   });
 
@@ -333,7 +336,7 @@ describe("a merged letter", () => {
     const [text] = sections(await merge(3, "en", [customer("SCI Les Tilleuls")]));
     expect(text).toContain("Registered letter with acknowledgement of receipt");
     expect(text).toContain("FORMAL NOTICE TO PAY (MISE EN DEMEURE)");
-    expect(text).toContain("no later than 08/07/2026");
+    expect(text).toContain("within 8 days of receipt of this letter");
     expect(text).toContain("IBAN: FR76 3000 4000 0300 0012 3456 789");
     expect(text).toContain("we will refer the matter to the competent court without further notice");
   });
@@ -445,7 +448,7 @@ describe("a user's own template", () => {
       const folder = userTemplatesFolder(path.join(dir, "suivi.xlsx"));
       expect(folder).toBe(path.join(dir, "modeles"));
       expect(await loadUserTemplates(folder)).toEqual(new Map());
-      const mine = await editedTemplate(2, (xml) => xml.replace("Madame, Monsieur,", "Chère cliente, cher client,"));
+      const mine = await editedTemplate(2, (xml) => xml.replace("{{salutation}}", "Chère cliente, cher client,"));
       await mkdir(path.join(folder, "en"), { recursive: true });
       await writeFile(path.join(folder, "Relance 2.docx"), mine);
       await writeFile(path.join(folder, "en", "formal_notice.docx"), mine);

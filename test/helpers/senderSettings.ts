@@ -21,6 +21,8 @@ export const COMPLETE_SENDER: Readonly<Record<string, string>> = {
   societe_bic: SAMPLE_COMPANY.bic!,
   societe_email: SAMPLE_COMPANY.email!,
   societe_telephone: SAMPLE_COMPANY.phone!,
+  signataire_nom: SAMPLE_COMPANY.signatoryName!,
+  signataire_fonction: SAMPLE_COMPANY.signatoryTitle!,
 };
 
 /** Adds the settings sheet with the sample firm's complete letterhead to a workbook that has none. */

@@ -1,0 +1,94 @@
+/**
+ * The last lines of a customer's postal address (DOMAIN section 4): a French one ends
+ * « 09700 Saverdun »; one abroad is written the way its post reads it, then the country on a line
+ * of its own (« London EC1M 3HE », then « United Kingdom »). There is no country column: the
+ * country comes from the postcode's shape (UK, Dutch, or a « B-1000 » prefix), or from a country
+ * named after the city (« Bruxelles, Belgique »).
+ */
+import { normalizeText } from "./normalizeText";
+
+/** A country other than France, as the address names it. */
+interface Country {
+  readonly fr: string;
+  readonly en: string;
+  /** The postcode follows the city (UK), or comes first, as in France. */
+  readonly postcodeLast?: boolean;
+}
+
+const COUNTRIES: Readonly<Record<string, Country>> = {
+  GB: { fr: "Royaume-Uni", en: "United Kingdom", postcodeLast: true },
+  IE: { fr: "Irlande", en: "Ireland", postcodeLast: true },
+  BE: { fr: "Belgique", en: "Belgium" },
+  LU: { fr: "Luxembourg", en: "Luxembourg" },
+  CH: { fr: "Suisse", en: "Switzerland" },
+  DE: { fr: "Allemagne", en: "Germany" },
+  ES: { fr: "Espagne", en: "Spain" },
+  IT: { fr: "Italie", en: "Italy" },
+  PT: { fr: "Portugal", en: "Portugal" },
+  NL: { fr: "Pays-Bas", en: "Netherlands" },
+  AD: { fr: "Andorre", en: "Andorra" },
+  MC: { fr: "Monaco", en: "Monaco" },
+  AT: { fr: "Autriche", en: "Austria" },
+  US: { fr: "États-Unis", en: "United States", postcodeLast: true },
+};
+
+/** Country names written after a city, normalised, and the country's code. */
+const NAMES: ReadonlyMap<string, string> = new Map([
+  ...Object.entries(COUNTRIES).flatMap(([code, c]) => [[normalizeText(c.fr), code] as const, [normalizeText(c.en), code] as const]),
+  ["uk", "GB"], ["u k", "GB"], ["england", "GB"], ["angleterre", "GB"], ["scotland", "GB"], ["ecosse", "GB"], ["wales", "GB"],
+  ["great britain", "GB"], ["grande bretagne", "GB"], ["usa", "US"], ["deutschland", "DE"], ["espana", "ES"], ["italia", "IT"],
+  ["schweiz", "CH"], ["nederland", "NL"], ["belgie", "BE"], ["andorra", "AD"],
+]);
+
+const PREFIXES: Readonly<Record<string, string>> = { B: "BE", L: "LU", CH: "CH", D: "DE", E: "ES", I: "IT", P: "PT", NL: "NL", A: "AT", AD: "AD", MC: "MC" };
+
+// Royal Mail's shapes: A9 9AA, A99 9AA, AA9 9AA, AA99 9AA, A9A 9AA, AA9A 9AA.
+const UK_POSTCODE = /^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$/i;
+const DUTCH_POSTCODE = /^\d{4} ?[A-Z]{2}$/i;
+const PREFIXED = /^([A-Z]{1,2})[-\s](\d{3,5})$/i;
+
+/** The end of an address: the line with the postcode and city, and the country line ("" for France). */
+export interface AddressEnd {
+  readonly cityLine: string;
+  readonly country: string;
+}
+
+/**
+ * The postcode-and-city line and the country line of an address, in the document's language.
+ * @param postcode - the CP column
+ * @param city - the Ville column, possibly followed by a country (« London, United Kingdom »)
+ * @example addressEnd("EC1M 3HE", "London", "en") // { cityLine: "London EC1M 3HE", country: "United Kingdom" }
+ * @example addressEnd("09700", "Saverdun", "fr") // { cityLine: "09700 Saverdun", country: "" }
+ */
+export function addressEnd(postcode: string, city: string, lang: "fr" | "en"): AddressEnd {
+  let code = postcode.trim();
+  let town = city.trim();
+  let country: string | undefined;
+  const named = /^(.*?)[\s,(–—-]+([^,()–—-]+)\)?$/.exec(town);
+  if (named !== null && NAMES.has(normalizeText(named[2]!))) {
+    country = NAMES.get(normalizeText(named[2]!));
+    town = named[1]!.trim();
+  } else if (NAMES.has(normalizeText(town)) && code === "") {
+    country = NAMES.get(normalizeText(town));
+  }
+  const prefixed = PREFIXED.exec(code);
+  if (prefixed !== null && PREFIXES[prefixed[1]!.toUpperCase()] !== undefined) {
+    country ??= PREFIXES[prefixed[1]!.toUpperCase()];
+    if (prefixed[1]!.toUpperCase() !== "F") code = prefixed[2]!;
+  } else if (country === undefined && UK_POSTCODE.test(code)) {
+    country = "GB";
+  } else if (country === undefined && DUTCH_POSTCODE.test(code)) {
+    country = "NL";
+  }
+  const found = country === undefined ? undefined : COUNTRIES[country];
+  const parts = found?.postcodeLast ? [town, code.toUpperCase()] : [code, town];
+  return { cityLine: parts.filter(Boolean).join(" "), country: found === undefined ? "" : found[lang] };
+}
+
+/**
+ * Whether an address is abroad, by the same reading as addressEnd.
+ * @example isAbroad("EC1M 3HE", "London") // true
+ */
+export function isAbroad(postcode: string, city: string): boolean {
+  return addressEnd(postcode, city, "en").country !== "";
+}
