@@ -112,6 +112,7 @@ const anySettings: fc.Arbitrary<Settings> = fc
     splitByHalfYear: fc.boolean(),
     formalNoticeDeadlineDays: days,
     senderMailbox: optional(email),
+    publicBuyerMargin: fc.integer({ min: 0, max: 200 }).map((tenths) => tenths * 1000),
   })
   .map((r) => {
     const types: CustomerType[] = ["particulier", "professionnel", "architecte", "promoteur", "collectivite"];
@@ -127,6 +128,7 @@ const anySettings: fc.Arbitrary<Settings> = fc
         waitForAcceptanceReport: r.waitForAcceptanceReport,
         escalation: r.escalation,
         channels: { 0: r.channels[0], 1: r.channels[1], 2: r.channels[2], 3: r.channels[3], 4: r.channels[4] },
+        publicBuyerMargin: r.publicBuyerMargin,
       },
       rates: r.rates,
       company: r.company,
