@@ -202,7 +202,7 @@ const FR = {
           P("Établi le {{date_du_jour}} — juge des référés du tribunal administratif (article R541-1 du Code de justice administrative)", { align: "center", after: 240 }),
         ]),
         P("Juridiction compétente", { style: "Intertitre" }),
-        "**{{injonction.tribunal}}**{{injonction.ressort}}",
+        "**{{injonction.tribunal}}** {{injonction.ressort}}.",
         ...when("injonction.formulaire", ["Formulaire : **{{injonction.formulaire}}**."]),
         P("{{#injonction.notes}}"),
         P("{{.}}", { style: "Encadre" }),

@@ -39,7 +39,7 @@ export interface InjunctionData {
   /** A public buyer: the référé-provision before the tribunal administratif, not an injonction de payer. */
   readonly refere: boolean;
   readonly tribunal: string;
-  /** What follows the court's name: its ressort and the article that gives it. */
+  /** What follows the court's name after a space: its ressort and the article that gives it, no final stop. */
   readonly ressort: string;
   /** "12946", "12948", or "" when no Cerfa applies (a référé, a debtor abroad). */
   readonly cerfa: string;
@@ -189,7 +189,7 @@ function placeOf(court: CompetentCourt, postcode: string | undefined, city: stri
     const named = administrativeCourtOf(postcode);
     return {
       tribunal: named ?? "Tribunal administratif de …",
-      ressort: `, dans le ressort duquel se trouve le siège de l'acheteur public${where ? ` (${where})` : ""}.`,
+      ressort: `dans le ressort duquel se trouve le siège de l'acheteur public${where ? ` (${where})` : ""}`,
       cerfa: "",
       formulaire: "",
       notes: [
@@ -212,7 +212,7 @@ function placeOf(court: CompetentCourt, postcode: string | undefined, city: stri
     }
     return {
       tribunal: "Juridiction compétente à déterminer",
-      ressort: where ? ` — adresse du débiteur : ${where}${country ? `, ${country}` : ""}.` : ".",
+      ressort: `(adresse du débiteur : ${where || "à compléter"}${country ? `, ${country}` : ""})`,
       cerfa: "",
       formulaire: court.debtor.inEu === true ? "formulaire A du règlement (CE) n° 1896/2006 (injonction de payer européenne)" : "",
       notes,
@@ -229,7 +229,7 @@ function placeOf(court: CompetentCourt, postcode: string | undefined, city: stri
   }
   return {
     tribunal: commerce ? "Tribunal de commerce" : "Tribunal judiciaire",
-    ressort: ` du ressort du siège ou du domicile du débiteur, ${where} (article 1406 du Code de procédure civile).`,
+    ressort: `du ressort du siège ou du domicile du débiteur, ${where} (article 1406 du Code de procédure civile)`,
     cerfa: commerce ? "12946" : "12948",
     formulaire: `Cerfa n° ${commerce ? "12946" : "12948"} (requête en injonction de payer${commerce ? " devant le tribunal de commerce" : " devant le tribunal judiciaire"})`,
     notes,

@@ -327,4 +327,13 @@ describe("the rates a user adds or corrects", () => {
       "Paramètres Relances ligne 2 : taux_bce_2025_S1 «trois» n'est pas un taux en %",
     ]);
   });
+
+  it("takes the public buyers' margin over the ECB rate, 8 points unless the sheet says otherwise", () => {
+    expect(DEFAULT_SETTINGS.policy.publicBuyerMargin).toBe(80000);
+    expect(settingsToRows(DEFAULT_SETTINGS).find((r) => r[0] === "marge_bce_acheteur_public")?.[1]).toBe(8);
+    expect(read(["marge_bce_acheteur_public", "7,5"]).settings.policy.publicBuyerMargin).toBe(75000);
+    const { settings, problems } = read(["marge_bce_acheteur_public", "huit"]);
+    expect(settings.policy.publicBuyerMargin).toBe(80000);
+    expect(problems.map((p) => p.message)).toEqual(["Paramètres Relances ligne 2 : marge_bce_acheteur_public «huit» n'est pas un taux en %"]);
+  });
 });
