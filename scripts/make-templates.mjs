@@ -210,7 +210,7 @@ const FR = {
         ...when("injonction.refere", [
           P("Procédure", { style: "Intertitre" }),
           "Une personne publique ne peut faire l'objet d'une injonction de payer devant le juge judiciaire. Le créancier demande au juge des référés du tribunal administratif de lui accorder une provision, l'existence de l'obligation n'étant pas sérieusement contestable (article R541-1 du Code de justice administrative), même en l'absence d'une demande au fond.",
-          "La requête, qui tend au paiement d'une somme d'argent, est présentée par un avocat (article R431-2 du même code), par l'application Télérecours. Hors travaux publics, elle suppose une demande préalable de paiement et la décision de l'acheteur, expresse ou née de son silence (article R421-1) : la mise en demeure ci-dessous en tient lieu. Vérifier aussi les stipulations du cahier des clauses administratives générales applicable au marché (mémoire en réclamation).",
+          "La requête, qui tend au paiement d'une somme d'argent, est présentée par un avocat (article R431-2 du même code), par l'application Télérecours. Hors travaux publics, elle suppose une demande préalable de paiement et la décision de l'acheteur, expresse ou née de son silence (article R421-1) : la mise en demeure jointe en tient lieu. Vérifier aussi les stipulations du cahier des clauses administratives générales applicable au marché (mémoire en réclamation).",
         ]),
         P("Créancier (demandeur)", { style: "Intertitre" }),
         "**{{societe.raison_sociale}}**, {{societe.forme}}{{#societe.capital}} au capital de {{societe.capital}}{{/societe.capital}}, siège social {{societe.adresse}}, {{societe.code_postal}} {{societe.ville}}, SIRET {{societe.siret}}, {{societe.rcs}}, TVA {{societe.tva}}.",
