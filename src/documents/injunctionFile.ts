@@ -224,7 +224,7 @@ function placeOf(court: CompetentCourt, postcode: string | undefined, city: stri
     notes.push(
       commerce
         ? "La forme juridique du débiteur n'apparaît pas dans son nom : le tribunal de commerce est compétent s'il est commerçant ou société commerciale (article L721-3 du Code de commerce), le tribunal judiciaire sinon (Cerfa n° 12948) : à vérifier sur son extrait Kbis ou sa fiche SIRENE."
-        : "Profession libérale exercée en nom propre : tribunal judiciaire. Si le débiteur est une société commerciale par la forme (SARL, SAS…), le tribunal de commerce est compétent (Cerfa n° 12946) : à vérifier sur sa fiche SIRENE.",
+        : "La forme juridique du débiteur n'apparaît pas dans son nom : tribunal judiciaire s'il exerce sa profession libérale en nom propre ou en société civile ; tribunal de commerce (Cerfa n° 12946) s'il est une société commerciale par la forme (SARL, SAS…) : à vérifier sur sa fiche SIRENE.",
     );
   }
   return {

@@ -125,6 +125,17 @@ describe("the injonction de payer file", () => {
     expect(file).toContain("à ajuster à la date de l'avis de réception");
   });
 
+  it("asks to check the court when the name shows no legal form", async () => {
+    const trade = await tenThousandDue31March(customer("Boulangerie Fournier", address));
+    expect(trade.text).toContain("Tribunal de commerce du ressort");
+    expect(trade.text).toContain("La forme juridique du débiteur n'apparaît pas dans son nom : le tribunal de commerce est compétent s'il est commerçant");
+    // An architect is reminded after the acceptance report of the works.
+    const architect = await tenThousandDue31March(customer("Cabinet Martin Architecture", { ...address, customerType: "architecte" }), { acceptanceDate: d("2025-01-10") });
+    expect(architect.text).toContain("Tribunal judiciaire du ressort");
+    expect(architect.text).toContain("Cerfa n° 12948");
+    expect(architect.text).toContain("tribunal judiciaire s'il exerce sa profession libérale en nom propre ou en société civile");
+  });
+
   it("says « hors pénalités, à parfaire » when a half-year's rate is unknown", async () => {
     const sarl = customer("SARL Hôtel du Château", address);
     const { text: file } = await courtFile(
