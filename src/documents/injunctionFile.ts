@@ -134,7 +134,9 @@ export function injunctionData(action: PlannedAction, asOf: Day, settings: Setti
     const sent = latestDate(claimed, 3);
     explications.push(
       `Le débiteur étant un consommateur, ni pénalités de retard ni indemnité forfaitaire ne sont dues ; les intérêts au taux légal courent à compter de la réception de la mise en demeure. ` +
-        `Ils sont calculés ici depuis son envoi${sent === undefined ? "" : ` le ${date(sent)}`} : à ajuster à la date de l'avis de réception.`,
+        (interest === null
+          ? `La mise en demeure a été envoyée${sent === undefined ? "" : ` le ${date(sent)}`} : ils se calculent à compter de la date de son avis de réception.`
+          : `Ils sont calculés ici depuis son envoi${sent === undefined ? "" : ` le ${date(sent)}`} : à ajuster à la date de l'avis de réception.`),
     );
   }
   if (publicBuyer) {
