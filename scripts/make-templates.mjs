@@ -41,16 +41,28 @@ const unless = (tag, blocks) => [P(`{{^${tag}}}`), ...blocks, P(`{{/${tag}}}`)];
 const INVOICES = { kind: "invoices" };
 /** Wording that agrees with the number of invoices listed: singular for one, plural otherwise. */
 const one = (singular, plural) => `{{#une_facture}}${singular}{{/une_facture}}{{^une_facture}}${plural}{{/une_facture}}`;
+/** The invoices a court file claims (injonction.factures), with their totals. */
+const CLAIMED_INVOICES = { kind: "invoices", loop: "injonction.factures", amount: "injonction.total_montant", balance: "injonction.principal" };
 const AMOUNTS = { kind: "amounts" };
 const PIECES = { kind: "pieces" };
 
 const FR_PENALTIES = [
-  P(
-    `Conformément à l'article L441-10 du Code de commerce, ${one("ce retard entraîne", "ces retards entraînent")} de plein droit des pénalités de retard` +
-      "{{#penalites_connues}}, qui s'élèvent à ce jour à {{total_penalites}}{{/penalites_connues}}" +
-      "{{^penalites_connues}}, dont le montant vous sera communiqué séparément{{/penalites_connues}}" +
-      ", ainsi qu'une indemnité forfaitaire pour frais de recouvrement de 40 € par facture (article D441-5 du Code de commerce), soit {{total_indemnites}}.",
-  ),
+  ...unless("acheteur_public", [
+    P(
+      `Conformément à l'article L441-10 du Code de commerce, ${one("ce retard entraîne", "ces retards entraînent")} de plein droit des pénalités de retard` +
+        "{{#penalites_connues}}, qui s'élèvent à ce jour à {{total_penalites}}{{/penalites_connues}}" +
+        "{{^penalites_connues}}, dont le montant vous sera communiqué séparément{{/penalites_connues}}" +
+        ", ainsi qu'une indemnité forfaitaire pour frais de recouvrement de 40 € par facture (article D441-5 du Code de commerce), soit {{total_indemnites}}.",
+    ),
+  ]),
+  ...when("acheteur_public", [
+    P(
+      `Conformément à l'article L2192-13 du Code de la commande publique, ${one("ce retard fait", "ces retards font")} courir de plein droit et sans autre formalité des intérêts moratoires au taux de la Banque centrale européenne majoré de {{marge_acheteur_public}} points (article R2192-31)` +
+        "{{#penalites_connues}}, qui s'élèvent à ce jour à {{total_penalites}}{{/penalites_connues}}" +
+        "{{^penalites_connues}}, dont le montant vous sera communiqué séparément{{/penalites_connues}}" +
+        ", ainsi qu'une indemnité forfaitaire pour frais de recouvrement de 40 € par facture (article D2192-35 du même code), soit {{total_indemnites}}.",
+    ),
+  ]),
 ];
 
 const FR = {
@@ -122,9 +134,16 @@ const FR = {
         "Il s'agit peut-être d'un simple oubli : nous vous remercions de bien vouloir procéder à ce règlement dans les meilleurs délais, par virement sur notre compte :",
         "IBAN",
         ...when("penalites_applicables", [
-          P(
-            "Nous vous rappelons que tout retard de paiement entraîne de plein droit des pénalités de retard et une indemnité forfaitaire pour frais de recouvrement de 40 € par facture (articles L441-10 et D441-5 du Code de commerce).",
-          ),
+          ...unless("acheteur_public", [
+            P(
+              "Nous vous rappelons que tout retard de paiement entraîne de plein droit des pénalités de retard et une indemnité forfaitaire pour frais de recouvrement de 40 € par facture (articles L441-10 et D441-5 du Code de commerce).",
+            ),
+          ]),
+          ...when("acheteur_public", [
+            P(
+              "Nous vous rappelons que tout retard de paiement fait courir de plein droit des intérêts moratoires et une indemnité forfaitaire pour frais de recouvrement de 40 € par facture (articles L2192-13, R2192-31 et D2192-35 du Code de la commande publique).",
+            ),
+          ]),
         ]),
         `Si votre règlement a été effectué entre-temps, nous vous prions de ne pas tenir compte de la présente. Si ${one("cette facture", "une facture")} vous semble contestable, merci de nous en informer sans tarder.`,
         "CLOSING",
@@ -165,32 +184,60 @@ const FR = {
         // The deadline runs from receipt (DOMAIN section 4): a date would lose the post's delay.
         "En conséquence, **nous vous mettons en demeure de nous régler la somme de {{total_du}} dans un délai de {{delai_jours}} jours à compter de la réception de la présente**, par virement sur notre compte :",
         "IBAN",
-        "**À défaut de paiement intégral dans ce délai, nous saisirons sans autre avis la juridiction compétente** d'une requête en injonction de payer afin d'obtenir le recouvrement de notre créance, augmentée des intérêts et des frais de procédure.",
-        "La présente lettre vaut mise en demeure au sens de l'article 1344 du Code civil.",
+        ...unless("acheteur_public", [
+          P(
+            "**À défaut de paiement intégral dans ce délai, nous saisirons sans autre avis la juridiction compétente** d'une requête en injonction de payer afin d'obtenir le recouvrement de notre créance, augmentée des intérêts et des frais de procédure.",
+          ),
+        ]),
+        ...when("acheteur_public", [
+          P(
+            "La présente vaut demande préalable de paiement. **À défaut de paiement intégral dans ce délai, nous saisirons le juge des référés du tribunal administratif compétent** d'une demande de provision (article R541-1 du Code de justice administrative) afin d'obtenir le paiement de notre créance, augmentée des intérêts moratoires et de l'indemnité forfaitaire.",
+          ),
+        ]),
+        ...unless("acheteur_public", [P("La présente lettre vaut mise en demeure au sens de l'article 1344 du Code civil.")]),
         "CLOSING_FORMAL",
       ],
     },
     injunction: {
       title: "Injonction de payer",
+      // One template, two files: the injonction de payer before the judicial courts, and for a public
+      // buyer, against whom it does not lie, the référé-provision before the tribunal administratif.
       blocks: [
-        P("DOSSIER DE REQUÊTE EN INJONCTION DE PAYER", { style: "Titre" }),
-        P("Établi le {{date_du_jour}} — à joindre à la requête déposée au greffe", { align: "center", after: 240 }),
+        ...unless("injonction.refere", [
+          P("DOSSIER DE REQUÊTE EN INJONCTION DE PAYER", { style: "Titre" }),
+          P("Établi le {{date_du_jour}} — à joindre à la requête déposée au greffe (articles 1405 et suivants du Code de procédure civile)", { align: "center", after: 240 }),
+        ]),
+        ...when("injonction.refere", [
+          P("DOSSIER DE REQUÊTE EN RÉFÉRÉ-PROVISION", { style: "Titre" }),
+          P("Établi le {{date_du_jour}} — juge des référés du tribunal administratif (article R541-1 du Code de justice administrative)", { align: "center", after: 240 }),
+        ]),
         P("Juridiction compétente", { style: "Intertitre" }),
         "**{{injonction.tribunal}}** {{injonction.ressort}}.",
-        "Formulaire : **Cerfa n° {{injonction.cerfa}}** (requête en injonction de payer).",
+        ...when("injonction.formulaire", ["Formulaire : **{{injonction.formulaire}}**."]),
+        P("{{#injonction.notes}}"),
+        P("{{.}}", { style: "Encadre" }),
+        P("{{/injonction.notes}}"),
+        ...when("injonction.refere", [
+          P("Procédure", { style: "Intertitre" }),
+          "Une personne publique ne peut faire l'objet d'une injonction de payer devant le juge judiciaire. Le créancier demande au juge des référés du tribunal administratif de lui accorder une provision, l'existence de l'obligation n'étant pas sérieusement contestable (article R541-1 du Code de justice administrative), même en l'absence d'une demande au fond.",
+          "La requête, qui tend au paiement d'une somme d'argent, est présentée par un avocat (article R431-2 du même code), par l'application Télérecours. Hors travaux publics, elle suppose une demande préalable de paiement et la décision de l'acheteur, expresse ou née de son silence (article R421-1) : la mise en demeure jointe en tient lieu. Vérifier aussi les stipulations du cahier des clauses administratives générales applicable au marché (mémoire en réclamation).",
+        ]),
         P("Créancier (demandeur)", { style: "Intertitre" }),
         "**{{societe.raison_sociale}}**, {{societe.forme}}{{#societe.capital}} au capital de {{societe.capital}}{{/societe.capital}}, siège social {{societe.adresse}}, {{societe.code_postal}} {{societe.ville}}, SIRET {{societe.siret}}, {{societe.rcs}}, TVA {{societe.tva}}.",
         P("Débiteur (défendeur)", { style: "Intertitre" }),
-        "**{{raison_sociale}}**{{#contact}}, à l'attention de {{contact}}{{/contact}}, {{adresse}}, {{ligne_ville}}{{#pays}}, {{pays}}{{/pays}}.",
-        P("Montant de la créance", { style: "Intertitre" }),
+        "**{{raison_sociale}}**{{#injonction.forme_juridique}} ({{injonction.forme_juridique}}){{/injonction.forme_juridique}}{{#contact}}, à l'attention de {{contact}}{{/contact}}, {{adresse}}, {{ligne_ville}}{{#pays}}, {{pays}}{{/pays}}.",
+        P("{{injonction.intitule_montant}}", { style: "Intertitre" }),
         AMOUNTS,
+        P("{{#injonction.explications}}"),
+        P("{{.}}"),
+        P("{{/injonction.explications}}"),
         P(one("Facture impayée", "Factures impayées"), { style: "Intertitre" }),
-        INVOICES,
+        CLAIMED_INVOICES,
         P("Pièces justificatives à joindre (copies)", { style: "Intertitre" }),
         PIECES,
         ...when("injonction.petites_creances", [
           P(
-            "**Petites créances.** La créance n'excédant pas 5 000 €, la procédure simplifiée de recouvrement des petites créances, mise en œuvre par un commissaire de justice, est une alternative à la requête (article L125-1 du Code des procédures civiles d'exécution).",
+            "**Petites créances.** La créance n'excédant pas 5 000 € en principal et intérêts (article R125-1 du Code des procédures civiles d'exécution), la procédure simplifiée de recouvrement des petites créances, mise en œuvre par un commissaire de justice, est une alternative à la requête (article L125-1 du même code). Elle suppose l'accord du débiteur sur le montant et les modalités du paiement, constaté par le commissaire de justice.",
             { before: 240 },
           ),
         ]),
@@ -199,21 +246,29 @@ const FR = {
     },
   },
   amounts: [
-    ["Principal (solde des factures)", "{{injonction.principal}}"],
-    ["Pénalités de retard", "{{injonction.penalites}}"],
-    ["Indemnités forfaitaires pour frais de recouvrement (40 € par facture)", "{{injonction.indemnites}}"],
-    ["**Total réclamé**", "**{{injonction.total}}**"],
+    ["{{#injonction.montants}}{{libelle}}", "{{montant}}{{/injonction.montants}}"],
+    ["**{{injonction.total_libelle}}**", "**{{injonction.total}}**"],
   ],
-  piece: "• {{piece}}{{#date}} du {{date}}{{/date}}",
+  piece: "• {{piece}}{{#date}} du {{date}}{{/date}}{{complement}}",
 };
 
 const EN_PENALTIES = [
+  ...when("acheteur_public", [
+    P(
+      "Under article L2192-13 of the French Public Procurement Code, these delays automatically incur late payment interest at the European Central Bank rate plus {{marge_acheteur_public}} points (article R2192-31)" +
+        "{{#penalites_connues}}, amounting to {{total_penalites}} to date{{/penalites_connues}}" +
+        "{{^penalites_connues}}, the amount of which will be notified to you separately{{/penalites_connues}}" +
+        ", and a fixed recovery compensation of EUR 40 per invoice (article D2192-35 of the same code), i.e. {{total_indemnites}}.",
+    ),
+  ]),
+  P("{{^acheteur_public}}"),
   P(
     `Under article L441-10 of the French Commercial Code, ${one("this delay automatically incurs", "these delays automatically incur")} late payment interest` +
       "{{#penalites_connues}}, amounting to {{total_penalites}} to date{{/penalites_connues}}" +
       "{{^penalites_connues}}, the amount of which will be notified to you separately{{/penalites_connues}}" +
       ", and fixed recovery compensation of €40 per invoice (article D441-5 of the French Commercial Code), i.e. {{total_indemnites}}.",
   ),
+  P("{{/acheteur_public}}"),
 ];
 
 const EN = {
@@ -285,9 +340,16 @@ const EN = {
         "This may be a simple oversight: we would be grateful if you could settle it at your earliest convenience by bank transfer to our account:",
         "IBAN",
         ...when("penalites_applicables", [
-          P(
-            "Please note that under French law any late payment automatically incurs late payment interest and fixed recovery compensation of €40 per invoice (articles L441-10 and D441-5 of the French Commercial Code).",
-          ),
+          ...unless("acheteur_public", [
+            P(
+              "Please note that under French law any late payment automatically incurs late payment interest and fixed recovery compensation of €40 per invoice (articles L441-10 and D441-5 of the French Commercial Code).",
+            ),
+          ]),
+          ...when("acheteur_public", [
+            P(
+              "Please note that any late payment automatically incurs late payment interest and fixed recovery compensation of €40 per invoice (articles L2192-13, R2192-31 and D2192-35 of the French Public Procurement Code).",
+            ),
+          ]),
         ]),
         `If payment has been made in the meantime, please disregard this letter. If you dispute ${one("this invoice", "an invoice")}, please let us know without delay.`,
         "CLOSING",
@@ -327,46 +389,22 @@ const EN = {
         ]),
         "Accordingly, **we hereby give you formal notice to pay the sum of {{total_du}} within {{delai_jours}} days of receipt of this letter**, by bank transfer to our account:",
         "IBAN",
-        "**Failing full payment within this period, we will refer the matter to the competent court without further notice**, by an application for an order for payment (injonction de payer), to recover our claim together with interest and legal costs.",
+        ...unless("acheteur_public", [
+          P(
+            "**Failing full payment within this period, we will refer the matter to the competent court without further notice**, by an application for an order for payment (injonction de payer), to recover our claim together with interest and legal costs.",
+          ),
+        ]),
+        ...when("acheteur_public", [
+          P(
+            "This letter is our prior claim for payment. **Failing full payment within this period, we will apply to the interim relief judge of the competent administrative court** for an interim payment (article R541-1 of the French Code of Administrative Justice), to recover our claim together with late-payment interest and the fixed recovery compensation.",
+          ),
+        ]),
         "This letter constitutes a formal notice within the meaning of article 1344 of the French Civil Code.",
         "CLOSING_FORMAL",
       ],
     },
-    injunction: {
-      title: "Payment order",
-      blocks: [
-        P("ORDER FOR PAYMENT APPLICATION FILE (INJONCTION DE PAYER)", { style: "Titre" }),
-        P("Prepared on {{date_du_jour}} — to be filed with the application at the court registry", { align: "center", after: 240 }),
-        P("Competent court", { style: "Intertitre" }),
-        "**{{injonction.tribunal}}** {{injonction.ressort}}.",
-        "Form: **Cerfa no. {{injonction.cerfa}}** (requête en injonction de payer).",
-        P("Creditor (applicant)", { style: "Intertitre" }),
-        "**{{societe.raison_sociale}}**, {{societe.forme}}{{#societe.capital}} with a share capital of {{societe.capital}}{{/societe.capital}}, registered office {{societe.adresse}}, {{societe.code_postal}} {{societe.ville}}, SIRET {{societe.siret}}, {{societe.rcs}}, VAT {{societe.tva}}.",
-        P("Debtor (respondent)", { style: "Intertitre" }),
-        "**{{raison_sociale}}**{{#contact}}, for the attention of {{contact}}{{/contact}}, {{adresse}}, {{ligne_ville}}{{#pays}}, {{pays}}{{/pays}}.",
-        P("Amount of the claim", { style: "Intertitre" }),
-        AMOUNTS,
-        P(one("Unpaid invoice", "Unpaid invoices"), { style: "Intertitre" }),
-        INVOICES,
-        P("Supporting documents to attach (copies)", { style: "Intertitre" }),
-        PIECES,
-        ...when("injonction.petites_creances", [
-          P(
-            "**Small claims.** As the claim does not exceed €5,000, the simplified small-claims recovery procedure carried out by a commissaire de justice is an alternative to the application (article L125-1 of the French Code of Civil Enforcement Procedures).",
-            { before: 240 },
-          ),
-        ]),
-        P("Prepared for the creditor by {{signataire_nom}}{{#signataire_fonction}}, {{signataire_fonction}}{{/signataire_fonction}}, in {{societe.ville}} on {{date_du_jour}}.", { before: 360 }),
-      ],
-    },
+    // The court file is always in French (DOMAIN section 4): en/injunction.docx is the French one.
   },
-  amounts: [
-    ["Principal (balance of the invoices)", "{{injonction.principal}}"],
-    ["Late payment interest", "{{injonction.penalites}}"],
-    ["Fixed recovery compensation (€40 per invoice)", "{{injonction.indemnites}}"],
-    ["**Total claimed**", "**{{injonction.total}}**"],
-  ],
-  piece: "• {{piece}}{{#date}} of {{date}}{{/date}}",
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -424,7 +462,7 @@ function table(columns, rows) {
   return `<w:tbl>${tblPr}${grid}${rows.join("")}</w:tbl>`;
 }
 
-function invoiceTable(lang) {
+function invoiceTable(lang, { loop = "factures", amount = "total_montant", balance = "total_solde" } = {}) {
   const c = INVOICE_COLUMNS;
   const header = `<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>${lang.invoiceHeaders
     .map((h, i) => cell(c[i], h, { header: true, right: i === 3 || i === 4 }))
@@ -432,18 +470,18 @@ function invoiceTable(lang) {
   // The row loop: {{#factures}} in the first cell and {{/factures}} in the last repeat the whole row.
   const row =
     "<w:tr><w:trPr><w:cantSplit/></w:trPr>" +
-    cell(c[0], "{{#factures}}{{numero}}") +
+    cell(c[0], `{{#${loop}}}{{numero}}`) +
     cell(c[1], "{{date_facture}}") +
     cell(c[2], "{{echeance}}") +
     cell(c[3], "{{montant}}", { right: true }) +
     cell(c[4], "{{solde}}", { right: true }) +
-    cell(c[5], "{{statut}}{{/factures}}") +
+    cell(c[5], `{{statut}}{{/${loop}}}`) +
     "</w:tr>";
   const total =
     "<w:tr><w:trPr><w:cantSplit/></w:trPr>" +
     cell(c[0] + c[1] + c[2], `**${lang.total}**`, { span: 3 }) +
-    cell(c[3], "**{{total_montant}}**", { right: true }) +
-    cell(c[4], "**{{total_solde}}**", { right: true }) +
+    cell(c[3], `**{{${amount}}}**`, { right: true }) +
+    cell(c[4], `**{{${balance}}}**`, { right: true }) +
     cell(c[5], "") +
     "</w:tr>";
   return table(c, [header, row, total]);
@@ -465,7 +503,7 @@ function blockXml(lang, block) {
     }
     return paragraph(P(block));
   }
-  if (block.kind === "invoices") return invoiceTable(lang) + paragraph(P("", { after: 0 }));
+  if (block.kind === "invoices") return invoiceTable(lang, block) + paragraph(P("", { after: 0 }));
   if (block.kind === "amounts") return amountsTable(lang) + paragraph(P("", { after: 0 }));
   if (block.kind === "pieces") return [P("{{#injonction.pieces}}"), P(lang.piece, { style: "Puce" }), P("{{/injonction.pieces}}")].map(paragraph).join("");
   return paragraph(block);
@@ -596,9 +634,11 @@ for (const [folder, lang] of [
 ]) {
   const dir = path.join(root, "templates", folder);
   mkdirSync(dir, { recursive: true });
-  for (const [name, letter] of Object.entries(lang.letters)) {
+  for (const name of Object.keys(FR.letters)) {
+    // A letter the language lacks (the court file, always French) is written from the French one.
+    const source = lang.letters[name] ? lang : FR;
     const file = path.join(dir, `${name}.docx`);
-    const bytes = docx(lang, letter);
+    const bytes = docx(source, source.letters[name]);
     writeFileSync(file, bytes);
     console.log(`  templates/${folder}/${name}.docx  ${(bytes.length / 1024).toFixed(1)} kB`);
   }

@@ -2,6 +2,7 @@
 import { B2B_RULE, PUBLIC_BUYER_RULE, type RateRule } from "./lateInterest";
 import { normalizeText } from "./normalizeText";
 import { problem, type Problem } from "./problem";
+import type { RateUnits } from "./rates";
 
 export type CustomerType = "particulier" | "professionnel" | "architecte" | "promoteur" | "collectivite";
 
@@ -88,14 +89,29 @@ export function needsAcceptanceReport(type: CustomerType): boolean {
  * The rule of automatic late-payment penalties for a category.
  *
  * @param type - the customer category
+ * @param publicBuyerMargin - the points over the ECB rate for a public buyer, when the settings
+ *   change the 8 points of PUBLIC_BUYER_RULE
  * @returns PUBLIC_BUYER_RULE (ECB + 8) for a collectivite, B2B_RULE (ECB + 10) for other
  *   businesses, undefined for a particulier (interest only after a mise en demeure)
  * @example
  * rateRuleFor("collectivite") // PUBLIC_BUYER_RULE
  */
-export function rateRuleFor(type: CustomerType): RateRule | undefined {
+export function rateRuleFor(type: CustomerType, publicBuyerMargin?: RateUnits): RateRule | undefined {
   if (type === "particulier") return undefined;
-  return type === "collectivite" ? PUBLIC_BUYER_RULE : B2B_RULE;
+  if (type !== "collectivite") return B2B_RULE;
+  return publicBuyerMargin === undefined || publicBuyerMargin === 80000 ? PUBLIC_BUYER_RULE : { kind: "ecb", margin: publicBuyerMargin };
+}
+
+/**
+ * Whether a delay across 1 January or 1 July is split by half-year for a category: never for a
+ * public buyer, whose intérêts moratoires run at the rate of the half-year in which they began
+ * (Code de la commande publique R2192-31); for the others, as the settings say.
+ *
+ * @example
+ * splitsByHalfYear("collectivite", true) // false
+ */
+export function splitsByHalfYear(type: CustomerType, setting: boolean): boolean {
+  return type === "collectivite" ? false : setting;
 }
 
 const LABELS: Readonly<Record<"fr" | "en", Readonly<Record<CustomerType, string>>>> = {

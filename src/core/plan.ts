@@ -1,5 +1,5 @@
 import { customerBalances } from "./balances";
-import { rateRuleFor } from "./customerType";
+import { rateRuleFor, splitsByHalfYear } from "./customerType";
 import { customerNameKey, groupCustomers, type Customer } from "./customers";
 import type { Day } from "./day";
 import { daysOverdue } from "./daysOverdue";
@@ -166,11 +166,12 @@ function planInvoice(
   let penalties: Cents | null = 0;
   // Businesses and public buyers owe interest from the due date (DOMAIN section 2); a consumer owes
   // the taux de l'intérêt légal only from the mise en demeure (section 3), dated by the journal.
-  const businessRule = rateRuleFor(type);
+  const businessRule = rateRuleFor(type, options.policy.publicBuyerMargin);
   const rule = businessRule ?? CONSUMER_RULE;
   const from = businessRule !== undefined ? record.dueDate : history?.levelDates[3];
   if (from !== undefined && late > 0 && options.asOf > from && balance >= PAID_BELOW) {
-    const interest = lateInterest({ amount: balance, from, to: options.asOf, rule, splitByHalfYear: options.splitByHalfYear }, options.rates);
+    const split = splitsByHalfYear(type, options.splitByHalfYear);
+    const interest = lateInterest({ amount: balance, from, to: options.asOf, rule, splitByHalfYear: split }, options.rates);
     if (isProblem(interest)) {
       unknownRates.add(interest.message);
       penalties = null;

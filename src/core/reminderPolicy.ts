@@ -1,4 +1,5 @@
 import type { CustomerType } from "./customerType";
+import type { RateUnits } from "./rates";
 import type { ReminderLevel } from "./reminderLevel";
 
 /** How a reminder is sent (the journal's Canal column). */
@@ -28,6 +29,8 @@ export interface ReminderPolicy {
   /** One level at a time, or straight to the highest level the days late have reached. */
   readonly escalation: "sequential" | "byAge";
   readonly channels: Readonly<Record<ReminderLevel, Channel>>;
+  /** Points over the ECB rate of the intérêts moratoires a public buyer owes (CCP R2192-31: 8). */
+  readonly publicBuyerMargin: RateUnits;
 }
 
 export const DEFAULT_POLICY: ReminderPolicy = Object.freeze({
@@ -41,6 +44,7 @@ export const DEFAULT_POLICY: ReminderPolicy = Object.freeze({
   waitForAcceptanceReport: true,
   escalation: "sequential",
   channels: Object.freeze({ 0: "email", 1: "email", 2: "courrier", 3: "recommandé", 4: "autre" }),
+  publicBuyerMargin: 80000,
 } as const);
 
 /**

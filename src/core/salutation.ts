@@ -110,6 +110,16 @@ const french = (address: string): Salutation => ({
 });
 
 /**
+ * The salutation of a letter opened by an office (« Monsieur le Maire, », « Dear Mayor, »): the
+ * closing names the office in French, as the opening does.
+ * @example officeSalutation("Monsieur le Maire,", "fr").closing // "Veuillez agréer, Monsieur le Maire, l'expression de nos salutations distinguées."
+ */
+export function officeSalutation(opening: string, lang: "fr" | "en"): Salutation {
+  if (lang === "fr") return french(opening.replace(/,\s*$/, ""));
+  return { opening, address: "", closing: "Yours sincerely," };
+}
+
+/**
  * The salutation of a document (DOMAIN section 4). The person greeted is the contact, or a
  * consumer (particulier) itself; a company without a contact is « Madame, Monsieur, ».
  *

@@ -115,6 +115,7 @@ type Field =
       write(d: Draft, v: ReminderPolicy["escalation"]): void;
     }
   | { readonly kind: "channel"; read(s: Settings): Channel; write(d: Draft, v: Channel): void }
+  | { readonly kind: "rate"; read(s: Settings): RateUnits; write(d: Draft, v: RateUnits): void }
   | {
       readonly kind: "text" | "email";
       read(s: Settings): string | undefined;
@@ -269,6 +270,18 @@ const SETTINGS: readonly Setting[] = [
       d.registeredMailDays = v;
     },
   ),
+  {
+    key: "marge_bce_acheteur_public",
+    description:
+      "Points ajoutés au taux BCE pour les intérêts moratoires d'un acheteur public (art. R2192-31 du Code de la commande publique : 8) / Points over the ECB rate of a public buyer's late-payment interest",
+    field: {
+      kind: "rate",
+      read: (s) => s.policy.publicBuyerMargin,
+      write: (d, v) => {
+        d.policy.publicBuyerMargin = v;
+      },
+    },
+  },
   {
     key: "penalites_par_semestre",
     description:
@@ -475,6 +488,11 @@ function writeField(field: Field, draft: Draft, value: CellValue): Parsed<unknow
       if (parsed.ok) field.write(draft, parsed.value);
       return parsed;
     }
+    case "rate": {
+      const parsed = parseRate(value);
+      if (parsed.ok) field.write(draft, parsed.value);
+      return parsed;
+    }
   }
 }
 
@@ -491,6 +509,8 @@ function cellOf(field: Field, settings: Settings): CellValue {
     case "text":
     case "email":
       return field.read(settings) ?? null;
+    case "rate":
+      return percentFromRateUnits(field.read(settings));
   }
 }
 

@@ -153,6 +153,7 @@ interface Texts {
   readonly payment: string;
   readonly paymentReference: string;
   readonly lateNotice: string;
+  readonly lateNoticePublic: string;
 }
 
 const TEXTS: Readonly<Record<Language, Texts>> = {
@@ -178,6 +179,9 @@ const TEXTS: Readonly<Record<Language, Texts>> = {
     lateNotice:
       "Tout retard de paiement entraîne de plein droit des pénalités de retard (art. L441-10 du Code de commerce) " +
       "et une indemnité forfaitaire pour frais de recouvrement de 40 € par facture (art. D441-5).",
+    lateNoticePublic:
+      "Tout retard de paiement fait courir de plein droit des intérêts moratoires (art. L2192-13 et R2192-31 du Code de la commande publique) " +
+      "et une indemnité forfaitaire pour frais de recouvrement de 40 € par facture (art. D2192-35).",
   },
   en: {
     title: "Statement of account",
@@ -201,6 +205,9 @@ const TEXTS: Readonly<Record<Language, Texts>> = {
     lateNotice:
       "Late payment automatically incurs late payment interest (French Commercial Code, art. L441-10) " +
       "and fixed recovery compensation of €40 per invoice (art. D441-5).",
+    lateNoticePublic:
+      "Late payment automatically incurs late payment interest (French Public Procurement Code, art. L2192-13 and R2192-31) " +
+      "and fixed recovery compensation of €40 per invoice (art. D2192-35).",
   },
 };
 
@@ -629,7 +636,7 @@ export async function renderStatement(data: ReminderData): Promise<Uint8Array> {
     y = drawLines(reference, MARGIN, y, fonts.regular, 9, 11.5, GREY);
   }
   if (data.penalites_applicables) {
-    const notice = wrap(t.lateNotice, fonts.regular, 8, CONTENT_WIDTH, 4);
+    const notice = wrap(data.acheteur_public ? t.lateNoticePublic : t.lateNotice, fonts.regular, 8, CONTENT_WIDTH, 4);
     y -= 12;
     ensure(notice.length * 10);
     y = drawLines(notice, MARGIN, y, fonts.regular, 8, 10, GREY);

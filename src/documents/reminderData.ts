@@ -10,9 +10,11 @@ import { internationalPhone } from "../core/phoneNumber";
 import { actionTotals, type Plan, type PlannedAction, type PlannedInvoice } from "../core/plan";
 import { reminderLevelLabel, type ReminderLevel } from "../core/reminderLevel";
 import { isProblem } from "../core/problem";
+import { percentFromRateUnits } from "../core/rates";
 import { titledContact } from "../core/salutation";
 import type { CompanyDetails, Settings } from "../core/settings";
 import { shortEnglishDate, writtenDate } from "../core/writtenDate";
+import { injunctionData, type InjunctionData } from "./injunctionFile";
 import { reminderWording, type WordingData } from "./reminderWording";
 
 export type Language = "fr" | "en";
@@ -52,24 +54,7 @@ export interface CompanyData {
   readonly mentions_legales: string;
 }
 
-export interface SupportingDocument {
-  readonly piece: string;
-  readonly date: string;
-}
-
-/** The court file of an injonction de payer (DOMAIN section 4). */
-export interface InjunctionData {
-  readonly tribunal: string;
-  readonly cerfa: string;
-  readonly ressort: string;
-  readonly principal: string;
-  readonly penalites: string;
-  readonly indemnites: string;
-  readonly total: string;
-  readonly pieces: readonly SupportingDocument[];
-  /** Claims up to EUR 5,000: the small-claims route by a commissaire de justice is an alternative. */
-  readonly petites_creances: boolean;
-}
+export type { InjunctionData, SupportingDocument } from "./injunctionFile";
 
 export interface ReminderData extends WordingData {
   readonly langue: Language;
@@ -103,6 +88,10 @@ export interface ReminderData extends WordingData {
   readonly date_limite: string;
   readonly delai_jours: number;
   readonly societe: CompanyData;
+  /** A public buyer: its letters cite the Code de la commande publique and threaten the administrative court. */
+  readonly acheteur_public: boolean;
+  /** The points over the ECB rate of a public buyer's intérêts moratoires, as printed: "8". */
+  readonly marge_acheteur_public: string;
   readonly injonction?: InjunctionData | undefined;
   /** Figures for code (sums, file names), not for templates. */
   readonly totals: { readonly balance: Cents; readonly penalties: Cents; readonly fees: Cents };
@@ -113,25 +102,11 @@ const TEXT = {
     notDue: (due: string) => `Non échue (échéance le ${due})`,
     late: (days: number) => `Échue depuis ${days} jour${days > 1 ? "s" : ""}`,
     unknown: "à calculer",
-    commerce: "Tribunal de commerce",
-    judiciaire: "Tribunal judiciaire",
-    ressort: (postcode: string, city: string) => `du ressort du siège ou du domicile du débiteur, ${[postcode, city].filter(Boolean).join(" ")} (art. 1406 CPC)`,
-    invoice: (n: string) => `Facture ${n}`,
-    terms: "Conditions générales de vente acceptées par le client",
-    acceptance: "Procès-verbal de réception des travaux",
-    level: (l: ReminderLevel) => (l === 3 ? "Mise en demeure (lettre recommandée) et son avis de réception" : `${reminderLevelLabel(l)}`),
   },
   en: {
     notDue: (due: string) => `Not yet due (due on ${due})`,
     late: (days: number) => `Overdue by ${days} day${days > 1 ? "s" : ""}`,
     unknown: "to be calculated",
-    commerce: "Tribunal de commerce (commercial court)",
-    judiciaire: "Tribunal judiciaire (civil court)",
-    ressort: (postcode: string, city: string) => `of the debtor's registered office or domicile, ${[postcode, city].filter(Boolean).join(" ")} (art. 1406 CPC)`,
-    invoice: (n: string) => `Invoice ${n}`,
-    terms: "General terms of sale accepted by the customer",
-    acceptance: "Acceptance report of the works",
-    level: (l: ReminderLevel) => (l === 3 ? "Formal notice (registered letter) and its acknowledgement of receipt" : reminderLevelLabel(l, "en")),
   },
 } as const;
 
@@ -206,7 +181,8 @@ function latestLevelDate(invoices: readonly PlannedInvoice[], level: ReminderLev
  * @param settings - the workbook's settings (letterhead, formal-notice deadline)
  */
 export function reminderData(action: PlannedAction, plan: Plan, settings: Settings): ReminderData {
-  const lang: Language = action.customer.language === "en" ? "en" : "fr";
+  // The court file is in French whatever the customer's language (DOMAIN section 4).
+  const lang: Language = action.customer.language === "en" && action.level < 4 ? "en" : "fr";
   const text = TEXT[lang];
   const money = (cents: Cents): string => formatEuros(cents, lang);
   const bands = agingBandLabels(undefined, lang);
@@ -273,36 +249,9 @@ export function reminderData(action: PlannedAction, plan: Plan, settings: Settin
     delai_jours: settings.formalNoticeDeadlineDays,
     societe: companyData(settings.company, lang),
     ...reminderWording(customer, settings.company, lang, lines.length),
+    acheteur_public: action.customer.customerType === "collectivite",
+    marge_acheteur_public: String(percentFromRateUnits(settings.policy.publicBuyerMargin)).replace(".", lang === "fr" ? "," : "."),
     totals: { balance: listed.balance, penalties, fees },
   };
-  return action.level === 4 ? { ...data, injonction: injunctionData(action, data, lang) } : data;
-}
-
-function injunctionData(action: PlannedAction, data: ReminderData, lang: Language): InjunctionData {
-  const text = TEXT[lang];
-  // Claims between businesses go to the commercial court (Cerfa 12946); the rest to the civil court (12948).
-  const business = isBusinessCustomer(action.customer.customerType);
-  const pieces: SupportingDocument[] = [];
-  for (const invoice of action.invoices) pieces.push({ piece: text.invoice(invoice.record.number), date: dateText(invoice.record.invoiceDate, lang) });
-  pieces.push({ piece: text.terms, date: "" });
-  for (const invoice of action.invoices) {
-    if (invoice.record.acceptanceDate !== undefined) {
-      pieces.push({ piece: `${text.acceptance} (${invoice.record.number})`, date: dateText(invoice.record.acceptanceDate, lang) });
-    }
-  }
-  for (const level of [1, 2, 3] as const) {
-    const day = latestLevelDate(action.invoices, level);
-    if (day !== undefined) pieces.push({ piece: text.level(level), date: dateText(day, lang) });
-  }
-  return {
-    tribunal: business ? text.commerce : text.judiciaire,
-    cerfa: business ? "12946" : "12948",
-    ressort: text.ressort(action.customer.postcode ?? "", action.customer.city ?? ""),
-    principal: data.total_solde,
-    penalites: data.total_penalites,
-    indemnites: data.total_indemnites,
-    total: data.total_du,
-    pieces,
-    petites_creances: data.totals.balance <= 500_000,
-  };
+  return action.level === 4 ? { ...data, injonction: injunctionData(action, plan.asOf, settings) } : data;
 }

@@ -2,7 +2,8 @@
 // how the document greets its reader and takes leave, who signs it, whether it speaks of one
 // invoice or several, and the end of the customer's address in the convention of its country.
 import { addressEnd } from "../core/postalAddress";
-import { salutation, type Salutation } from "../core/salutation";
+import { publicBodySalutation } from "../core/publicOffice";
+import { officeSalutation, salutation, type Salutation } from "../core/salutation";
 import type { CompanyDetails } from "../core/settings";
 import type { CustomerDetails } from "../core/trackingRecord";
 import type { Language } from "./reminderData";
@@ -44,10 +45,12 @@ export function reminderWording(
   invoiceCount: number,
   office?: Salutation,
 ): WordingData {
+  // A public body's head is greeted by the office (« Monsieur le Maire, ») where the contact names it.
+  const byOffice = publicBodySalutation(customer, lang);
   const greeting = salutation(
     { customerName: customer.name, customerType: customer.customerType, contact: customer.contact, civility: customer.civility },
     lang,
-    office,
+    office ?? (byOffice === undefined ? undefined : officeSalutation(byOffice, lang)),
   );
   const signatory = company.signatoryName?.trim() ?? "";
   const end = addressEnd(customer.postcode ?? "", customer.city ?? "", lang);

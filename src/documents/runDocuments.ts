@@ -73,7 +73,8 @@ export async function writeRunDocuments(plan: Plan, settings: Settings, outDir: 
     const channel = action.channel;
     if (action.level === 4) {
       // The court file is one per debtor: it goes with its own supporting documents.
-      const file = ownName(`injonctions/injonction-${data.date_iso}-${slug}.docx`, action.customerKey);
+      // A public buyer's file is a référé-provision, not an injonction de payer: its name says so.
+      const file = ownName(`injonctions/${data.injonction?.refere === true ? "refere-provision" : "injonction"}-${data.date_iso}-${slug}.docx`, action.customerKey);
       await write(file, renderLetters(await letterTemplate(4, data.langue), [data]));
       documents.set(action.customerKey, { reference: file, channel });
     } else if (channel === "email" && isEmailAddress(data.email.trim())) {

@@ -115,6 +115,7 @@ const anySettings: fc.Arbitrary<Settings> = fc
     formalNoticeDeadlineDays: days,
     registeredMailDays: days,
     senderMailbox: optional(email),
+    publicBuyerMargin: fc.integer({ min: 0, max: 200 }).map((tenths) => tenths * 1000),
   })
   .map((r) => {
     const types: CustomerType[] = ["particulier", "professionnel", "architecte", "promoteur", "collectivite"];
@@ -130,6 +131,7 @@ const anySettings: fc.Arbitrary<Settings> = fc
         waitForAcceptanceReport: r.waitForAcceptanceReport,
         escalation: r.escalation,
         channels: { 0: r.channels[0], 1: r.channels[1], 2: r.channels[2], 3: r.channels[3], 4: r.channels[4] },
+        publicBuyerMargin: r.publicBuyerMargin,
       },
       rates: r.rates,
       company: r.company,
@@ -328,5 +330,14 @@ describe("the rates a user adds or corrects", () => {
     expect(problems.map((p) => p.message)).toEqual([
       "Paramètres Relances ligne 2 : taux_bce_2025_S1 «trois» n'est pas un taux en %",
     ]);
+  });
+
+  it("takes the public buyers' margin over the ECB rate, 8 points unless the sheet says otherwise", () => {
+    expect(DEFAULT_SETTINGS.policy.publicBuyerMargin).toBe(80000);
+    expect(settingsToRows(DEFAULT_SETTINGS).find((r) => r[0] === "marge_bce_acheteur_public")?.[1]).toBe(8);
+    expect(read(["marge_bce_acheteur_public", "7,5"]).settings.policy.publicBuyerMargin).toBe(75000);
+    const { settings, problems } = read(["marge_bce_acheteur_public", "huit"]);
+    expect(settings.policy.publicBuyerMargin).toBe(80000);
+    expect(problems.map((p) => p.message)).toEqual(["Paramètres Relances ligne 2 : marge_bce_acheteur_public «huit» n'est pas un taux en %"]);
   });
 });

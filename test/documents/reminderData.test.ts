@@ -22,9 +22,12 @@ describe("reminder data", () => {
   it("a particulier's injonction file claims the statutory interest run since the formal notice, without EUR 40", async () => {
     const { plan, settings } = await sampleReminders();
     const action = plan.actions.find((a) => a.level === 4)!;
-    const consumer = { ...action, customer: { ...action.customer, customerType: "particulier" as const }, penalties: 227, recoveryFee: 0 };
+    const claimed = action.claimed.map((invoice) => ({ ...invoice, penalties: 227, recoveryFee: 0 }));
+    const customer = { ...action.customer, name: "M. Julien Roux", customerType: "particulier" as const };
+    const consumer = { ...action, customer, claimed, penalties: 227, recoveryFee: 0 };
     const data = reminderData(consumer, plan, settings);
     expect(data.injonction).toMatchObject({ cerfa: "12948", penalites: formatEuros(227), indemnites: formatEuros(0) });
+    expect(data.injonction!.montants.map((m) => m.libelle).join(" ")).not.toContain("Indemnit");
     expect(data.total_du).toBe(formatEuros(action.balance + 227));
   });
 });

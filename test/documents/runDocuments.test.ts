@@ -37,6 +37,17 @@ describe("the documents of a run", () => {
     expect(result.warnings).toEqual([]);
   });
 
+  it("a public buyer's court file is named for the référé-provision it prepares", async () => {
+    const { plan, settings } = await sampleReminders();
+    const action = plan.actions.find((a) => a.level === 4)!;
+    const mairie = { ...action, customer: { ...action.customer, name: "Mairie de Foix", customerType: "collectivite" as const } };
+    const result = await writeRunDocuments({ ...plan, actions: [action, mairie] }, settings, path.join(dir, "refere"));
+    expect(result.files.filter((f) => f.startsWith("injonctions/"))).toEqual([
+      `injonctions/injonction-2026-06-30-${asciiSlug(action.customer.name)}.docx`,
+      "injonctions/refere-provision-2026-06-30-mairie-de-foix.docx",
+    ]);
+  });
+
   it("a customer due an e-mail without an address gets a letter, and the run says so", async () => {
     const { plan, settings } = await sampleReminders();
     const action = plan.actions.find((a) => a.channel === "email" && a.level === 1)!;

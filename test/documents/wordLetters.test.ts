@@ -181,10 +181,11 @@ describe("a merged letter", () => {
         const text = parts[i]!;
         expect(text).toContain(c.raison_sociale);
         expect(text).toContain(`${c.code_postal} ${c.ville}`);
-        for (const invoice of c.factures) {
+        // The court file shows the invoices it claims.
+        for (const invoice of level === 4 ? c.injonction!.factures : c.factures) {
           for (const value of [invoice.numero, invoice.date_facture, invoice.echeance, invoice.montant, invoice.solde, invoice.statut]) expect(text).toContain(value);
         }
-        expect(text).toContain(c.total_solde);
+        expect(text).toContain(level === 4 ? c.injonction!.principal : c.total_solde);
         expect(text).toContain("EGPL — Entreprise Générale de la Lèze SARL");
         expect(text).toContain("12 chemin de la Lèze");
         expect(text).toContain("au capital de 20 000 €");
@@ -302,16 +303,16 @@ describe("a merged letter", () => {
     expect(text).toContain("Cerfa n° 12946");
     expect([inj.principal, inj.penalites, inj.indemnites, inj.total].map(spaced)).toEqual(["10 280,00 €", "311,40 €", "40,00 €", "10 631,40 €"]);
     for (const [label, amount] of [
-      ["Principal (solde des factures)", inj.principal],
-      ["Pénalités de retard", inj.penalites],
-      ["Indemnités forfaitaires pour frais de recouvrement (40 € par facture)", inj.indemnites],
+      ["Principal (solde de la facture)", inj.principal],
+      ["Pénalités de retard (article L441-10 du Code de commerce), arrêtées au 30/06/2026", inj.penalites],
+      ["Indemnité forfaitaire pour frais de recouvrement (40 € par facture, article D441-5 du Code de commerce)", inj.indemnites],
       ["Total réclamé", inj.total],
     ]) {
       expect(text).toContain(`${label}\n${amount}`);
     }
-    for (const piece of inj.pieces) expect(text).toContain(piece.date ? `• ${piece.piece} du ${piece.date}` : `• ${piece.piece}\n`);
+    for (const piece of inj.pieces) expect(text).toContain(piece.date ? `• ${piece.piece} du ${piece.date}${piece.complement}` : `• ${piece.piece}\n`);
     expect(text).toContain("• Relance 1 du 10/04/2026");
-    expect(text).toContain("• Mise en demeure (lettre recommandée) et son avis de réception du 15/06/2026");
+    expect(text).toContain("• Mise en demeure du 15/06/2026, envoyée en lettre recommandée avec accusé de réception — avis de réception du ____/____/________");
     expect(text).not.toContain("petites créances");
     const small = { ...c!, injonction: { ...inj, petites_creances: true } };
     expect(sections(await merge(4, "fr", [small]))[0]).toContain("la procédure simplifiée de recouvrement des petites créances");
