@@ -33,12 +33,14 @@ const INVOICE_COLUMNS = [1450, 1250, 1250, 1500, 1400, 2788];
 //   "text" or P("text", options)    a paragraph (**bold**)
 //   when(tag, blocks) / unless(tag, blocks)   paragraphs kept only when tag is truthy / falsy
 //   INVOICES    the invoice table       AMOUNTS   the amounts table of the injunction file
+//   OTHER_INVOICES  the customer's other overdue invoices, outside the sum (when there are any)
 //   PIECES      the list of supporting documents
 
 const P = (text, options = {}) => ({ kind: "p", text, ...options });
 const when = (tag, blocks) => [P(`{{#${tag}}}`), ...blocks, P(`{{/${tag}}}`)];
 const unless = (tag, blocks) => [P(`{{^${tag}}}`), ...blocks, P(`{{/${tag}}}`)];
 const INVOICES = { kind: "invoices" };
+const OTHER_INVOICES = { kind: "otherInvoices" };
 const AMOUNTS = { kind: "amounts" };
 const PIECES = { kind: "pieces" };
 
@@ -48,6 +50,16 @@ const FR_PENALTIES = [
       "{{#penalites_connues}}, qui s'élèvent à ce jour à {{total_penalites}}{{/penalites_connues}}" +
       "{{^penalites_connues}}, dont le montant vous sera communiqué séparément{{/penalites_connues}}" +
       ", ainsi qu'une indemnité forfaitaire pour frais de recouvrement de 40 € par facture (article D441-5 du Code de commerce), soit {{total_indemnites}}.",
+  ),
+];
+
+// Before the formal notice, penalties and fees are shown for information, outside the sum asked.
+const FR_PENALTIES_INFO = [
+  P(
+    "Nous vous rappelons que ces retards entraînent de plein droit des pénalités de retard (article L441-10 du Code de commerce)" +
+      "{{#penalites_connues}}, qui s'élèvent à ce jour à {{total_penalites}}{{/penalites_connues}}" +
+      ", ainsi qu'une indemnité forfaitaire pour frais de recouvrement de 40 € par facture (article D441-5 du Code de commerce), soit {{total_indemnites}}. " +
+      "Ces sommes, indiquées pour information, ne sont pas comprises dans le montant demandé ci-dessous.",
   ),
 ];
 
@@ -130,7 +142,7 @@ const FR = {
         "Madame, Monsieur,",
         "{{#date_relance_1}}Malgré notre relance du {{date_relance_1}}, nous{{/date_relance_1}}{{^date_relance_1}}Sauf erreur de notre part, nous{{/date_relance_1}} constatons que les factures ci-dessous restent impayées à ce jour :",
         INVOICES,
-        ...when("reclame_penalites", FR_PENALTIES),
+        ...when("penalites_pour_information", FR_PENALTIES_INFO),
         "Nous vous demandons de nous régler **la somme de {{total_du}}** dans un délai de huit jours à réception de la présente, par virement sur notre compte :",
         "IBAN",
         "À défaut de règlement dans ce délai, nous serons contraints de vous adresser une mise en demeure.",
@@ -156,6 +168,13 @@ const FR = {
         "En conséquence, **nous vous mettons en demeure de nous régler la somme de {{total_du}} au plus tard le {{date_limite}}**, soit dans un délai de {{delai_jours}} jours, par virement sur notre compte :",
         "IBAN",
         "**À défaut de paiement intégral dans ce délai, nous saisirons sans autre avis la juridiction compétente** d'une requête en injonction de payer afin d'obtenir le recouvrement de notre créance, augmentée des intérêts et des frais de procédure.",
+        ...when("avec_autres_factures", [
+          P(
+            "**Autres factures échues.** Pour mémoire, les factures ci-dessous sont également échues et restent dues ; elles ne sont pas comprises dans la somme faisant l'objet de la présente mise en demeure :",
+            { keepNext: true },
+          ),
+          OTHER_INVOICES,
+        ]),
         "La présente lettre vaut mise en demeure au sens de l'article 1344 du Code civil.",
         "CLOSING_FORMAL",
       ],
@@ -176,6 +195,10 @@ const FR = {
         AMOUNTS,
         P("Factures impayées", { style: "Intertitre" }),
         INVOICES,
+        ...when("avec_autres_factures", [
+          P("Autres factures échues, non comprises dans la requête", { style: "Intertitre" }),
+          OTHER_INVOICES,
+        ]),
         P("Pièces justificatives à joindre (copies)", { style: "Intertitre" }),
         PIECES,
         ...when("injonction.petites_creances", [
@@ -202,6 +225,15 @@ const EN_PENALTIES = [
       "{{#penalites_connues}}, amounting to {{total_penalites}} to date{{/penalites_connues}}" +
       "{{^penalites_connues}}, the amount of which will be notified to you separately{{/penalites_connues}}" +
       ", and a fixed indemnity for recovery costs of EUR 40 per invoice (article D441-5 of the French Commercial Code), i.e. {{total_indemnites}}.",
+  ),
+];
+
+const EN_PENALTIES_INFO = [
+  P(
+    "Please note that these delays automatically incur late payment interest (article L441-10 of the French Commercial Code)" +
+      "{{#penalites_connues}}, amounting to {{total_penalites}} to date{{/penalites_connues}}" +
+      ", and fixed recovery compensation of EUR 40 per invoice (article D441-5 of the French Commercial Code), i.e. {{total_indemnites}}. " +
+      "These sums are given for information and are not included in the amount requested below.",
   ),
 ];
 
@@ -283,7 +315,7 @@ const EN = {
         "Dear Sir or Madam,",
         "{{#date_relance_1}}Despite our reminder of {{date_relance_1}}, the{{/date_relance_1}}{{^date_relance_1}}Unless we are mistaken, the{{/date_relance_1}} invoices below remain unpaid to date:",
         INVOICES,
-        ...when("reclame_penalites", EN_PENALTIES),
+        ...when("penalites_pour_information", EN_PENALTIES_INFO),
         "We ask you to pay **the sum of {{total_du}}** within eight days of receipt of this letter, by bank transfer to our account:",
         "IBAN",
         "Failing payment within this period, we will have to send you a formal notice (mise en demeure).",
@@ -309,6 +341,13 @@ const EN = {
         "Accordingly, **we hereby give you formal notice to pay the sum of {{total_du}} no later than {{date_limite}}**, i.e. within {{delai_jours}} days, by bank transfer to our account:",
         "IBAN",
         "**Failing full payment within this period, we will refer the matter to the competent court without further notice**, by an application for an order for payment (injonction de payer), to recover our claim together with interest and legal costs.",
+        ...when("avec_autres_factures", [
+          P(
+            "**Other overdue invoices.** For the record, the invoices below are also overdue and remain payable; they are not included in the sum claimed in this formal notice:",
+            { keepNext: true },
+          ),
+          OTHER_INVOICES,
+        ]),
         "This letter constitutes a formal notice within the meaning of article 1344 of the French Civil Code.",
         "CLOSING_FORMAL",
       ],
@@ -329,6 +368,10 @@ const EN = {
         AMOUNTS,
         P("Unpaid invoices", { style: "Intertitre" }),
         INVOICES,
+        ...when("avec_autres_factures", [
+          P("Other overdue invoices, not included in the application", { style: "Intertitre" }),
+          OTHER_INVOICES,
+        ]),
         P("Supporting documents to attach (copies)", { style: "Intertitre" }),
         PIECES,
         ...when("injonction.petites_creances", [
@@ -404,7 +447,7 @@ function table(columns, rows) {
   return `<w:tbl>${tblPr}${grid}${rows.join("")}</w:tbl>`;
 }
 
-function invoiceTable(lang) {
+function invoiceTable(lang, loop = "factures", totals = ["{{total_montant}}", "{{total_solde}}"]) {
   const c = INVOICE_COLUMNS;
   const header = `<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>${lang.invoiceHeaders
     .map((h, i) => cell(c[i], h, { header: true, right: i === 3 || i === 4 }))
@@ -412,18 +455,18 @@ function invoiceTable(lang) {
   // The row loop: {{#factures}} in the first cell and {{/factures}} in the last repeat the whole row.
   const row =
     "<w:tr><w:trPr><w:cantSplit/></w:trPr>" +
-    cell(c[0], "{{#factures}}{{numero}}") +
+    cell(c[0], `{{#${loop}}}{{numero}}`) +
     cell(c[1], "{{date_facture}}") +
     cell(c[2], "{{echeance}}") +
     cell(c[3], "{{montant}}", { right: true }) +
     cell(c[4], "{{solde}}", { right: true }) +
-    cell(c[5], "{{statut}}{{/factures}}") +
+    cell(c[5], `{{statut}}{{/${loop}}}`) +
     "</w:tr>";
   const total =
     "<w:tr><w:trPr><w:cantSplit/></w:trPr>" +
     cell(c[0] + c[1] + c[2], `**${lang.total}**`, { span: 3 }) +
-    cell(c[3], "**{{total_montant}}**", { right: true }) +
-    cell(c[4], "**{{total_solde}}**", { right: true }) +
+    cell(c[3], totals[0] ? `**${totals[0]}**` : "", { right: true }) +
+    cell(c[4], `**${totals[1]}**`, { right: true }) +
     cell(c[5], "") +
     "</w:tr>";
   return table(c, [header, row, total]);
@@ -446,6 +489,7 @@ function blockXml(lang, block) {
     return paragraph(P(block));
   }
   if (block.kind === "invoices") return invoiceTable(lang) + paragraph(P("", { after: 0 }));
+  if (block.kind === "otherInvoices") return invoiceTable(lang, "autres_factures", ["", "{{total_autres_factures}}"]) + paragraph(P("", { after: 0 }));
   if (block.kind === "amounts") return amountsTable(lang) + paragraph(P("", { after: 0 }));
   if (block.kind === "pieces") return [P("{{#injonction.pieces}}"), P(lang.piece, { style: "Puce" }), P("{{/injonction.pieces}}")].map(paragraph).join("");
   return paragraph(block);
