@@ -1,29 +1,11 @@
 // Account statements opened as a reader would: the PDF's text extracted with pdfjs-dist.
 import { PDFDocument, StandardFonts } from "pdf-lib";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { formatEuros } from "../../src/core/money";
 import { pdfSafeText, renderStatement } from "../../src/documents/accountStatement";
 import type { InvoiceLine, ReminderData } from "../../src/documents/reminderData";
+import { pageTexts } from "./readDocuments";
 import { hostile, sampleReminders } from "./sampleReminders";
-
-/** The text of each page, items joined by spaces, runs of spaces collapsed. */
-async function pageTexts(pdf: Uint8Array): Promise<string[]> {
-  // pdfjs takes ownership of the buffer it is given: hand it a copy.
-  const document = await getDocument({ data: pdf.slice(), useSystemFonts: false, disableFontFace: true, isEvalSupported: false, verbosity: 0 }).promise;
-  try {
-    const pages: string[] = [];
-    for (let n = 1; n <= document.numPages; n++) {
-      const page = await document.getPage(n);
-      const content = await page.getTextContent();
-      const text = content.items.map((item) => ("str" in item ? item.str : "")).join(" ");
-      pages.push(text.replace(/\s+/g, " ").trim());
-    }
-    return pages;
-  } finally {
-    await document.destroy();
-  }
-}
 
 /** Amounts as the PDF shows them: the narrow and ordinary no-break spaces are plain spaces. */
 const plain = (s: string): string => s.replace(/[\u202F\u00A0]/g, " ");

@@ -17,6 +17,7 @@ import {
   templateFileName,
   userTemplateName,
 } from "../../src/documents/wordLetters";
+import { documentXml, sections, spaced, visibleText } from "./readDocuments";
 import { hostile, sampleReminders } from "./sampleReminders";
 
 const LANGUAGES: readonly Language[] = ["fr", "en"];
@@ -37,29 +38,6 @@ function customer(name: string): ReminderData {
   const found = data.find((d) => d.raison_sociale === name);
   if (!found) throw new Error(`no sample customer ${name}`);
   return found;
-}
-
-function documentXml(docx: Uint8Array): string {
-  const file = new PizZip(docx).file("word/document.xml");
-  if (!file) throw new Error("no word/document.xml");
-  return file.asText();
-}
-
-const ENTITIES: Readonly<Record<string, string>> = { "&lt;": "<", "&gt;": ">", "&amp;": "&", "&quot;": '"', "&apos;": "'" };
-const decode = (s: string): string => s.replace(/&(?:lt|gt|amp|quot|apos);/g, (e) => ENTITIES[e]!);
-
-/** Amounts are printed with no-break spaces; tests compare them with plain ones. */
-const spaced = (s: string): string => s.replace(/[\u00a0\u202f]/g, " ");
-
-/** The text a reader sees: one line per paragraph, table cells separated by " | ". */
-function visibleText(xml: string): string {
-  const paragraphs = xml.match(/<w:p\b[^>]*?(?:\/>|>[\s\S]*?<\/w:p>)/g) ?? [];
-  return paragraphs.map((p) => decode((p.match(/<w:t\b[^>]*>[^<]*<\/w:t>/g) ?? []).map((t) => t.replace(/<[^>]+>/g, "")).join(""))).join("\n");
-}
-
-/** One text per customer: the merged body cut at its page breaks. */
-function sections(xml: string): string[] {
-  return xml.split(/<w:br\b[^>]*w:type="page"[^>]*\/>/).map(visibleText);
 }
 
 /** libxml2's complaints about XML documents that are not well-formed ([] when all parse). */
