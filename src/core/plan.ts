@@ -225,6 +225,9 @@ function customerAction(
     due = planned.filter((p) => p.nextLevel !== null).map((invoice) => ({ invoice, level: invoice.nextLevel! }));
     if (due.length === 0) return undefined;
     level = due.reduce<ReminderLevel>((max, d) => (d.level > max ? d.level : max), 0);
+    // A courtesy that a reminder put off today (it lists no invoice not yet due) waits for another
+    // day: a run again the same day adds no second document.
+    if (level === 0 && planned.some((p) => p.history?.lastLevelDate === options.asOf && (p.history.lastLevel ?? 0) >= 1)) return undefined;
   }
   // A courtesy document lists the invoices whose courtesy is due; any other, every open overdue one
   // and never one not yet due. Only what it lists is journalled: a courtesy due beside a reminder waits.

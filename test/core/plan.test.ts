@@ -74,6 +74,17 @@ describe("the plan of a run", () => {
     ]);
   });
 
+  it("a courtesy put off by a reminder waits for another day: a plan again the same day has nothing to do", () => {
+    const late = invoice({ number: "LATE", dueDate: d("2021-06-05") });
+    const soon = invoice({ number: "SOON", dueDate: d("2021-06-18") });
+    const first = planRun(source([late, soon]), options("2021-06-15"));
+    expect(first.actions.map((a) => [a.level, a.invoices.map((i) => i.record.number)])).toEqual([[1, ["LATE"]]]);
+    const again = planRun(source([late, soon], { LATE: history(1, d("2021-06-15")) }), options("2021-06-15"));
+    expect(again.actions).toEqual([]);
+    const nextDay = planRun(source([late, soon], { LATE: history(1, d("2021-06-15")) }), options("2021-06-16"));
+    expect(nextDay.actions.map((a) => [a.level, a.invoices.map((i) => i.record.number)])).toEqual([[0, ["SOON"]]]);
+  });
+
   it("journal lines name the document and the channel it actually went by", () => {
     const plan = planRun(source([invoice({ number: "R1" })]), options("2021-06-15"));
     const entries = plannedJournalEntries(plan, "Sarah", () => ({ reference: "courriers/relance-1-2021-06-15.docx", channel: "courrier" }));
