@@ -151,7 +151,7 @@ interface Texts {
   readonly penalties: Readonly<Record<PenaltyRegime, string>>;
   readonly fees: string;
   readonly toPay: string;
-  readonly toPayWithoutPenalties: string;
+  readonly toPayWithoutPenalties: Readonly<Record<PenaltyRegime, string>>;
   /** Open balances the document does not ask for: before the formal notice (levels 1-2), and from it on. */
   readonly notAsked: (level: number) => string;
   readonly forInformation: (date: string) => string;
@@ -178,7 +178,11 @@ const TEXTS: Readonly<Record<Language, Texts>> = {
     penalties: { entreprise: "Pénalités de retard", acheteur_public: "Intérêts moratoires", particulier: "Intérêts au taux légal" },
     fees: "Indemnités forfaitaires pour frais de recouvrement",
     toPay: "Solde à régler",
-    toPayWithoutPenalties: "Solde à régler (hors pénalités, à parfaire)",
+    toPayWithoutPenalties: {
+      entreprise: "Solde à régler (hors pénalités, à parfaire)",
+      acheteur_public: "Solde à régler (hors intérêts moratoires, à parfaire)",
+      particulier: "Solde à régler (hors intérêts, à parfaire)",
+    },
     notAsked: (level) => (level >= 3 ? "Autres factures ouvertes (hors solde à régler)" : "Factures non échues, en litige ou en attente (hors solde à régler)"),
     forInformation: (date) => `Pour information, au ${date} (hors solde à régler) :`,
     ageing: "Solde par tranche d'âge (jours de retard)",
@@ -210,7 +214,11 @@ const TEXTS: Readonly<Record<Language, Texts>> = {
     penalties: { entreprise: "Late payment interest", acheteur_public: "Late payment interest (intérêts moratoires)", particulier: "Statutory interest" },
     fees: "Fixed recovery compensation",
     toPay: "Balance to pay",
-    toPayWithoutPenalties: "Balance to pay (interest to be added)",
+    toPayWithoutPenalties: {
+      entreprise: "Balance to pay (interest to be added)",
+      acheteur_public: "Balance to pay (interest to be added)",
+      particulier: "Balance to pay (interest to be added)",
+    },
     notAsked: (level) => (level >= 3 ? "Other open invoices (not in the balance to pay)" : "Invoices not yet due, disputed or on hold (not in the balance to pay)"),
     forInformation: (date) => `For information, as at ${date} (not in the balance to pay):`,
     ageing: "Balance by age band (days overdue)",
@@ -622,7 +630,7 @@ export async function renderStatement(data: ReminderData): Promise<Uint8Array> {
     totals.push({ label: t.penalties[regime], value: data.total_penalites });
     if (regime !== "particulier") totals.push({ label: t.fees, value: data.total_indemnites });
   }
-  totals.push({ label: data.reclame_penalites && !data.penalites_connues ? t.toPayWithoutPenalties : t.toPay, value: statement.solde_a_regler, bold: true });
+  totals.push({ label: data.reclame_penalites && !data.penalites_connues ? t.toPayWithoutPenalties[regime] : t.toPay, value: statement.solde_a_regler, bold: true });
   if (statement.hors_demande !== formatEuros(0, data.langue)) totals.push({ label: t.notAsked(level), value: statement.hors_demande, grey: true });
   if (data.penalites_pour_information) {
     totals.push({ label: t.forInformation(data.date_du_jour), value: "", grey: true, heading: true });

@@ -224,6 +224,17 @@ describe("renderStatement's totals", () => {
     expect(text).toContain("Solde à régler (hors pénalités, à parfaire) 13 640,00 €");
   });
 
+  it("names a public buyer's charges under the Code de la commande publique", async () => {
+    const base = customer("SCI Les Tilleuls");
+    const data: ReminderData = { ...base, penalites_connues: false, total_penalites: "à calculer", releve: { ...base.releve, regime: "acheteur_public" } };
+    const text = (await pageTexts(await renderStatement(data))).join(" ");
+    expect(text).toContain("Intérêts moratoires à calculer");
+    expect(text).toContain("Solde à régler (hors intérêts moratoires, à parfaire)");
+    expect(text).toContain("art. L2192-13 et R2192-31 du Code de la commande publique");
+    expect(text).toContain("(art. D2192-35)");
+    expect(text).not.toContain("L441-10");
+  });
+
   it("sums the balance per age band from the lines", async () => {
     const base = customer("SCI Les Tilleuls");
     const text = (await pageTexts(await renderStatement(base))).join(" ");
