@@ -33,6 +33,7 @@ const INVOICE_COLUMNS = [1450, 1250, 1250, 1500, 1400, 2788];
 //   "text" or P("text", options)    a paragraph (**bold**)
 //   when(tag, blocks) / unless(tag, blocks)   paragraphs kept only when tag is truthy / falsy
 //   INVOICES    the invoice table       AMOUNTS   the amounts table of the injunction file
+//   OTHER_INVOICES  the customer's other overdue invoices, outside the sum (when there are any)
 //   PIECES      the list of supporting documents
 
 const P = (text, options = {}) => ({ kind: "p", text, ...options });
@@ -43,6 +44,7 @@ const INVOICES = { kind: "invoices" };
 const one = (singular, plural) => `{{#une_facture}}${singular}{{/une_facture}}{{^une_facture}}${plural}{{/une_facture}}`;
 /** The invoices a court file claims (injonction.factures), with their totals. */
 const CLAIMED_INVOICES = { kind: "invoices", loop: "injonction.factures", amount: "injonction.total_montant", balance: "injonction.principal" };
+const OTHER_INVOICES = { kind: "otherInvoices" };
 const AMOUNTS = { kind: "amounts" };
 const PIECES = { kind: "pieces" };
 
@@ -61,6 +63,26 @@ const FR_PENALTIES = [
         "{{#penalites_connues}}, qui s'élèvent à ce jour à {{total_penalites}}{{/penalites_connues}}" +
         "{{^penalites_connues}}, dont le montant vous sera communiqué séparément{{/penalites_connues}}" +
         ", ainsi qu'une indemnité forfaitaire pour frais de recouvrement de 40 € par facture (article D2192-35 du même code), soit {{total_indemnites}}.",
+    ),
+  ]),
+];
+
+// Before the formal notice, penalties and fees are shown for information, outside the sum asked.
+const FR_PENALTIES_INFO = [
+  ...unless("acheteur_public", [
+    P(
+      `Nous vous rappelons que ${one("ce retard entraîne", "ces retards entraînent")} de plein droit des pénalités de retard (article L441-10 du Code de commerce)` +
+        "{{#penalites_connues}}, qui s'élèvent à ce jour à {{total_penalites}}{{/penalites_connues}}" +
+        ", ainsi qu'une indemnité forfaitaire pour frais de recouvrement de 40 € par facture (article D441-5 du Code de commerce), soit {{total_indemnites}}. " +
+        "Ces sommes, indiquées pour information, ne sont pas comprises dans le montant demandé ci-dessous.",
+    ),
+  ]),
+  ...when("acheteur_public", [
+    P(
+      `Nous vous rappelons que ${one("ce retard fait", "ces retards font")} courir de plein droit des intérêts moratoires au taux de la Banque centrale européenne majoré de {{marge_acheteur_public}} points (articles L2192-13 et R2192-31 du Code de la commande publique)` +
+        "{{#penalites_connues}}, qui s'élèvent à ce jour à {{total_penalites}}{{/penalites_connues}}" +
+        ", ainsi qu'une indemnité forfaitaire pour frais de recouvrement de 40 € par facture (article D2192-35 du même code), soit {{total_indemnites}}. " +
+        "Ces sommes, indiquées pour information, ne sont pas comprises dans le montant demandé ci-dessous.",
     ),
   ]),
 ];
@@ -158,7 +180,7 @@ const FR = {
           one("la facture ci-dessous reste impayée", "les factures ci-dessous restent impayées") +
           " à ce jour :",
         INVOICES,
-        ...when("reclame_penalites", FR_PENALTIES),
+        ...when("penalites_pour_information", FR_PENALTIES_INFO),
         "Nous vous demandons de nous régler **la somme de {{total_du}}** dans un délai de huit jours à réception de la présente, par virement sur notre compte :",
         "IBAN",
         "À défaut de règlement dans ce délai, nous serons contraints de vous adresser une mise en demeure.",
@@ -193,6 +215,13 @@ const FR = {
           P(
             "La présente vaut demande préalable de paiement. **À défaut de paiement intégral dans ce délai, nous saisirons le juge des référés du tribunal administratif compétent** d'une demande de provision (article R541-1 du Code de justice administrative) afin d'obtenir le paiement de notre créance, augmentée des intérêts moratoires et de l'indemnité forfaitaire.",
           ),
+        ]),
+        ...when("avec_autres_factures", [
+          P(
+            "**Autres factures échues.** Pour mémoire, les factures ci-dessous sont également échues et restent dues ; elles ne sont pas comprises dans la somme faisant l'objet de la présente mise en demeure :",
+            { keepNext: true },
+          ),
+          OTHER_INVOICES,
         ]),
         ...unless("acheteur_public", [P("La présente lettre vaut mise en demeure au sens de l'article 1344 du Code civil.")]),
         "CLOSING_FORMAL",
@@ -269,6 +298,25 @@ const EN_PENALTIES = [
       ", and fixed recovery compensation of €40 per invoice (article D441-5 of the French Commercial Code), i.e. {{total_indemnites}}.",
   ),
   P("{{/acheteur_public}}"),
+];
+
+const EN_PENALTIES_INFO = [
+  ...unless("acheteur_public", [
+    P(
+      `Please note that ${one("this delay automatically incurs", "these delays automatically incur")} late payment interest (article L441-10 of the French Commercial Code)` +
+        "{{#penalites_connues}}, amounting to {{total_penalites}} to date{{/penalites_connues}}" +
+        ", and fixed recovery compensation of €40 per invoice (article D441-5 of the French Commercial Code), i.e. {{total_indemnites}}. " +
+        "These sums are given for information and are not included in the amount requested below.",
+    ),
+  ]),
+  ...when("acheteur_public", [
+    P(
+      `Please note that ${one("this delay automatically incurs", "these delays automatically incur")} late payment interest at the European Central Bank rate plus {{marge_acheteur_public}} points (articles L2192-13 and R2192-31 of the French Public Procurement Code)` +
+        "{{#penalites_connues}}, amounting to {{total_penalites}} to date{{/penalites_connues}}" +
+        ", and fixed recovery compensation of €40 per invoice (article D2192-35 of that code), i.e. {{total_indemnites}}. " +
+        "These sums are given for information and are not included in the amount requested below.",
+    ),
+  ]),
 ];
 
 const EN = {
@@ -364,7 +412,7 @@ const EN = {
           one("invoice below remains", "invoices below remain") +
           " unpaid to date:",
         INVOICES,
-        ...when("reclame_penalites", EN_PENALTIES),
+        ...when("penalites_pour_information", EN_PENALTIES_INFO),
         "We ask you to pay **the sum of {{total_du}}** within eight days of receipt of this letter, by bank transfer to our account:",
         "IBAN",
         "Failing payment within this period, we will have to send you a formal notice (mise en demeure).",
@@ -398,6 +446,13 @@ const EN = {
           P(
             "This letter is our prior claim for payment. **Failing full payment within this period, we will apply to the interim relief judge of the competent administrative court** for an interim payment (article R541-1 of the French Code of Administrative Justice), to recover our claim together with late-payment interest and the fixed recovery compensation.",
           ),
+        ]),
+        ...when("avec_autres_factures", [
+          P(
+            "**Other overdue invoices.** For the record, the invoices below are also overdue and remain payable; they are not included in the sum claimed in this formal notice:",
+            { keepNext: true },
+          ),
+          OTHER_INVOICES,
         ]),
         "This letter constitutes a formal notice within the meaning of article 1344 of the French Civil Code.",
         "CLOSING_FORMAL",
@@ -480,7 +535,7 @@ function invoiceTable(lang, { loop = "factures", amount = "total_montant", balan
   const total =
     "<w:tr><w:trPr><w:cantSplit/></w:trPr>" +
     cell(c[0] + c[1] + c[2], `**${lang.total}**`, { span: 3 }) +
-    cell(c[3], `**{{${amount}}}**`, { right: true }) +
+    cell(c[3], amount ? `**{{${amount}}}**` : "", { right: true }) +
     cell(c[4], `**{{${balance}}}**`, { right: true }) +
     cell(c[5], "") +
     "</w:tr>";
@@ -504,6 +559,7 @@ function blockXml(lang, block) {
     return paragraph(P(block));
   }
   if (block.kind === "invoices") return invoiceTable(lang, block) + paragraph(P("", { after: 0 }));
+  if (block.kind === "otherInvoices") return invoiceTable(lang, { loop: "autres_factures", amount: "", balance: "total_autres_factures" }) + paragraph(P("", { after: 0 }));
   if (block.kind === "amounts") return amountsTable(lang) + paragraph(P("", { after: 0 }));
   if (block.kind === "pieces") return [P("{{#injonction.pieces}}"), P(lang.piece, { style: "Puce" }), P("{{/injonction.pieces}}")].map(paragraph).join("");
   return paragraph(block);

@@ -77,6 +77,15 @@ export interface PlannedAction {
   readonly penalties: Cents | null;
   readonly recoveryFee: Cents;
   readonly forced: boolean;
+  /** The customer's whole account, for its statement: every open item, due or not (SPEC section 5). */
+  readonly account: CustomerAccount;
+}
+
+/** Every invoice of a customer as planned (paid or not) and its credit notes, with what no invoice absorbed. */
+export interface CustomerAccount {
+  readonly invoices: readonly PlannedInvoice[];
+  readonly creditNotes: readonly CreditNoteRecord[];
+  readonly unallocated: Cents;
 }
 
 export interface Plan {
@@ -114,7 +123,7 @@ export function planRun(source: PlanSource, options: PlanOptions): Plan {
       planInvoice(record, customer, balances.get(invoiceKey(record.number))!, source.histories, options, unknownRates),
     );
     invoices.push(...planned);
-    const action = customerAction(customer, planned, options, forced.get(customer.key));
+    const action = customerAction(customer, planned, options, forced.get(customer.key), { invoices: planned, creditNotes: customer.creditNotes, unallocated });
     if (action) actions.push(action);
   }
   for (const message of unknownRates) warnings.push(`Pénalités non calculées : ${message}`);
@@ -202,6 +211,7 @@ function customerAction(
   planned: readonly PlannedInvoice[],
   options: PlanOptions,
   forcedLevel: ReminderLevel | undefined,
+  account: CustomerAccount,
 ): PlannedAction | undefined {
   const open = planned.filter((p) => p.hold === null && p.balance >= PAID_BELOW);
   const overdue = open.filter((p) => p.daysOverdue > 0);
@@ -216,9 +226,15 @@ function customerAction(
     due = planned.filter((p) => p.nextLevel !== null).map((invoice) => ({ invoice, level: invoice.nextLevel! }));
     if (due.length === 0) return undefined;
     level = due.reduce<ReminderLevel>((max, d) => (d.level > max ? d.level : max), 0);
+    // A courtesy that a reminder put off today (it lists no invoice not yet due) waits for another
+    // day: a run again the same day adds no second document.
+    if (level === 0 && planned.some((p) => p.history?.lastLevelDate === options.asOf && (p.history.lastLevel ?? 0) >= 1)) return undefined;
   }
-  // A courtesy document lists the invoices whose courtesy is due; any other, every open overdue one.
-  const listed = level === 0 ? due.map((d) => d.invoice) : unique([...overdue, ...due.map((d) => d.invoice)]);
+  // A courtesy document lists the invoices whose courtesy is due; any other, every open overdue one
+  // and never one not yet due. Only what it lists is journalled: a courtesy due beside a reminder waits.
+  const listed = level === 0 ? due.map((d) => d.invoice) : overdue;
+  const shown = new Set(listed);
+  due = due.filter((d) => shown.has(d.invoice));
   const claimed = level >= 3 ? due.filter((d) => d.level === level).map((d) => d.invoice) : listed;
   return {
     customerKey: customer.key,
@@ -231,6 +247,7 @@ function customerAction(
     claimed,
     ...actionTotals(claimed, level),
     forced: forcedLevel !== undefined,
+    account,
   };
 }
 
@@ -252,10 +269,6 @@ export function actionTotals(
     fees += invoice.recoveryFee;
   }
   return { balance: invoices.reduce((sum, invoice) => sum + invoice.balance, 0), penalties, recoveryFee: fees };
-}
-
-function unique<T>(items: readonly T[]): T[] {
-  return [...new Set(items)];
 }
 
 /** What a run did for one customer's action: the document written and the channel it went by. */

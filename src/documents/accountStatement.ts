@@ -1,7 +1,8 @@
 // The account statement (relevé de compte) of one customer: every open item with its ageing, the
-// totals, penalties and recovery fees where they apply, the bank details, and the company's legal
-// mentions on every page. A4 PDF drawn with pdf-lib's standard fonts, so that it runs alike in Node
-// and in the add-in's browser (no node: imports) and embeds no font file.
+// totals, the balance the document asks for, penalties and recovery fees where they apply, the
+// bank details, and the company's legal mentions on every page. A4 PDF drawn with pdf-lib's
+// standard fonts, so that it runs alike in Node and in the add-in's browser (no node: imports) and
+// embeds no font file.
 import {
   beginText,
   endText,
@@ -29,7 +30,7 @@ import {
 } from "pdf-lib";
 import { agingBandLabels } from "../core/aging";
 import { formatEuros } from "../core/money";
-import type { InvoiceLine, Language, ReminderData } from "./reminderData";
+import type { CreditNoteLine, InvoiceLine, Language, PenaltyRegime, ReminderData } from "./reminderData";
 
 // ---------------------------------------------------------------------------------------------
 // Text the standard fonts can draw
@@ -143,17 +144,21 @@ interface Texts {
   readonly attention: (contact: string) => string;
   readonly columns: readonly string[];
   readonly noItems: string;
-  readonly totalBalance: string;
-  readonly penalties: string;
-  readonly fees: string;
-  readonly totalDue: string;
-  readonly totalDueWithoutPenalties: string;
-  readonly ageing: string;
   readonly total: string;
+  readonly unallocated: string;
+  /** The balance of the invoices a formal notice (3) or an injunction (4) claims. */
+  readonly claimed: (level: number) => string;
+  readonly penalties: Readonly<Record<PenaltyRegime, string>>;
+  readonly fees: string;
+  readonly toPay: string;
+  readonly toPayWithoutPenalties: Readonly<Record<PenaltyRegime, string>>;
+  /** Open balances the document does not ask for: before the formal notice (levels 1-2), and from it on. */
+  readonly notAsked: (level: number) => string;
+  readonly forInformation: (date: string) => string;
+  readonly ageing: string;
   readonly payment: string;
   readonly paymentReference: string;
-  readonly lateNotice: string;
-  readonly lateNoticePublic: string;
+  readonly lateNotice: Readonly<Record<PenaltyRegime, string>>;
 }
 
 const TEXTS: Readonly<Record<Language, Texts>> = {
@@ -161,53 +166,73 @@ const TEXTS: Readonly<Record<Language, Texts>> = {
     title: "Relevé de compte",
     asOf: (date) => `au ${date}`,
     continued: "suite",
-    intro: "Factures restant dues sur votre compte à ce jour :",
+    intro: "Factures ouvertes sur votre compte à ce jour, échues ou non :",
     capital: (form, capital) => [form, capital ? `au capital de ${capital}` : ""].filter(Boolean).join(" "),
     phone: "Tél.",
     attention: (contact) => `À l'attention de ${contact}`,
-    columns: ["N° facture", "Date", "Échéance", "Montant TTC", "Solde", "Jours de retard", "Tranche d'âge"],
+    columns: ["N° facture", "Date", "Échéance", "Montant TTC", "Payé", "Avoirs imputés", "Solde", "Jours de retard", "Situation"],
     noItems: "Aucune facture ouverte.",
-    totalBalance: "Total solde",
-    penalties: "Pénalités de retard",
-    fees: "Indemnités forfaitaires pour frais de recouvrement",
-    totalDue: "Total dû",
-    totalDueWithoutPenalties: "Total dû (hors pénalités à calculer)",
-    ageing: "Solde par tranche d'âge (jours de retard)",
     total: "Total",
+    unallocated: "Avoirs non imputés",
+    claimed: (level) => (level >= 4 ? "Factures objet de la requête en injonction de payer" : "Factures objet de la mise en demeure"),
+    penalties: { entreprise: "Pénalités de retard", acheteur_public: "Intérêts moratoires", particulier: "Intérêts au taux légal" },
+    fees: "Indemnités forfaitaires pour frais de recouvrement",
+    toPay: "Solde à régler",
+    toPayWithoutPenalties: {
+      entreprise: "Solde à régler (hors pénalités, à parfaire)",
+      acheteur_public: "Solde à régler (hors intérêts moratoires, à parfaire)",
+      particulier: "Solde à régler (hors intérêts, à parfaire)",
+    },
+    notAsked: (level) => (level >= 3 ? "Autres factures ouvertes (hors solde à régler)" : "Factures non échues, en litige ou en attente (hors solde à régler)"),
+    forInformation: (date) => `Pour information, au ${date} (hors solde à régler) :`,
+    ageing: "Solde par tranche d'âge (jours de retard)",
     payment: "Règlement par virement bancaire",
     paymentReference: "Merci d'indiquer les numéros de facture en référence de votre virement.",
-    lateNotice:
-      "Tout retard de paiement entraîne de plein droit des pénalités de retard (art. L441-10 du Code de commerce) " +
-      "et une indemnité forfaitaire pour frais de recouvrement de 40 € par facture (art. D441-5).",
-    lateNoticePublic:
-      "Tout retard de paiement fait courir de plein droit des intérêts moratoires (art. L2192-13 et R2192-31 du Code de la commande publique) " +
-      "et une indemnité forfaitaire pour frais de recouvrement de 40 € par facture (art. D2192-35).",
+    lateNotice: {
+      entreprise:
+        "Tout retard de paiement entraîne de plein droit des pénalités de retard (art. L441-10 du Code de commerce) " +
+        "et une indemnité forfaitaire pour frais de recouvrement de 40 € par facture (art. D441-5).",
+      acheteur_public:
+        "Tout retard de paiement fait courir de plein droit des intérêts moratoires (art. L2192-13 et R2192-31 du Code de la commande publique) " +
+        "et une indemnité forfaitaire pour frais de recouvrement de 40 € par facture (art. D2192-35).",
+      particulier: "",
+    },
   },
   en: {
     title: "Statement of account",
     asOf: (date) => `as at ${date}`,
     continued: "continued",
-    intro: "Invoices outstanding on your account at this date:",
+    intro: "Open invoices on your account at this date, due or not:",
     capital: (form, capital) => [form, capital ? `share capital ${capital}` : ""].filter(Boolean).join(", "),
     phone: "Tel.",
     attention: (contact) => `Attn: ${contact}`,
-    columns: ["Invoice no.", "Date", "Due date", "Amount incl. VAT", "Balance", "Days overdue", "Age band"],
+    columns: ["Invoice no.", "Date", "Due date", "Amount incl. VAT", "Paid", "Credit notes", "Balance", "Days overdue", "Status"],
     noItems: "No open items.",
-    totalBalance: "Total balance",
-    penalties: "Late payment interest",
-    fees: "Fixed recovery compensation",
-    totalDue: "Total due",
-    totalDueWithoutPenalties: "Total due (late payment interest to be calculated)",
-    ageing: "Balance by age band (days overdue)",
     total: "Total",
+    unallocated: "Credit notes not applied",
+    claimed: (level) => (level >= 4 ? "Invoices in the application for an order for payment" : "Invoices in the formal notice"),
+    penalties: { entreprise: "Late payment interest", acheteur_public: "Late payment interest (intérêts moratoires)", particulier: "Statutory interest" },
+    fees: "Fixed recovery compensation",
+    toPay: "Balance to pay",
+    toPayWithoutPenalties: {
+      entreprise: "Balance to pay (interest to be added)",
+      acheteur_public: "Balance to pay (interest to be added)",
+      particulier: "Balance to pay (interest to be added)",
+    },
+    notAsked: (level) => (level >= 3 ? "Other open invoices (not in the balance to pay)" : "Invoices not yet due, disputed or on hold (not in the balance to pay)"),
+    forInformation: (date) => `For information, as at ${date} (not in the balance to pay):`,
+    ageing: "Balance by age band (days overdue)",
     payment: "Payment by bank transfer",
     paymentReference: "Please quote the invoice numbers as the reference of your transfer.",
-    lateNotice:
-      "Late payment automatically incurs late payment interest (French Commercial Code, art. L441-10) " +
-      "and fixed recovery compensation of €40 per invoice (art. D441-5).",
-    lateNoticePublic:
-      "Late payment automatically incurs late payment interest (French Public Procurement Code, art. L2192-13 and R2192-31) " +
-      "and fixed recovery compensation of €40 per invoice (art. D2192-35).",
+    lateNotice: {
+      entreprise:
+        "Late payment automatically incurs late payment interest (French Commercial Code, art. L441-10) " +
+        "and fixed recovery compensation of €40 per invoice (art. D441-5).",
+      acheteur_public:
+        "Late payment automatically incurs late payment interest (French Public Procurement Code, art. L2192-13 and R2192-31) " +
+        "and fixed recovery compensation of €40 per invoice (art. D2192-35).",
+      particulier: "",
+    },
   },
 };
 
@@ -234,14 +259,17 @@ interface Column {
   readonly value: (line: InvoiceLine) => string;
 }
 
+// The columns of SPEC section 5; the age bands are summed under the table.
 const COLUMNS: readonly Column[] = [
-  { width: 96, align: "left", value: (l) => l.numero },
-  { width: 62, align: "left", value: (l) => l.date_facture },
-  { width: 62, align: "left", value: (l) => l.echeance },
-  { width: 80, align: "right", value: (l) => l.montant },
-  { width: 80, align: "right", value: (l) => l.solde },
-  { width: 56, align: "right", value: (l) => (l.jours_retard > 0 ? String(l.jours_retard) : "—") },
-  { width: CONTENT_WIDTH - 96 - 62 - 62 - 80 - 80 - 56, align: "left", value: (l) => l.tranche },
+  { width: 56, align: "left", value: (l) => l.numero },
+  { width: 50, align: "left", value: (l) => l.date_facture },
+  { width: 50, align: "left", value: (l) => l.echeance },
+  { width: 60, align: "right", value: (l) => l.montant },
+  { width: 56, align: "right", value: (l) => l.paye },
+  { width: 54, align: "right", value: (l) => l.avoirs },
+  { width: 60, align: "right", value: (l) => l.solde },
+  { width: 40, align: "right", value: (l) => (l.jours_retard > 0 ? String(l.jours_retard) : "—") },
+  { width: CONTENT_WIDTH - 56 - 50 - 50 - 60 - 56 - 54 - 60 - 40, align: "left", value: (l) => l.statut },
 ];
 const CELL_PADDING = 4;
 
@@ -322,9 +350,9 @@ interface Band {
 
 /** Open balances per age band, in the order of the default bands when the lines use them. */
 function ageingBands(data: ReminderData): Band[] | undefined {
-  if (data.factures.length === 0) return undefined;
+  if (data.releve.lignes.length === 0) return undefined;
   const groups = new Map<string, { cents: number; days: number }>();
-  for (const line of data.factures) {
+  for (const line of data.releve.lignes) {
     const group = groups.get(line.tranche);
     if (group === undefined) groups.set(line.tranche, { cents: line.solde_centimes, days: line.jours_retard });
     else groups.set(line.tranche, { cents: group.cents + line.solde_centimes, days: Math.min(group.days, line.jours_retard) });
@@ -430,10 +458,12 @@ function documentDate(iso: string): Date {
 
 /**
  * Renders one customer's account statement (relevé de compte) as an A4 PDF of one or more pages:
- * the company letterhead and the customer's address, every open item (number, date, due date,
- * amount including VAT, balance, days overdue, age band) with the table header repeated on each
- * page, the total balance, penalties, recovery fees and total due where they apply (businesses and
- * public buyers), the balance per age band, the bank details, and the legal mentions with
+ * the company letterhead and the customer's address, every open item of the account, due or not
+ * (number, date, due date, amount including VAT, paid, credit notes applied, balance, days overdue,
+ * where it stands) with the table header repeated on each page, credit notes that name no invoice
+ * on lines of their own, the column totals, the « Solde à régler » the document asks for (from the
+ * formal notice on, with its penalties and fees; before it, these shown for information only), the
+ * balance per age band, the bank details, and the legal mentions with
  * "page n / N" on every page. French or English after `data.langue`. Deterministic: the same data
  * gives the same bytes (the document is dated `data.date_iso` at noon UTC).
  *
@@ -537,7 +567,7 @@ export async function renderStatement(data: ReminderData): Promise<Uint8Array> {
   // Table of open items, its header on every page it spans.
   const headerSize = 8;
   const headerLeading = 9.5;
-  const headerCells = t.columns.map((label, i) => wrap(label, fonts.bold, headerSize, COLUMNS[i]!.width - 2 * CELL_PADDING, 2));
+  const headerCells = t.columns.map((label, i) => wrap(label, fonts.bold, headerSize, COLUMNS[i]!.width - 2 * CELL_PADDING, 3));
   const headerHeight = Math.max(...headerCells.map((c) => c.length)) * headerLeading + 8;
   // One row of the table: each column's lines, aligned as the column says, from the first baseline.
   const drawCells = (cells: readonly (readonly string[])[], font: PDFFont, size: number, leading: number, firstBaseline: number): void => {
@@ -559,10 +589,17 @@ export async function renderStatement(data: ReminderData): Promise<Uint8Array> {
     y -= headerHeight;
   };
 
-  const rowSize = 9;
-  const rowLeading = 11;
+  const rowSize = 8;
+  const rowLeading = 10;
   const rowHeight = (lines: number): number => lines * rowLeading + 6;
-  const rows = data.factures.map((line) => COLUMNS.map((column) => wrap(column.value(line), fonts.regular, rowSize, column.width - 2 * CELL_PADDING, 3)));
+  const statement = data.releve;
+  const cellsOf = (values: readonly string[]): string[][] =>
+    values.map((value, i) => wrap(value, fonts.regular, rowSize, COLUMNS[i]!.width - 2 * CELL_PADDING, 3));
+  const creditCells = (note: CreditNoteLine): string[] => [note.numero, note.date, "", note.montant, "", "", "", "", note.statut];
+  const rows = [
+    ...statement.lignes.map((line) => cellsOf(COLUMNS.map((column) => column.value(line)))),
+    ...statement.avoirs.map((note) => cellsOf(creditCells(note))),
+  ];
   ensure(headerHeight + rowHeight(Math.max(1, ...(rows[0] ?? [[]]).map((c) => c.length))));
   drawHeader();
   if (rows.length === 0) {
@@ -576,38 +613,50 @@ export async function renderStatement(data: ReminderData): Promise<Uint8Array> {
     y -= height;
     page.rule(MARGIN, MARGIN + CONTENT_WIDTH, y, 0.5, RULE);
   }
+  // The columns' totals over the open invoices.
+  const totalCells = cellsOf([t.total, "", "", statement.total_montant, statement.total_paye, statement.total_avoirs, statement.total_solde, "", ""]);
+  if (ensure(rowHeight(1))) drawHeader();
+  page.rectangle(MARGIN, y - rowHeight(1), CONTENT_WIDTH, rowHeight(1), SHADE);
+  drawCells(totalCells, fonts.bold, rowSize, rowLeading, y - 3 - rowSize);
+  y -= rowHeight(1);
 
-  // Totals, kept together.
-  const totals: { label: string; value: string; bold: boolean }[] = [{ label: t.totalBalance, value: data.total_solde, bold: !data.penalites_applicables }];
-  if (data.penalites_applicables) {
-    const { balance, penalties, fees } = data.totals;
-    totals.push({ label: t.penalties, value: data.total_penalites, bold: false });
-    totals.push({ label: t.fees, value: data.total_indemnites, bold: false });
-    totals.push({
-      label: data.penalites_connues ? t.totalDue : t.totalDueWithoutPenalties,
-      value: formatEuros(balance + penalties + fees, data.langue),
-      bold: true,
-    });
+  // The amount the document asks for, its parts, and what it leaves out, kept together. Before
+  // the formal notice, penalties and fees are for information only, outside the balance to pay.
+  const regime = statement.regime;
+  const level = data.niveau_numero;
+  const totals: { label: string; value: string; bold?: boolean; grey?: boolean; heading?: boolean }[] = [];
+  if (statement.avoirs_non_imputes !== "") totals.push({ label: t.unallocated, value: statement.avoirs_non_imputes });
+  if (data.reclame_penalites) {
+    totals.push({ label: t.claimed(level), value: statement.solde_demande });
+    totals.push({ label: t.penalties[regime], value: data.total_penalites });
+    if (regime !== "particulier") totals.push({ label: t.fees, value: data.total_indemnites });
   }
-  const totalLeading = 15;
+  totals.push({ label: data.reclame_penalites && !data.penalites_connues ? t.toPayWithoutPenalties[regime] : t.toPay, value: statement.solde_a_regler, bold: true });
+  if (statement.hors_demande !== formatEuros(0, data.langue)) totals.push({ label: t.notAsked(level), value: statement.hors_demande, grey: true });
+  if (data.penalites_pour_information) {
+    totals.push({ label: t.forInformation(data.date_du_jour), value: "", grey: true, heading: true });
+    totals.push({ label: t.penalties[regime], value: data.total_penalites, grey: true });
+    if (regime !== "particulier") totals.push({ label: t.fees, value: data.total_indemnites, grey: true });
+  }
+  const totalLeading = 14;
   const labelRight = MARGIN + CONTENT_WIDTH - 110;
-  const labelWidth = 260;
+  const labelWidth = 330;
   y -= 8;
   ensure(totals.length * totalLeading + 4);
-  for (const [i, total] of totals.entries()) {
+  for (const total of totals) {
     const font = total.bold ? fonts.bold : fonts.regular;
-    if (total.bold && i > 0) {
-      page.rule(labelRight - labelWidth, MARGIN + CONTENT_WIDTH, y - 1, 0.75, BLACK);
-    }
-    drawRight(fit(total.label, font, 9.5, labelWidth), labelRight, y - 12, font, 9.5);
-    drawRight(fit(total.value, font, 9.5, 105), MARGIN + CONTENT_WIDTH - CELL_PADDING, y - 12, font, 9.5);
+    const color = total.grey ? GREY : BLACK;
+    if (total.bold) page.rule(labelRight - labelWidth, MARGIN + CONTENT_WIDTH, y - 1, 0.75, BLACK);
+    if (total.heading) draw(fit(total.label, font, 9, CONTENT_WIDTH), labelRight - labelWidth, y - 11, font, 9, color);
+    else drawRight(fit(total.label, font, 9, labelWidth), labelRight, y - 11, font, 9, color);
+    drawRight(fit(total.value, font, 9, 105), MARGIN + CONTENT_WIDTH - CELL_PADDING, y - 11, font, 9, color);
     y -= totalLeading;
   }
 
   // Balance per age band, kept together.
   const bands = ageingBands(data);
   if (bands !== undefined) {
-    const cells = [...bands, { label: t.total, cents: data.totals.balance }];
+    const cells = [...bands, { label: t.total, cents: statement.total_solde_centimes }];
     const width = CONTENT_WIDTH / cells.length;
     y -= 16;
     ensure(14 + 2 * 15);
@@ -635,8 +684,8 @@ export async function renderStatement(data: ReminderData): Promise<Uint8Array> {
     y -= 13;
     y = drawLines(reference, MARGIN, y, fonts.regular, 9, 11.5, GREY);
   }
-  if (data.penalites_applicables) {
-    const notice = wrap(data.acheteur_public ? t.lateNoticePublic : t.lateNotice, fonts.regular, 8, CONTENT_WIDTH, 4);
+  if (data.penalites_applicables && t.lateNotice[regime] !== "") {
+    const notice = wrap(t.lateNotice[regime], fonts.regular, 8, CONTENT_WIDTH, 4);
     y -= 12;
     ensure(notice.length * 10);
     y = drawLines(notice, MARGIN, y, fonts.regular, 8, 10, GREY);

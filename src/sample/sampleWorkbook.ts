@@ -308,7 +308,8 @@ export function sampleExpectations(): SampleExpectations {
     documents: [
       { customer: "SARL Hôtel du Château", stage: "injunction", due: ["F2026-007"] },
       { customer: "M. Castex", stage: "formal_notice", due: ["F2026-021"] },
-      { customer: "SCI Les Tilleuls", stage: "formal_notice", due: ["F2026-027", "F2026-050", "F2026-059"] },
+      // F2026-059's courtesy waits: a formal notice lists no invoice not yet due.
+      { customer: "SCI Les Tilleuls", stage: "formal_notice", due: ["F2026-027", "F2026-050"] },
       { customer: "Delmas & Associés", stage: "reminder2", due: ["F2026-033"] },
       { customer: "M. et Mme Dupuy", stage: "reminder2", due: ["F2026-046"] },
       { customer: "SARL Fournier et Fils", stage: "reminder2", due: ["F2026-040"] },

@@ -46,7 +46,7 @@ describe("the plan of a run", () => {
     expect(plan.actions[0]).toMatchObject({ level: 2, stage: "reminder2", channel: "courrier", balance: 210000, penalties: 2647, recoveryFee: 4000 });
   });
 
-  it("makes one document per customer at the highest level due, listing every open overdue invoice", () => {
+  it("makes one document per customer at the highest level due, listing every open overdue invoice and none not yet due", () => {
     const tilleuls = customer("SCI Les Tilleuls");
     const plan = planRun(
       source(
@@ -64,14 +64,25 @@ describe("the plan of a run", () => {
     expect(plan.actions).toHaveLength(1);
     const action = plan.actions[0]!;
     expect(action.level).toBe(2);
-    expect(action.invoices.map((i) => i.record.number).sort()).toEqual(["A", "B", "C", "D"]);
-    // A is due for reminder 2, B for reminder 1 (5 days late), D for courtesy; C is within its grace.
-    expect(action.due.map((x) => [x.invoice.record.number, x.level])).toEqual([["A", 2], ["B", 1], ["D", 0]]);
+    expect(action.invoices.map((i) => i.record.number).sort()).toEqual(["A", "B", "C"]);
+    // A is due for reminder 2, B for reminder 1 (5 days late); C is within its grace. D's courtesy
+    // was due, but a reminder 2 does not list an invoice not yet due: no line for it (SPEC section 5).
+    expect(action.due.map((x) => [x.invoice.record.number, x.level])).toEqual([["A", 2], ["B", 1]]);
     expect(plannedJournalEntries(plan).map((e) => [e.invoice, e.level, e.channel])).toEqual([
       ["A", 2, "courrier"],
       ["B", 1, "courrier"],
-      ["D", 0, "courrier"],
     ]);
+  });
+
+  it("a courtesy put off by a reminder waits for another day: a plan again the same day has nothing to do", () => {
+    const late = invoice({ number: "LATE", dueDate: d("2021-06-05") });
+    const soon = invoice({ number: "SOON", dueDate: d("2021-06-18") });
+    const first = planRun(source([late, soon]), options("2021-06-15"));
+    expect(first.actions.map((a) => [a.level, a.invoices.map((i) => i.record.number)])).toEqual([[1, ["LATE"]]]);
+    const again = planRun(source([late, soon], { LATE: history(1, d("2021-06-15")) }), options("2021-06-15"));
+    expect(again.actions).toEqual([]);
+    const nextDay = planRun(source([late, soon], { LATE: history(1, d("2021-06-15")) }), options("2021-06-16"));
+    expect(nextDay.actions.map((a) => [a.level, a.invoices.map((i) => i.record.number)])).toEqual([[0, ["SOON"]]]);
   });
 
   it("journal lines name the document and the channel it actually went by", () => {

@@ -1,29 +1,11 @@
 // Account statements opened as a reader would: the PDF's text extracted with pdfjs-dist.
 import { PDFDocument, StandardFonts } from "pdf-lib";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { formatEuros } from "../../src/core/money";
 import { pdfSafeText, renderStatement } from "../../src/documents/accountStatement";
 import type { InvoiceLine, ReminderData } from "../../src/documents/reminderData";
+import { pageTexts } from "./readDocuments";
 import { hostile, sampleReminders } from "./sampleReminders";
-
-/** The text of each page, items joined by spaces, runs of spaces collapsed. */
-async function pageTexts(pdf: Uint8Array): Promise<string[]> {
-  // pdfjs takes ownership of the buffer it is given: hand it a copy.
-  const document = await getDocument({ data: pdf.slice(), useSystemFonts: false, disableFontFace: true, isEvalSupported: false, verbosity: 0 }).promise;
-  try {
-    const pages: string[] = [];
-    for (let n = 1; n <= document.numPages; n++) {
-      const page = await document.getPage(n);
-      const content = await page.getTextContent();
-      const text = content.items.map((item) => ("str" in item ? item.str : "")).join(" ");
-      pages.push(text.replace(/\s+/g, " ").trim());
-    }
-    return pages;
-  } finally {
-    await document.destroy();
-  }
-}
 
 /** Amounts as the PDF shows them: the narrow and ordinary no-break spaces are plain spaces. */
 const plain = (s: string): string => s.replace(/[\u202F\u00A0]/g, " ");
@@ -49,8 +31,8 @@ describe("renderStatement on the sample", () => {
       expect(pages.length).toBe(1);
       const text = pages.join(" ");
       expect(text).toContain(pdfSafeText(data.raison_sociale));
-      for (const line of data.factures) expect(text).toContain(line.numero);
-      expect(text).toContain(plain(data.total_solde));
+      for (const line of data.releve.lignes) expect(text).toContain(line.numero);
+      expect(text).toContain(`${data.langue === "en" ? "Balance to pay" : "Solde à régler"} ${plain(data.total_du)}`);
       expect(text).toContain("page 1 / 1");
     }
   });
@@ -69,23 +51,31 @@ describe("renderStatement on the sample", () => {
     expect(text).toContain(data.societe.email);
     expect(text).toContain(data.adresse);
     expect(text).toContain(`${data.code_postal} ${data.ville}`);
-    // Header and every open item, with its dates, amounts and age band.
-    for (const header of ["N° facture", "Échéance", "Montant TTC", "Solde", "Tranche d'âge"]) expect(text).toContain(header);
-    for (const line of data.factures) {
-      for (const value of [line.numero, line.date_facture, line.echeance, plain(line.montant), plain(line.solde), line.tranche]) {
+    // The columns of SPEC section 5 and every open item, due or not, each with its figures.
+    for (const header of ["N° facture", "Date", "Échéance", "Montant TTC", "Payé", "Avoirs imputés", "Solde", "Jours de retard", "Situation"]) {
+      expect(text).toContain(header);
+    }
+    expect(data.releve.lignes.map((l) => l.numero)).toEqual(["F2026-027", "F2026-050", "F2026-059"]);
+    for (const line of data.releve.lignes) {
+      for (const value of [line.numero, line.date_facture, line.echeance, plain(line.montant), plain(line.paye), plain(line.avoirs), plain(line.solde), line.statut]) {
         expect(text).toContain(value);
       }
     }
-    expect(text).toContain("20 770,00 €");
-    expect(text).toContain(`Total solde ${plain(data.total_solde)}`);
+    expect(text).toContain("F2026-027 10/03/2026 30/04/2026 18 600,00 € 5 000,00 € 0,00 € 13 600,00 € 61 Échue depuis 61 jours");
+    expect(text).toContain("F2026-059 03/06/2026 03/07/2026 2 850,00 € 0,00 € 0,00 € 2 850,00 € — Non échue");
+    expect(text).toContain("Total 25 770,00 € 5 000,00 € 0,00 € 20 770,00 €");
+    // The formal notice's demand: F2026-027 with its penalties and EUR 40; the rest outside it.
+    expect(text).toContain("Factures objet de la mise en demeure 13 600,00 €");
     expect(text).toContain(`Pénalités de retard ${plain(data.total_penalites)}`);
     expect(text).toContain(`Indemnités forfaitaires pour frais de recouvrement ${plain(data.total_indemnites)}`);
-    expect(text).toContain(`Total dû ${plain(data.total_du)}`);
-    expect(text).toContain("21 153,47 €");
-    expect(text).toMatch(/indemnité forfaitaire pour frais de recouvrement de 40 € par facture/);
+    expect(text).toContain("Solde à régler 13 916,15 €");
+    expect(plain(data.total_du)).toBe("13 916,15 €");
+    expect(text).toContain("Autres factures ouvertes (hors solde à régler) 7 170,00 €");
+    expect(text).not.toContain("pour information");
+    expect(text).toMatch(/indemnité forfaitaire pour frais de recouvrement de 40 € par facture \(art. D441-5\)/);
     // Balance per age band: 61-90, 1-30 and not due each hold one invoice.
     expect(text).toContain("Solde par tranche d'âge");
-    for (const line of data.factures) expect(text).toContain(line.tranche);
+    expect(text).toContain("Non échu 2 850,00 € 1-30 4 320,00 € 31-60 0,00 € 61-90 13 600,00 € >90 0,00 € Total 20 770,00 €");
     // Bank details and footer mentions.
     expect(text).toContain(`IBAN ${data.societe.iban}`);
     expect(text).toContain(`BIC ${data.societe.bic}`);
@@ -95,12 +85,34 @@ describe("renderStatement on the sample", () => {
     expect(text).toContain("page 1 / 1");
   });
 
-  it("shows a first reminder's penalties in a total due that includes them", async () => {
+  it("before the formal notice, shows penalties and the EUR 40 for information, outside the balance to pay", async () => {
     const data = customer("SAS Pyrène Promotion");
     expect(data.niveau_numero).toBe(1);
     const text = (await pageTexts(await renderStatement(data))).join(" ");
-    expect(text).toContain(`Pénalités de retard ${plain(data.total_penalites)}`);
-    expect(text).toContain(`Total dû 37 308,49 €`); // 36 900,00 + 368,49 + 40,00
+    expect(text).toContain("Solde à régler 36 900,00 €");
+    expect(text).toContain(
+      `Pour information, au ${data.date_du_jour} (hors solde à régler) : Pénalités de retard ${plain(data.total_penalites)} ` +
+        `Indemnités forfaitaires pour frais de recouvrement ${plain(data.total_indemnites)}`,
+    );
+    expect(text).not.toContain("37 308,49"); // 36 900,00 + 368,49 + 40,00: never a total
+    expect(text).not.toContain("Total dû");
+  });
+
+  it("gives a credit note that names no invoice a line of its own, and its amount in the invoice's credit notes", async () => {
+    const data = customer("SAS Pyrène Promotion");
+    const text = (await pageTexts(await renderStatement(data))).join(" ");
+    expect(text).toContain("F2026-038 13/04/2026 31/05/2026 38 400,00 € 0,00 € 1 500,00 € 36 900,00 € 30 Échue depuis 30 jours");
+    expect(text).toContain("AV2026-002 18/05/2026 -1 500,00 € Avoir imputé sur les factures les plus anciennes");
+  });
+
+  it("speaks to the customer: a dispute is « En litige », never a reminder stage", async () => {
+    const data = customer("Occitanie Habitat Promotion");
+    const text = (await pageTexts(await renderStatement(data))).join(" ");
+    expect(text).toMatch(/F2026-031 .* En litige/);
+    expect(text).not.toMatch(/Relance \d|Préventive|Mise en demeure/);
+    expect(text).toContain(`Solde à régler ${plain(data.total_solde)}`);
+    expect(text).toContain(`Factures non échues, en litige ou en attente (hors solde à régler) ${plain(data.releve.hors_demande)}`);
+    expect(text).toContain(`(hors solde à régler) : Pénalités de retard ${plain(data.total_penalites)}`);
   });
 
   it("shows neither penalties nor recovery fees to a particulier", async () => {
@@ -108,7 +120,7 @@ describe("renderStatement on the sample", () => {
       const data = customer(name);
       expect(data.penalites_applicables).toBe(false);
       const text = (await pageTexts(await renderStatement(data))).join(" ");
-      expect(text).toContain(`Total solde ${plain(data.total_solde)}`);
+      expect(text).toContain(`Solde à régler ${plain(data.total_solde)}`);
       expect(text).not.toMatch(/pénalit/i);
       expect(text).not.toMatch(/indemnit/i);
       expect(text).not.toContain("Total dû");
@@ -124,14 +136,14 @@ describe("renderStatement on the sample", () => {
     const text = (await pageTexts(await renderStatement(data))).join(" ");
     expect(text).toContain("Statement of account");
     expect(text).toContain(`as at ${data.date_du_jour}`);
-    for (const header of ["Invoice no.", "Due date", "Amount incl. VAT", "Balance", "Days overdue", "Age band"]) expect(text).toContain(header);
-    expect(text).toContain(`Total balance ${data.total_solde}`);
+    for (const header of ["Invoice no.", "Due date", "Amount incl. VAT", "Paid", "Credit notes", "Balance", "Days overdue", "Status"]) expect(text).toContain(header);
+    expect(text).toContain(`Balance to pay ${data.total_du}`);
     expect(text).toContain("€16,250.00");
-    expect(text).toContain("Not due");
+    expect(text).toContain("Not yet due");
     expect(text).toContain("Payment by bank transfer");
     expect(text).not.toContain("Relevé");
     expect(text).not.toContain("Échéance");
-    expect(text).not.toContain("Total solde");
+    expect(text).not.toContain("Solde");
     expect(text).toContain("page 1 / 1");
   });
 
@@ -159,12 +171,14 @@ describe("renderStatement on the sample", () => {
 });
 
 describe("renderStatement across pages", () => {
-  /** The same customer with `count` invoices, numbered F-0001 to F-nnnn, balances summing up. */
+  /** The same customer with `count` open invoices, numbered F-0001 to F-nnnn, all asked for. */
   function manyInvoices(data: ReminderData, count: number): ReminderData {
     const model = data.factures[0]!;
     const factures: InvoiceLine[] = Array.from({ length: count }, (_, i) => ({ ...model, numero: `F-${String(i + 1).padStart(4, "0")}` }));
-    const totals = { ...data.totals, balance: data.totals.balance * count };
-    return { ...data, factures, nombre_factures: count, totals, total_solde: formatEuros(totals.balance), total_du: formatEuros(totals.balance) };
+    const balance = model.solde_centimes * count;
+    const total = formatEuros(balance);
+    const releve = { ...data.releve, lignes: factures, avoirs: [], total_solde: total, solde_demande: total, solde_a_regler: total, hors_demande: formatEuros(0), total_solde_centimes: balance };
+    return { ...data, factures, nombre_factures: count, totals: { ...data.totals, balance }, total_solde: total, total_du: total, releve };
   }
 
   it("breaks 80 invoices over several pages, the table header and footer on each", async () => {
@@ -176,7 +190,7 @@ describe("renderStatement across pages", () => {
     const n = pages.length;
     pages.forEach((text, i) => {
       expect(text).toContain("N° facture");
-      expect(text).toContain("Tranche d'âge");
+      expect(text).toContain("Jours de retard");
       expect(text).toContain(`page ${i + 1} / ${n}`);
       expect(text).toContain("SIRET 532 178 448 00016");
       if (i > 0) expect(text).toContain("Relevé de compte — SARL Fournier et Fils");
@@ -185,9 +199,9 @@ describe("renderStatement across pages", () => {
     const all = pages.join(" ");
     const numbers = [...all.matchAll(/F-\d{4}/g)].map((m) => m[0]);
     expect(numbers).toEqual(data.factures.map((f) => f.numero));
-    expect(pages[n - 1]).toContain(`Total solde ${plain(data.total_solde)}`);
+    expect(pages[n - 1]).toContain(`Solde à régler ${plain(data.total_du)}`);
     expect(pages[n - 1]).toContain("Solde par tranche d'âge");
-    expect(pages[n - 1]).toContain("Total solde 316 800,00 €"); // 80 x 3 960,00
+    expect(pages[n - 1]).toContain("Solde à régler 316 800,00 €"); // 80 x 3 960,00
     expect(pages[n - 1]).toContain("Non échu 0,00 € 1-30 316 800,00 € 31-60 0,00 € 61-90 0,00 € >90 0,00 € Total 316 800,00 €");
     expect(pages[n - 1]).toContain(`IBAN ${data.societe.iban}`);
   });
@@ -203,10 +217,22 @@ describe("renderStatement across pages", () => {
 describe("renderStatement's totals", () => {
   it("says when the penalties are still to be calculated", async () => {
     const base = customer("SCI Les Tilleuls");
-    const data: ReminderData = { ...base, penalites_connues: false, total_penalites: "à calculer", totals: { ...base.totals, penalties: 0 } };
+    const releve = { ...base.releve, solde_a_regler: formatEuros(1364000) }; // 13 600,00 + 40,00
+    const data: ReminderData = { ...base, penalites_connues: false, total_penalites: "à calculer", totals: { ...base.totals, penalties: 0 }, releve };
     const text = (await pageTexts(await renderStatement(data))).join(" ");
     expect(text).toContain("Pénalités de retard à calculer");
-    expect(text).toContain("Total dû (hors pénalités à calculer) 20 850,00 €"); // 20 770,00 + 2 x 40,00
+    expect(text).toContain("Solde à régler (hors pénalités, à parfaire) 13 640,00 €");
+  });
+
+  it("names a public buyer's charges under the Code de la commande publique", async () => {
+    const base = customer("SCI Les Tilleuls");
+    const data: ReminderData = { ...base, penalites_connues: false, total_penalites: "à calculer", releve: { ...base.releve, regime: "acheteur_public" } };
+    const text = (await pageTexts(await renderStatement(data))).join(" ");
+    expect(text).toContain("Intérêts moratoires à calculer");
+    expect(text).toContain("Solde à régler (hors intérêts moratoires, à parfaire)");
+    expect(text).toContain("art. L2192-13 et R2192-31 du Code de la commande publique");
+    expect(text).toContain("(art. D2192-35)");
+    expect(text).not.toContain("L441-10");
   });
 
   it("sums the balance per age band from the lines", async () => {
@@ -214,13 +240,13 @@ describe("renderStatement's totals", () => {
     const text = (await pageTexts(await renderStatement(base))).join(" ");
     expect(text).toContain("Solde par tranche d'âge");
     const bands = new Map<string, number>();
-    for (const line of base.factures) bands.set(line.tranche, (bands.get(line.tranche) ?? 0) + line.solde_centimes);
+    for (const line of base.releve.lignes) bands.set(line.tranche, (bands.get(line.tranche) ?? 0) + line.solde_centimes);
     for (const [band, cents] of bands) expect(text, band).toContain(formatEuros(cents).replace(/[\u202f\u00a0]/g, " "));
   });
 
   it("leaves out the balance per age band of a statement without open items", async () => {
     const base = customer("SCI Les Tilleuls");
-    const text = (await pageTexts(await renderStatement({ ...base, factures: [] }))).join(" ");
+    const text = (await pageTexts(await renderStatement({ ...base, releve: { ...base.releve, lignes: [] } }))).join(" ");
     expect(text).not.toContain("Solde par tranche d'âge");
   });
 });
@@ -258,7 +284,7 @@ describe("renderStatement with hostile or unusual text", () => {
       raison_sociale: long,
       adresse: `${"Zone artisanale des Grands Champs, ".repeat(6)}lot 12`,
       ville: "A".repeat(300),
-      factures: base.factures.map((f, i) => (i === 0 ? { ...f, numero: "FACTURE-2026-0000000000000000000000000000000000000000000042" } : f)),
+      releve: { ...base.releve, lignes: base.releve.lignes.map((f, i) => (i === 0 ? { ...f, numero: "FACTURE-2026-0000000000000000000000000000000000000000000042" } : f)) },
     };
     const pdf = await renderStatement(data);
     const pages = await pageTexts(pdf);
@@ -270,7 +296,7 @@ describe("renderStatement with hostile or unusual text", () => {
     expect(text).toContain("Société Coopérative Ouvrière de Production");
     expect(text).toContain("…");
     expect(text).not.toContain("Pyrénées Centrales"); // three lines at most, then "…"
-    expect(text).toContain("FACTURE-2026");
+    expect(text).toMatch(/FACTURE-\S* \S+ \S+… 10\/03\/2026/); // wrapped in its column, three lines at most, then cut
     expect(text).toContain("20 770,00 €");
     // Nothing is drawn outside the page.
     const doc = await PDFDocument.load(pdf);
@@ -287,11 +313,13 @@ describe("renderStatement with hostile or unusual text", () => {
       adresse: "",
       totals: { balance: 0, penalties: 0, fees: 0 },
       total_solde: "0,00 €",
+      reclame_penalites: false,
+      releve: { ...base.releve, lignes: [], avoirs: [], total_solde: "0,00 €", solde_a_regler: "0,00 €", hors_demande: "0,00 €", total_solde_centimes: 0 },
       societe: { ...base.societe, iban: "", bic: "", telephone: "", email: "", mentions_legales: "" },
     };
     const text = (await pageTexts(await renderStatement(data))).join(" ");
     expect(text).toContain("Aucune facture ouverte.");
-    expect(text).toContain("Total solde 0,00 €");
+    expect(text).toContain("Solde à régler 0,00 €");
     expect(text).not.toContain("IBAN");
     expect(text).toContain("page 1 / 1");
   });

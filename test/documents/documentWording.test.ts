@@ -103,9 +103,6 @@ describe("the letters, read paragraph by paragraph", () => {
   for (const level of [0, 1, 2, 3] as const) {
     it(`level ${level}: greets from the civility, closes without the name, agrees with the number of invoices, is signed and dated in words`, async () => {
       for (const [data, expected] of customersAt(level)) {
-        // The injunction stage is written in French for every customer, as the court file is (DOMAIN
-        // section 4): injunctionFile.test.ts reads it.
-        if (level === 4 && expected.lang === "en") continue;
         const who = `${data.raison_sociale} level ${level}`;
         expect(data.langue, who).toBe(expected.lang);
         const paragraphs = await letterParagraphs(level, data);

@@ -66,7 +66,9 @@ describe("a public buyer's letters", () => {
     expect(r1).toContain("articles L2192-13, R2192-31 et D2192-35 du Code de la commande publique");
     const r2 = await letter(2, mairie);
     // EUR 10,000, 30 days at ECB 3.15 + 8 = 11.15 %: 91.64.
-    expect(r2).toContain("intérêts moratoires au taux de la Banque centrale européenne majoré de 8 points (article R2192-31), qui s'élèvent à ce jour à 91,64 €");
+    expect(r2).toContain("intérêts moratoires au taux de la Banque centrale européenne majoré de 8 points (articles L2192-13 et R2192-31 du Code de la commande publique), qui s'élèvent à ce jour à 91,64 €");
+    // Before the formal notice they are given for information, outside the sum asked.
+    expect(r2).toContain("indiquées pour information, ne sont pas comprises dans le montant demandé");
     expect(r2).toContain("40 € par facture (article D2192-35 du même code), soit 40,00 €");
     const notice = await letter(3, mairie);
     expect(notice).toContain("nous saisirons le juge des référés du tribunal administratif compétent");

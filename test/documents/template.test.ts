@@ -162,17 +162,30 @@ describe("default e-mail templates", () => {
     expect(await render(0, courtesy)).toMatch(/bien reçue et qu'elle a été validée/);
     const r1 = data.find((d) => d.niveau_numero === 1)!;
     expect(await render(1, r1)).toContain(`relevé de compte au ${r1.date_du_jour}`);
-    const r2 = data.find((d) => d.niveau_numero === 2 && d.reclame_penalites)!;
+    // Reminder 2 tells a business of its penalties and fees for information, and asks for the balance only.
+    const r2 = data.find((d) => d.niveau_numero === 2 && d.penalites_pour_information)!;
     const r2Text = await render(2, r2);
     expect(r2Text).toContain(`Malgré notre relance du ${r2.date_relance_1}`);
     expect(r2Text).toContain("40 € par facture");
-    expect(r2Text).toContain(`Total dû : ${r2.total_du}`);
-    const r2Consumer = data.find((d) => d.niveau_numero === 2 && !d.reclame_penalites)!;
+    expect(r2Text).toContain(`Pour information, au ${r2.date_du_jour} : pénalités de retard ${r2.total_penalites}, indemnités forfaitaires ${r2.total_indemnites}`);
+    expect(r2Text).toContain(`règlement de la somme de ${r2.total_solde}.`);
+    expect(r2Text).not.toContain("Total dû");
+    const r2Consumer = data.find((d) => d.niveau_numero === 2 && !d.penalites_applicables)!;
     expect(await render(2, r2Consumer)).not.toContain("40 €");
-    const notice = data.find((d) => d.niveau_numero === 3 && d.reclame_penalites)!;
+    // A formal notice lists the customer's other overdue invoices on their own, outside the sum.
+    const notice = data.find((d) => d.niveau_numero === 3 && d.reclame_penalites && d.avec_autres_factures)!;
     const noticeText = await render(3, notice);
     expect(noticeText).toContain("lettre recommandée avec demande d'avis de réception");
     expect(noticeText).toContain("dans un délai de 8 jours à compter de la réception de notre lettre recommandée");
+    const [demand, others] = noticeText.split("AUTRES FACTURES ÉCHUES");
+    for (const f of notice.factures) expect(demand).toContain(f.numero);
+    for (const f of notice.autres_factures) {
+      expect(demand).not.toContain(f.numero);
+      expect(others).toContain(`Facture ${f.numero}`);
+    }
+    expect(others).toContain(`Total des autres factures échues : ${notice.total_autres_factures}`);
+    const alone = data.find((d) => d.niveau_numero === 3 && !d.avec_autres_factures)!;
+    expect(await render(3, alone)).not.toContain("AUTRES FACTURES");
     const noticeConsumer = data.find((d) => d.niveau_numero === 3 && !d.penalites_applicables)!;
     expect(await render(3, noticeConsumer)).toContain("article 1231-6 du Code civil");
     const injunction = data.find((d) => d.niveau_numero === 4)!;

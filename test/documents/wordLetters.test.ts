@@ -17,6 +17,7 @@ import {
   templateFileName,
   userTemplateName,
 } from "../../src/documents/wordLetters";
+import { documentXml, sections, spaced, visibleText } from "./readDocuments";
 import { hostile, sampleReminders } from "./sampleReminders";
 
 const LANGUAGES: readonly Language[] = ["fr", "en"];
@@ -37,29 +38,6 @@ function customer(name: string): ReminderData {
   const found = data.find((d) => d.raison_sociale === name);
   if (!found) throw new Error(`no sample customer ${name}`);
   return found;
-}
-
-function documentXml(docx: Uint8Array): string {
-  const file = new PizZip(docx).file("word/document.xml");
-  if (!file) throw new Error("no word/document.xml");
-  return file.asText();
-}
-
-const ENTITIES: Readonly<Record<string, string>> = { "&lt;": "<", "&gt;": ">", "&amp;": "&", "&quot;": '"', "&apos;": "'" };
-const decode = (s: string): string => s.replace(/&(?:lt|gt|amp|quot|apos);/g, (e) => ENTITIES[e]!);
-
-/** Amounts are printed with no-break spaces; tests compare them with plain ones. */
-const spaced = (s: string): string => s.replace(/[\u00a0\u202f]/g, " ");
-
-/** The text a reader sees: one line per paragraph, table cells separated by " | ". */
-function visibleText(xml: string): string {
-  const paragraphs = xml.match(/<w:p\b[^>]*?(?:\/>|>[\s\S]*?<\/w:p>)/g) ?? [];
-  return paragraphs.map((p) => decode((p.match(/<w:t\b[^>]*>[^<]*<\/w:t>/g) ?? []).map((t) => t.replace(/<[^>]+>/g, "")).join(""))).join("\n");
-}
-
-/** One text per customer: the merged body cut at its page breaks. */
-function sections(xml: string): string[] {
-  return xml.split(/<w:br\b[^>]*w:type="page"[^>]*\/>/).map(visibleText);
 }
 
 /** libxml2's complaints about XML documents that are not well-formed ([] when all parse). */
@@ -233,23 +211,26 @@ describe("a merged letter", () => {
     expect(list.some((c) => c.penalites_applicables) && list.some((c) => !c.penalites_applicables)).toBe(true);
   });
 
-  it("reminder 2: firmer; the date of reminder 1, and penalties and the EUR 40 for businesses", async () => {
+  it("reminder 2: firmer; the date of reminder 1, and for businesses penalties and the EUR 40 for information, outside the sum asked", async () => {
     const list = customers(2);
     const parts = sections(await merge(2, "fr", list));
     list.forEach((c, i) => {
       const text = parts[i]!;
       expect(c.date_relance_1).not.toBe("");
       expect(text).toContain(`Malgré notre relance du ${c.date_relance_1}, nous constatons`);
+      expect(c.total_du).toBe(c.total_solde);
       expect(text).toContain(`la somme de ${c.total_du}`);
       expect(text).toContain("nous serons contraints de vous adresser une mise en demeure");
-      if (c.reclame_penalites) {
-        expect(text).toContain(`pénalités de retard, qui s'élèvent à ce jour à ${c.total_penalites}`);
+      if (c.penalites_pour_information) {
+        expect(text).toContain(`pénalités de retard (article L441-10 du Code de commerce), qui s'élèvent à ce jour à ${c.total_penalites}`);
         expect(text).toContain(`40 € par facture (article D441-5 du Code de commerce), soit ${c.total_indemnites}`);
+        expect(text).toContain("ne sont pas comprises dans le montant demandé ci-dessous");
       } else {
         expect(text).not.toContain("L441-10");
       }
     });
-    expect(new Set(list.map((c) => c.reclame_penalites)).size).toBe(2);
+    expect(new Set(list.map((c) => c.penalites_pour_information)).size).toBe(2);
+    expect(list.every((c) => !c.reclame_penalites)).toBe(true);
   });
 
   it("reminder 2 without a reminder 1 on record does not print an empty date", async () => {
@@ -275,12 +256,21 @@ describe("a merged letter", () => {
       expect(text).toContain("injonction de payer");
       for (const invoice of c.factures) expect(text).toContain([invoice.numero, invoice.date_facture, invoice.echeance, invoice.montant, invoice.solde].join("\n"));
     });
+    // SCI Les Tilleuls: F2026-027 reached the formal notice; F2026-050 (reminder 1 stage) follows
+    // outside the sum, and F2026-059, not due until 03/07/2026, is not in the letter at all.
     const sci = customer("SCI Les Tilleuls");
-    expect([sci.total_penalites, sci.total_indemnites, sci.total_du].map(spaced)).toEqual(["303,47 €", "80,00 €", "21 153,47 €"]);
+    expect(sci.factures.map((f) => f.numero)).toEqual(["F2026-027"]);
+    expect(sci.autres_factures.map((f) => f.numero)).toEqual(["F2026-050"]);
+    expect([sci.total_solde, sci.total_penalites, sci.total_indemnites, sci.total_du].map(spaced)).toEqual(["13 600,00 €", "276,15 €", "40,00 €", "13 916,15 €"]);
     const business = sections(await merge(3, "fr", [sci]))[0]!;
     expect(business).toContain(`qui s'élèvent à ce jour à ${sci.total_penalites}`);
     expect(business).toContain(`40 € par facture (article D441-5 du Code de commerce), soit ${sci.total_indemnites}`);
     expect(business).toContain(`la somme de ${sci.total_du}`);
+    const [demand, others] = business.split("Autres factures échues.");
+    expect(demand).toContain("F2026-027");
+    expect(demand).not.toContain("F2026-050");
+    expect(spaced(others!)).toContain(["F2026-050", "12/05/2026", "11/06/2026", "4 320,00 €", "4 320,00 €", "Échue depuis 19 jours"].join("\n"));
+    expect(business).not.toContain("F2026-059");
     const consumer = sections(await merge(3, "fr", [customer("M. Castex")]))[0]!;
     expect(consumer).not.toContain("L441-10");
     expect(consumer).toContain("intérêts au taux légal à compter de la réception de la présente mise en demeure");
@@ -380,8 +370,8 @@ describe("a user's own template", () => {
   });
 
   it("with a closing tag that closes nothing, or crossed sections, is named too", async () => {
-    const unopened = await editedTemplate(2, (xml) => xml.replace("{{#reclame_penalites}}", ""));
-    expect(() => renderLetters(unopened, customers(2))).toThrow("balise «{{/reclame_penalites}}» sans ouverture");
+    const unopened = await editedTemplate(2, (xml) => xml.replace("{{#penalites_pour_information}}", ""));
+    expect(() => renderLetters(unopened, customers(2))).toThrow("balise «{{/penalites_pour_information}}» sans ouverture");
     const unclosedTag = await editedTemplate(2, (xml) => xml.replace("{{raison_sociale}}", "{{raison_sociale"));
     expect(() => renderLetters(unclosedTag, customers(2))).toThrow(/^Modèle de courrier invalide : balise «\{\{raison_sociale/);
   });
