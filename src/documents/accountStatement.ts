@@ -261,7 +261,8 @@ interface Column {
 
 // The columns of SPEC section 5; the age bands are summed under the table.
 const COLUMNS: readonly Column[] = [
-  { width: 56, align: "left", value: (l) => l.numero },
+  // Room for an 11-character number in one line (« MG-2026-101 »); the status wraps instead.
+  { width: 66, align: "left", value: (l) => l.numero },
   { width: 50, align: "left", value: (l) => l.date_facture },
   { width: 50, align: "left", value: (l) => l.echeance },
   { width: 60, align: "right", value: (l) => l.montant },
@@ -269,7 +270,7 @@ const COLUMNS: readonly Column[] = [
   { width: 54, align: "right", value: (l) => l.avoirs },
   { width: 60, align: "right", value: (l) => l.solde },
   { width: 40, align: "right", value: (l) => (l.jours_retard > 0 ? String(l.jours_retard) : "—") },
-  { width: CONTENT_WIDTH - 56 - 50 - 50 - 60 - 56 - 54 - 60 - 40, align: "left", value: (l) => l.statut },
+  { width: CONTENT_WIDTH - 66 - 50 - 50 - 60 - 56 - 54 - 60 - 40, align: "left", value: (l) => l.statut },
 ];
 const CELL_PADDING = 4;
 
