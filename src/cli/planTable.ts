@@ -10,6 +10,17 @@ const HOLDS: Record<string, string> = {
   awaiting_acceptance: "attente PV",
 };
 
+/**
+ * The invoices of an action: those it claims (on which the amounts are), then, in parentheses,
+ * those it lists outside its demand (« Autres factures échues »).
+ */
+function invoicesCell(action: Plan["actions"][number]): string {
+  const claimed = new Set(action.claimed);
+  const numbers = (invoices: readonly Plan["actions"][number]["invoices"][number][]) => invoices.map((i) => i.record.number).join(", ");
+  const others = action.invoices.filter((i) => !claimed.has(i));
+  return others.length === 0 ? numbers(action.claimed) : `${numbers(action.claimed)} (+ ${numbers(others)})`;
+}
+
 /** The plan as a table a person reads in a terminal, French first. */
 export function planTable(plan: Plan): string {
   const lines: string[] = [];
@@ -22,7 +33,7 @@ export function planTable(plan: Plan): string {
       reminderLevelLabel(a.level) + (a.forced ? " (forcé)" : ""),
       a.customer.name,
       a.channel,
-      a.invoices.map((i) => i.record.number).join(", "),
+      invoicesCell(a),
       formatEuros(a.balance),
       a.penalties === null ? "inconnues" : formatEuros(a.penalties),
       formatEuros(a.recoveryFee),
