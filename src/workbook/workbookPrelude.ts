@@ -7,7 +7,7 @@ import type { CellValue } from "../core/cellValue";
 import { normalizeText } from "../core/normalizeText";
 import { resolveTarget } from "./opcPackage";
 import { attributes, unescapeXml } from "./xmlText";
-import { entryText, streamEntryText, zipEntries, type ZipEntry } from "./zipEntries";
+import { entryText, streamEntryBytes, streamEntryText, zipEntries, type ZipEntry } from "./zipEntries";
 
 /** A merged range: 1-based rows, 0-based columns, inclusive. */
 export interface MergedRange {
@@ -147,6 +147,8 @@ const MERGE_CELLS_END = /<\/(?:\w+:)?mergeCells>/;
 const ERROR_CELL = /<(?:\w+:)?c\b([^>]*\bt="e"[^>]*)>[\s\S]*?<(?:\w+:)?v>([^<]*)<\/(?:\w+:)?v>/g;
 // What of a chunk is kept for the next, for an error cell cut in two (a cell with a longer formula is missed).
 const ERROR_CARRY = 4096;
+const ERROR_MARK = 't="e"';
+const MERGE_MARK = "mergeCells";
 
 /**
  * One pass over a sheet's part: its error cells as they go by, then the ranges of its
@@ -154,18 +156,27 @@ const ERROR_CARRY = 4096;
  */
 async function scanSheet(file: string, entry: ZipEntry): Promise<{ ranges: MergedRange[]; errors: Map<number, Map<number, string>> }> {
   const errors = new Map<number, Map<number, string>>();
+  // Markers and cells are ASCII: latin1 decodes any byte, so a character cut by a chunk's edge
+  // never breaks a match, and the chunks with neither marker are never decoded.
   let carry = "";
   let tail: string | undefined;
-  await streamEntryText(file, entry, (chunk) => {
+  await streamEntryBytes(file, entry, (bytes) => {
     if (tail !== undefined) {
-      tail += chunk;
+      tail += bytes.toString("latin1");
       return !MERGE_CELLS_END.test(tail);
     }
-    const text = carry + chunk;
+    const edge = carry.slice(-16) + bytes.subarray(0, 16).toString("latin1");
+    const marked =
+      bytes.includes(ERROR_MARK) || bytes.includes(MERGE_MARK) || carry.includes(ERROR_MARK) || edge.includes(ERROR_MARK) || edge.includes(MERGE_MARK);
+    if (!marked) {
+      carry = bytes.subarray(Math.max(0, bytes.length - ERROR_CARRY)).toString("latin1");
+      return true;
+    }
+    const text = carry + bytes.toString("latin1");
     const start = MERGE_CELLS_START.exec(text);
     const rows = start === null ? text : text.slice(0, start.index);
     let end = 0;
-    if (rows.includes('t="e"')) {
+    if (rows.includes(ERROR_MARK)) {
       ERROR_CELL.lastIndex = 0;
       for (let m = ERROR_CELL.exec(rows); m !== null; m = ERROR_CELL.exec(rows)) {
         end = ERROR_CELL.lastIndex;

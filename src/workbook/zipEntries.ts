@@ -82,6 +82,27 @@ export async function zipEntries(file: string): Promise<Map<string, ZipEntry> | 
  * await streamEntryText("suivi.xlsx", entry, (text) => !text.includes("</sheetData>"));
  */
 export async function streamEntryText(file: string, entry: ZipEntry, onText: (text: string) => boolean): Promise<void> {
+  await streamEntry(file, entry, "utf8", onText as (chunk: string | Buffer) => boolean);
+}
+
+/**
+ * Streams an entry's bytes, in large chunks, to `onBytes` until it returns false: for scanning a
+ * large part for a few ASCII markers without decoding all of it.
+ *
+ * @param file - the .xlsx file
+ * @param entry - one of zipEntries(file)
+ * @param onBytes - called with each chunk of the inflated part
+ * @example
+ * await streamEntryBytes("suivi.xlsx", entry, (bytes) => !bytes.includes("</sheetData>"));
+ */
+export async function streamEntryBytes(file: string, entry: ZipEntry, onBytes: (bytes: Buffer) => boolean): Promise<void> {
+  await streamEntry(file, entry, undefined, onBytes as (chunk: string | Buffer) => boolean);
+}
+
+// Large chunks: a 50 MB sheet goes by in a few hundred callbacks, not thousands.
+const CHUNK = 256 * 1024;
+
+async function streamEntry(file: string, entry: ZipEntry, encoding: "utf8" | undefined, onChunk: (chunk: string | Buffer) => boolean): Promise<void> {
   if (entry.method !== 0 && entry.method !== 8) return;
   const handle = await open(file, "r");
   let dataStart: number;
@@ -94,16 +115,16 @@ export async function streamEntryText(file: string, entry: ZipEntry, onText: (te
     await handle.close();
   }
   if (entry.compressedSize === 0) return;
-  const raw = createReadStream(file, { start: dataStart, end: dataStart + entry.compressedSize - 1 });
-  const text = entry.method === 8 ? raw.pipe(createInflateRaw()) : raw;
-  text.setEncoding("utf8");
+  const raw = createReadStream(file, { start: dataStart, end: dataStart + entry.compressedSize - 1, highWaterMark: CHUNK });
+  const data = entry.method === 8 ? raw.pipe(createInflateRaw({ chunkSize: CHUNK })) : raw;
+  if (encoding !== undefined) data.setEncoding(encoding);
   try {
-    for await (const chunk of text as AsyncIterable<string>) {
-      if (!onText(chunk)) break;
+    for await (const chunk of data as AsyncIterable<string | Buffer>) {
+      if (!onChunk(chunk)) break;
     }
   } finally {
     raw.destroy();
-    if (text !== raw) text.destroy();
+    if (data !== raw) data.destroy();
   }
 }
 

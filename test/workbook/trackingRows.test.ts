@@ -116,3 +116,29 @@ describe("a tracking sheet kept by hand, from a real workbook", () => {
     expect(plan.invoices.find((i) => i.record.number === "F-7")!.record.customer.customerType).toBe("professionnel");
   });
 });
+
+describe("a long sheet, read in large chunks", () => {
+  it("finds every formula error and the merge at its end, wherever the chunks of its XML fall", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Suivi");
+    sheet.addRow(["Client", "N° facture", "Date facture", "Montant TTC", "Échéance"]);
+    const invoiceDate = utc("2026-05-15");
+    const due = utc("2026-06-15");
+    // About 1.5 MB of sheet XML: the prelude's chunks of 256 KB cut it several times.
+    const errorRows: number[] = [];
+    for (let i = 0; i < 12_000; i++) {
+      const row = i + 2;
+      const broken = i % 997 === 0;
+      if (broken) errorRows.push(row);
+      sheet.addRow([`Client ${i} avec un nom assez long pour grossir la feuille`, `F-${i}`, invoiceDate, broken ? { formula: "1/0", result: { error: "#DIV/0!" } } : 100 + i, due]);
+    }
+    sheet.addRow(["Dernier client", "F-LAST", invoiceDate, 500, due]);
+    sheet.addRow([null, "F-LAST-2", invoiceDate, 600, due]);
+    sheet.mergeCells(`A${12_002}:A${12_003}`);
+    const file = path.join(dir, "long.xlsx");
+    await workbook.xlsx.writeFile(file);
+    const long = planWorkbook(await readWorkbookSource(file, { asOf }), asOf);
+    expect(long.rejected.filter((r) => r.value === "#DIV/0!").map((r) => r.row)).toEqual(errorRows);
+    expect(long.invoices.find((i) => i.record.number === "F-LAST-2")?.record.customer.name).toBe("Dernier client");
+  });
+});
