@@ -128,7 +128,8 @@ export function planRun(source: PlanSource, options: PlanOptions): Plan {
   }
   for (const message of unknownRates) warnings.push(`Pénalités non calculées : ${message}`);
 
-  invoices.sort((a, b) => a.record.sheet.localeCompare(b.record.sheet) || a.record.row - b.record.row);
+  // Plain comparisons: 100,000 invoices make about 1.7 million of them.
+  invoices.sort((a, b) => (a.record.sheet === b.record.sheet ? a.record.row - b.record.row : a.record.sheet < b.record.sheet ? -1 : 1));
   warnings.push(...prescriptionWarnings(invoices, customers, options.asOf));
   actions.sort((a, b) => b.level - a.level || a.customer.name.localeCompare(b.customer.name, "fr"));
   return {
