@@ -32,7 +32,7 @@ export interface CompetentCourt {
  * competentCourt({ name: "Mairie de Saverdun", customerType: "collectivite", … }).kind // "administratif"
  */
 export function competentCourt(
-  customer: Pick<CustomerDetails, "name" | "customerType" | "postcode" | "vatNumber" | "siret">,
+  customer: Pick<CustomerDetails, "name" | "customerType" | "postcode" | "city" | "vatNumber" | "siret">,
 ): CompetentCourt {
   const legalForm = legalFormOf(customer.name);
   const debtor = debtorCountry(customer);

@@ -4,6 +4,7 @@
  * section 4), and inside the EU the European order for payment is the usual route.
  */
 import { legalFormOf } from "./legalForm";
+import { addressCountry } from "./postalAddress";
 import type { CustomerDetails } from "./trackingRecord";
 
 export interface DebtorCountry {
@@ -27,11 +28,10 @@ const EU_VAT_PREFIXES: ReadonlyMap<string, string> = new Map([
 const NON_EU_VAT_PREFIXES: ReadonlySet<string> = new Set(["GB", "XI", "CH", "NO", "IS", "LI", "MC"]);
 
 const FRENCH_POSTCODE = /^\d{5}$/;
-const UK_POSTCODE = /^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$/i;
 
 /**
- * Where a debtor is established, read from its VAT number's prefix, its SIRET, its postcode and
- * the legal form in its name.
+ * Where a debtor is established, read from its VAT number's prefix, its SIRET, its address (as
+ * addressEnd reads it) and the legal form in its name.
  *
  * @param customer - the customer's details from the tracking sheet
  * @returns abroad false for a French VAT number, a SIRET or a 5-digit postcode with nothing foreign;
@@ -41,7 +41,7 @@ const UK_POSTCODE = /^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$/i;
  * debtorCountry({ name: "Thornton & Hale Ltd", postcode: "EC1M 3HE", vatNumber: "GB293481756", … })
  * // { abroad: true, country: "GB", inEu: false, evidence: ["n° de TVA GB293481756", "code postal EC1M 3HE", "forme Ltd"] }
  */
-export function debtorCountry(customer: Pick<CustomerDetails, "name" | "postcode" | "vatNumber" | "siret">): DebtorCountry {
+export function debtorCountry(customer: Pick<CustomerDetails, "name" | "postcode" | "city" | "vatNumber" | "siret">): DebtorCountry {
   const evidence: string[] = [];
   let country: string | undefined;
   let inEu: boolean | undefined;
@@ -56,11 +56,14 @@ export function debtorCountry(customer: Pick<CustomerDetails, "name" | "postcode
     }
   }
   const postcode = customer.postcode?.trim() ?? "";
-  if (postcode !== "" && !FRENCH_POSTCODE.test(postcode)) {
-    evidence.push(`code postal ${postcode}`);
-    if (country === undefined && UK_POSTCODE.test(postcode)) {
-      country = "GB";
-      inEu = false;
+  if (postcode !== "" && !FRENCH_POSTCODE.test(postcode)) evidence.push(`code postal ${postcode}`);
+  // The address as the letters read it (postcode shapes, a country named after the city).
+  const shown = addressCountry(postcode, customer.city ?? "");
+  if (shown !== undefined) {
+    if (postcode === "" || FRENCH_POSTCODE.test(postcode)) evidence.push(`adresse ${customer.city!.trim()}`);
+    if (country === undefined) {
+      country = shown;
+      inEu = [...EU_VAT_PREFIXES.values()].includes(shown);
     }
   }
   const form = legalFormOf(customer.name);

@@ -61,6 +61,24 @@ export interface AddressEnd {
  * @example addressEnd("09700", "Saverdun", "fr") // { cityLine: "09700 Saverdun", country: "" }
  */
 export function addressEnd(postcode: string, city: string, lang: "fr" | "en"): AddressEnd {
+  const { code, town, country } = readAddressEnd(postcode, city);
+  const found = country === undefined ? undefined : COUNTRIES[country];
+  const parts = found?.postcodeLast ? [town, code.toUpperCase()] : [code, town];
+  return { cityLine: parts.filter(Boolean).join(" "), country: found === undefined ? "" : found[lang] };
+}
+
+/**
+ * The country an address's postcode and city show, as an ISO 3166 code, by the reading of
+ * addressEnd; undefined for a French address or one that shows none.
+ * @example addressCountry("D02 X285", "Dublin, Ireland") // "IE"
+ * @example addressCountry("09700", "Saverdun")           // undefined
+ */
+export function addressCountry(postcode: string, city: string): string | undefined {
+  return readAddressEnd(postcode, city).country;
+}
+
+/** The postcode, the city without a country named after it, and the country the two show. */
+function readAddressEnd(postcode: string, city: string): { code: string; town: string; country: string | undefined } {
   let code = postcode.trim();
   let town = city.trim();
   let country: string | undefined;
@@ -80,9 +98,7 @@ export function addressEnd(postcode: string, city: string, lang: "fr" | "en"): A
   } else if (country === undefined && DUTCH_POSTCODE.test(code)) {
     country = "NL";
   }
-  const found = country === undefined ? undefined : COUNTRIES[country];
-  const parts = found?.postcodeLast ? [town, code.toUpperCase()] : [code, town];
-  return { cityLine: parts.filter(Boolean).join(" "), country: found === undefined ? "" : found[lang] };
+  return { code, town, country };
 }
 
 /**
