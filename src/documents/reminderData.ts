@@ -236,16 +236,6 @@ function companyData(company: CompanyDetails, lang: Language): CompanyData {
   };
 }
 
-/** The latest date a level was sent for any of these invoices. */
-function latestLevelDate(invoices: readonly PlannedInvoice[], level: ReminderLevel): Day | undefined {
-  let latest: Day | undefined;
-  for (const invoice of invoices) {
-    const day = invoice.history?.levelDates[level];
-    if (day !== undefined && (latest === undefined || day > latest)) latest = day;
-  }
-  return latest;
-}
-
 /**
  * The date a letter cites for a level (« notre relance du … »): the claimed invoices' own dates,
  * one date when they all share it, else each date with the invoices it belongs to, in date order

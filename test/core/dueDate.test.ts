@@ -2,7 +2,7 @@ import { describe, it, expect } from "vitest";
 import fc from "fast-check";
 import { dayFromIso, dayToIso, MAX_EXCEL_DAY, MIN_EXCEL_DAY, type Day } from "../../src/core/day";
 import { dueDate } from "../../src/core/dueDate";
-import { parsePaymentTerms, type PaymentTerms } from "../../src/core/paymentTerms";
+import { parsePaymentTerms } from "../../src/core/paymentTerms";
 import { isProblem } from "../../src/core/problem";
 import { termsArb } from "./arbitraries";
 

@@ -1,7 +1,6 @@
 // What the documents claim, by customer type and level (DOMAIN sections 2 and 3), and what they
 // list beside it (SPEC section 5).
 import { describe, expect, it } from "vitest";
-import type { Day } from "../../src/core/day";
 import type { InvoiceHistory } from "../../src/core/journalEntry";
 import { formatEuros } from "../../src/core/money";
 import { planRun, type PlanSource } from "../../src/core/plan";
