@@ -3,6 +3,7 @@ import { rateRuleFor, splitsByHalfYear } from "./customerType";
 import { customerNameKey, groupCustomers, type Customer } from "./customers";
 import type { Day } from "./day";
 import { daysOverdue } from "./daysOverdue";
+import { isEmailAddress } from "./emailAddress";
 import type { InvoiceHistory, JournalEntry } from "./journalEntry";
 import { invoiceKey } from "./invoiceKey";
 import { CONSUMER_RULE, lateInterest } from "./lateInterest";
@@ -11,7 +12,7 @@ import { nextLevel, PAID_BELOW, type Hold } from "./nextLevel";
 import { prescriptionWarnings } from "./prescription";
 import { isProblem } from "./problem";
 import type { RatesTable } from "./rates";
-import { reminderStage, type ReminderLevel, type ReminderStage } from "./reminderLevel";
+import { reminderLevelLabel, reminderStage, type ReminderLevel, type ReminderStage } from "./reminderLevel";
 import type { Channel, ReminderPolicy } from "./reminderPolicy";
 import { recoveryFee } from "./recoveryFee";
 import type { CreditNoteRecord, CustomerDetails, InvoiceRecord, RejectedRow } from "./trackingRecord";
@@ -125,6 +126,11 @@ export function planRun(source: PlanSource, options: PlanOptions): Plan {
     invoices.push(...planned);
     const action = customerAction(customer, planned, options, forced.get(customer.key), { invoices: planned, creditNotes: customer.creditNotes, unallocated });
     if (action) actions.push(action);
+    if (action && action.channel !== options.policy.channels[action.level]) {
+      warnings.push(
+        `«${customer.name}» : pas d'adresse e-mail valide («${action.customer.email ?? ""}») ; la ${reminderLevelLabel(action.level).toLowerCase()} part par courrier / no valid e-mail address: sent as a letter`,
+      );
+    }
   }
   for (const message of unknownRates) warnings.push(`Pénalités non calculées : ${message}`);
 
@@ -242,7 +248,7 @@ function customerAction(
     customer: customer.details,
     level,
     stage: reminderStage(level),
-    channel: options.policy.channels[level],
+    channel: channelFor(options.policy.channels[level], customer.details),
     invoices: listed,
     due,
     claimed,
@@ -270,6 +276,14 @@ export function actionTotals(
     fees += invoice.recoveryFee;
   }
   return { balance: invoices.reduce((sum, invoice) => sum + invoice.balance, 0), penalties, recoveryFee: fees };
+}
+
+/**
+ * The channel an action goes by: the policy's, except that an e-mail without a valid address goes
+ * as a letter, so that the plan a user reviews is what the run does.
+ */
+function channelFor(policy: Channel, customer: CustomerDetails): Channel {
+  return policy === "email" && !isEmailAddress(customer.email?.trim() ?? "") ? "courrier" : policy;
 }
 
 /** What a run did for one customer's action: the document written and the channel it went by. */

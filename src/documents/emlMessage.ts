@@ -6,6 +6,7 @@
 // Nothing a customer typed can add a header: CR, LF and every other control character become
 // spaces in header values, addresses are checked, display names are quoted or encoded, and the
 // body parts are quoted-printable (a line of their text can never start a header or a boundary).
+import { isEmailAddress } from "../core/emailAddress";
 import { problem, type Problem } from "../core/problem";
 import type { ReminderData } from "./reminderData";
 import { TemplateError, checkTemplate, escapeHtml, plainText, renderTemplate } from "./template";
@@ -189,20 +190,6 @@ function addressHeader(name: string, boxes: readonly Mailbox[]): string {
 // ---------------------------------------------------------------------------------------------
 // Addresses
 
-const LOCAL_PART = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
-const DOMAIN = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
-
-/**
- * Whether an address can go into a header as it is: local@domain, ASCII, a dotted domain.
- * @example isEmailAddress("compta@egpl.fr") // true
- * @example isEmailAddress("compta@egpl") // false
- */
-export function isEmailAddress(address: string): boolean {
-  const at = address.lastIndexOf("@");
-  if (at <= 0) return false;
-  const local = address.slice(0, at);
-  return local.length <= 64 && LOCAL_PART.test(local) && DOMAIN.test(address.slice(at + 1));
-}
 
 /** Splits "a@x.fr; Dupont <b@x.fr>, \"Martin, SARL\" <c@x.fr>" at the commas and semicolons outside quotes and <>. */
 function splitAddressList(text: string): string[] {
@@ -519,3 +506,5 @@ function formatMailbox(box: Mailbox): string {
   const name = box.name === undefined ? "" : headerText(box.name);
   return name === "" ? box.address : `"${name.replace(/[\\"]/g, "\\$&")}" <${box.address}>`;
 }
+
+export { isEmailAddress };

@@ -11,7 +11,7 @@ import type { Settings } from "../core/settings";
 import { renderStatement } from "./accountStatement";
 import { loadUserTemplates, wordTemplate } from "./defaultTemplates";
 import { defaultEmailTemplate } from "./emailTemplates";
-import { asciiSlug, isEmailAddress, reminderEmail, stableHash } from "./emlMessage";
+import { asciiSlug, reminderEmail, stableHash } from "./emlMessage";
 import { reminderData, type Language, type ReminderData } from "./reminderData";
 import { renderLetters } from "./wordLetters";
 
@@ -20,8 +20,6 @@ export interface RunDocuments {
   readonly files: readonly string[];
   /** The file each customer's document went into (the journal's Référence) and its channel, by customer key. */
   readonly documents: ReadonlyMap<string, ActionDocument>;
-  /** What the run did differently from the plan (an e-mail without address sent as a letter). */
-  readonly warnings: readonly string[];
 }
 
 const LETTER_NAMES: Readonly<Record<ReminderLevel, string>> = {
@@ -39,7 +37,6 @@ const LETTER_NAMES: Readonly<Record<ReminderLevel, string>> = {
 export async function writeRunDocuments(plan: Plan, settings: Settings, outDir: string, templatesFolder?: string): Promise<RunDocuments> {
   const files: string[] = [];
   const documents = new Map<string, ActionDocument>();
-  const warnings: string[] = [];
   const userWordTemplates = templatesFolder === undefined ? new Map<string, Uint8Array>() : await loadUserTemplates(templatesFolder);
   const letterTemplate = async (level: ReminderLevel, lang: Language): Promise<Uint8Array> =>
     (await wordTemplate(level, lang, userWordTemplates)).bytes;
@@ -77,19 +74,14 @@ export async function writeRunDocuments(plan: Plan, settings: Settings, outDir: 
       const file = ownName(`injonctions/${data.injonction?.refere === true ? "refere-provision" : "injonction"}-${data.date_iso}-${slug}.docx`, action.customerKey);
       await write(file, renderLetters(await letterTemplate(4, data.langue), [data]));
       documents.set(action.customerKey, { reference: file, channel });
-    } else if (channel === "email" && isEmailAddress(data.email.trim())) {
+    } else if (channel === "email") {
       const message = reminderEmail(data, await defaultEmailTemplate(action.level, data.langue, templatesFolder), statement, { from });
       const file = ownName(`emails/${message.fileName}`, action.customerKey);
       await write(file, message.eml);
       documents.set(action.customerKey, { reference: file, channel });
-    } else if (channel === "email" || channel === "courrier" || channel === "recommandé") {
-      if (channel === "email") {
-        warnings.push(
-          `«${action.customer.name}» : pas d'adresse e-mail valide («${data.email}») ; la ${data.niveau.toLowerCase()} part par courrier / no valid e-mail address: sent as a letter`,
-        );
-      }
+    } else if (channel === "courrier" || channel === "recommandé") {
       const key = `${action.level}-${data.langue}`;
-      const group = letters.get(key) ?? { level: action.level, lang: data.langue, customers: [], actions: [], channel: channel === "email" ? "courrier" : channel };
+      const group = letters.get(key) ?? { level: action.level, lang: data.langue, customers: [], actions: [], channel };
       group.customers.push(data);
       group.actions.push(action);
       letters.set(key, group);
@@ -101,5 +93,5 @@ export async function writeRunDocuments(plan: Plan, settings: Settings, outDir: 
     await write(file, renderLetters(await letterTemplate(level, lang), customers));
     for (const action of actions) documents.set(action.customerKey, { reference: file, channel });
   }
-  return { files, documents, warnings };
+  return { files, documents };
 }

@@ -159,8 +159,7 @@ async function runOnSnapshot(snapshot: Snapshot, output: string, options: RunOpt
     if (previousVersion !== undefined) await rm(previousVersion, { force: true }).catch(() => undefined);
     throw stoppedBeforeTheCopy(error);
   }
-  const extraWarnings = [...copy.warnings, ...documents.warnings];
-  const withWarnings = extraWarnings.length === 0 ? plan : { ...plan, warnings: [...plan.warnings, ...extraWarnings] };
+  const withWarnings = copy.warnings.length === 0 ? plan : { ...plan, warnings: [...plan.warnings, ...copy.warnings] };
   return { plan: withWarnings, workbookFile: copy.file, journalLines: copy.written.journalLines, stageRows: copy.written.stageRows, documents: documents.files, outDir: path.resolve(options.outDir), previousVersion };
 }
 

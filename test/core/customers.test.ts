@@ -32,8 +32,8 @@ describe("customer accounts", () => {
       [
         invoice({ customer: customer("Durand BTP", { email: "compta@durand.fr" }) }),
         invoice({ customer: customer("Durand Bâtiment", { email: "Compta@durand.fr" }) }),
-        invoice({ customer: customer("Alpha", { siret: "123 456 789 00012" }) }),
-        invoice({ customer: customer("Beta", { siret: "12345678900012" }) }),
+        invoice({ customer: customer("Alpha", { siret: "123 456 789 00012", email: "alpha@alpha.fr" }) }),
+        invoice({ customer: customer("Beta", { siret: "12345678900012", email: "beta@beta.fr" }) }),
       ],
       [],
     );
@@ -44,7 +44,7 @@ describe("customer accounts", () => {
   });
   it("takes the first non-empty detail of the account's rows", () => {
     const { customers } = groupCustomers(
-      [invoice({ customer: customer("Martin") }), invoice({ customer: customer("martin", { email: "m@martin.fr", city: "Foix" }) })],
+      [invoice({ customer: customer("Martin", { email: undefined }) }), invoice({ customer: customer("martin", { email: "m@martin.fr", city: "Foix" }) })],
       [],
     );
     expect(customers[0]!.details).toMatchObject({ name: "Martin", email: "m@martin.fr", city: "Foix" });

@@ -245,3 +245,22 @@ describe("invoice numbers in the plan", () => {
     expect(plan.invoices[0]).toMatchObject({ nextLevel: 2, balance: 420000 });
   });
 });
+
+describe("the channel of an action", () => {
+  it("an e-mail without a valid address goes as a letter, and the plan says so", () => {
+    const plan = planRun(
+      source([
+        invoice({ number: "A", customer: customer("Boulangerie Fournil", { email: undefined }), dueDate: d("2021-06-01") }),
+        invoice({ number: "B", customer: customer("Garage Moreau", { email: "garage@moreau" }), dueDate: d("2021-06-01") }),
+        invoice({ number: "C", customer: customer("Dupont", { email: "compta@dupont.fr" }), dueDate: d("2021-06-01") }),
+      ]),
+      options("2021-06-15"),
+    );
+    const channels = Object.fromEntries(plan.actions.map((a) => [a.customer.name, a.channel]));
+    expect(channels).toEqual({ "Boulangerie Fournil": "courrier", "Garage Moreau": "courrier", Dupont: "email" });
+    expect(plan.warnings.filter((w) => w.includes("pas d'adresse e-mail valide"))).toEqual([
+      "«Boulangerie Fournil» : pas d'adresse e-mail valide («») ; la relance 1 part par courrier / no valid e-mail address: sent as a letter",
+      "«Garage Moreau» : pas d'adresse e-mail valide («garage@moreau») ; la relance 1 part par courrier / no valid e-mail address: sent as a letter",
+    ]);
+  });
+});

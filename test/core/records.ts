@@ -7,7 +7,8 @@ export const d = (iso: string): Day => dayFromIso(iso)!;
 let nextRow = 2;
 
 export function customer(name: string, over: Partial<CustomerDetails> = {}): CustomerDetails {
-  return { name, customerType: "professionnel", language: "fr", ...over };
+  // An address, as most customers have: without one the plan sends e-mails as letters.
+  return { name, customerType: "professionnel", language: "fr", email: "compta@client.example", ...over };
 }
 
 export function invoice(over: Partial<InvoiceRecord> & { customer?: CustomerDetails } = {}): InvoiceRecord {
