@@ -7,34 +7,50 @@
  */
 import { normalizeText } from "./normalizeText";
 
-/** A country other than France, as the address names it. */
+/** French names of the countries a customer may be in, by ISO 3166 code: addresses and court files name them so. */
+const FRENCH_NAMES: Readonly<Record<string, string>> = {
+  GB: "Royaume-Uni", IE: "Irlande", DE: "Allemagne", AT: "Autriche", BE: "Belgique", NL: "Pays-Bas", LU: "Luxembourg",
+  ES: "Espagne", PT: "Portugal", IT: "Italie", CH: "Suisse", DK: "Danemark", SE: "Suède", FI: "Finlande", PL: "Pologne",
+  CZ: "Tchéquie", SK: "Slovaquie", HU: "Hongrie", RO: "Roumanie", BG: "Bulgarie", GR: "Grèce", CY: "Chypre", MT: "Malte",
+  SI: "Slovénie", HR: "Croatie", EE: "Estonie", LV: "Lettonie", LT: "Lituanie", NO: "Norvège", IS: "Islande", LI: "Liechtenstein",
+  MC: "Monaco", AD: "Andorre", US: "États-Unis",
+};
+
+/** A country other than France that an address can show, with its English name. */
 interface Country {
-  readonly fr: string;
   readonly en: string;
   /** The postcode follows the city (UK), or comes first, as in France. */
   readonly postcodeLast?: boolean;
 }
 
 const COUNTRIES: Readonly<Record<string, Country>> = {
-  GB: { fr: "Royaume-Uni", en: "United Kingdom", postcodeLast: true },
-  IE: { fr: "Irlande", en: "Ireland", postcodeLast: true },
-  BE: { fr: "Belgique", en: "Belgium" },
-  LU: { fr: "Luxembourg", en: "Luxembourg" },
-  CH: { fr: "Suisse", en: "Switzerland" },
-  DE: { fr: "Allemagne", en: "Germany" },
-  ES: { fr: "Espagne", en: "Spain" },
-  IT: { fr: "Italie", en: "Italy" },
-  PT: { fr: "Portugal", en: "Portugal" },
-  NL: { fr: "Pays-Bas", en: "Netherlands" },
-  AD: { fr: "Andorre", en: "Andorra" },
-  MC: { fr: "Monaco", en: "Monaco" },
-  AT: { fr: "Autriche", en: "Austria" },
-  US: { fr: "États-Unis", en: "United States", postcodeLast: true },
+  GB: { en: "United Kingdom", postcodeLast: true },
+  IE: { en: "Ireland", postcodeLast: true },
+  BE: { en: "Belgium" },
+  LU: { en: "Luxembourg" },
+  CH: { en: "Switzerland" },
+  DE: { en: "Germany" },
+  ES: { en: "Spain" },
+  IT: { en: "Italy" },
+  PT: { en: "Portugal" },
+  NL: { en: "Netherlands" },
+  AD: { en: "Andorra" },
+  MC: { en: "Monaco" },
+  AT: { en: "Austria" },
+  US: { en: "United States", postcodeLast: true },
 };
+
+/**
+ * A country's name in French, by its ISO 3166 code.
+ * @example countryName("IE") // "Irlande"
+ */
+export function countryName(code: string): string | undefined {
+  return FRENCH_NAMES[code];
+}
 
 /** Country names written after a city, normalised, and the country's code. */
 const NAMES: ReadonlyMap<string, string> = new Map([
-  ...Object.entries(COUNTRIES).flatMap(([code, c]) => [[normalizeText(c.fr), code] as const, [normalizeText(c.en), code] as const]),
+  ...Object.entries(COUNTRIES).flatMap(([code, c]) => [[normalizeText(FRENCH_NAMES[code]!), code] as const, [normalizeText(c.en), code] as const]),
   ["uk", "GB"], ["u k", "GB"], ["england", "GB"], ["angleterre", "GB"], ["scotland", "GB"], ["ecosse", "GB"], ["wales", "GB"],
   ["great britain", "GB"], ["grande bretagne", "GB"], ["usa", "US"], ["deutschland", "DE"], ["espana", "ES"], ["italia", "IT"],
   ["schweiz", "CH"], ["nederland", "NL"], ["belgie", "BE"], ["andorra", "AD"],
@@ -64,7 +80,7 @@ export function addressEnd(postcode: string, city: string, lang: "fr" | "en"): A
   const { code, town, country } = readAddressEnd(postcode, city);
   const found = country === undefined ? undefined : COUNTRIES[country];
   const parts = found?.postcodeLast ? [town, code.toUpperCase()] : [code, town];
-  return { cityLine: parts.filter(Boolean).join(" "), country: found === undefined ? "" : found[lang] };
+  return { cityLine: parts.filter(Boolean).join(" "), country: found === undefined ? "" : lang === "fr" ? FRENCH_NAMES[country!]! : found.en };
 }
 
 /**

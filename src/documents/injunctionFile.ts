@@ -8,6 +8,7 @@ import type { LegalForm } from "../core/legalForm";
 import { dayToFrench, type Day } from "../core/day";
 import { formatEuros, type Cents } from "../core/money";
 import type { PlannedAction, PlannedInvoice } from "../core/plan";
+import { countryName } from "../core/postalAddress";
 import { percentFromRateUnits } from "../core/rates";
 import type { ReminderLevel } from "../core/reminderLevel";
 import type { Settings } from "../core/settings";
@@ -75,13 +76,6 @@ export interface InjunctionData {
 /** Small claims: principal and interest up to EUR 5,000 (CPCE R125-1). */
 const SMALL_CLAIM_MAX: Cents = 500_000;
 const AR_BLANK = ", envoyée en lettre recommandée avec accusé de réception — avis de réception du ____/____/________";
-
-const COUNTRIES: Readonly<Record<string, string>> = {
-  GB: "Royaume-Uni", IE: "Irlande", DE: "Allemagne", AT: "Autriche", BE: "Belgique", NL: "Pays-Bas", LU: "Luxembourg",
-  ES: "Espagne", PT: "Portugal", IT: "Italie", CH: "Suisse", DK: "Danemark", SE: "Suède", FI: "Finlande", PL: "Pologne",
-  CZ: "Tchéquie", SK: "Slovaquie", HU: "Hongrie", RO: "Roumanie", BG: "Bulgarie", GR: "Grèce", CY: "Chypre", MT: "Malte",
-  SI: "Slovénie", HR: "Croatie", EE: "Estonie", LV: "Lettonie", LT: "Lituanie", NO: "Norvège", IS: "Islande", LI: "Liechtenstein", MC: "Monaco",
-};
 
 /** How the file names the kind of a legal form. */
 function formName(form: LegalForm): string {
@@ -154,7 +148,7 @@ export function injunctionData(action: PlannedAction, asOf: Day, settings: Setti
     refere: publicBuyer,
     ...placed,
     forme_juridique: court.legalForm === undefined ? "" : `${court.legalForm.code}, ${formName(court.legalForm)}`,
-    pays: court.debtor.abroad && court.debtor.country !== undefined ? COUNTRIES[court.debtor.country] ?? court.debtor.country : "",
+    pays: court.debtor.abroad && court.debtor.country !== undefined ? countryName(court.debtor.country) ?? court.debtor.country : "",
     etranger: court.debtor.abroad,
     intitule_montant: publicBuyer ? "Montant de la provision demandée" : "Montant de la créance",
     factures: claimed.map(line),
@@ -200,7 +194,7 @@ function placeOf(court: CompetentCourt, postcode: string | undefined, city: stri
     };
   }
   if (court.debtor.abroad) {
-    const country = court.debtor.country === undefined ? undefined : COUNTRIES[court.debtor.country] ?? court.debtor.country;
+    const country = court.debtor.country === undefined ? undefined : countryName(court.debtor.country) ?? court.debtor.country;
     const notes = [
       `Débiteur établi hors de France${country ? ` (${country})` : ""} : ${court.debtor.evidence.join(", ")}. ` +
         "La compétence des juridictions françaises ne résulte pas de l'article 1406 du Code de procédure civile et doit être vérifiée (clause attributive de juridiction des conditions générales, lieu de livraison ou d'exécution de la prestation).",
