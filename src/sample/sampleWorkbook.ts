@@ -11,7 +11,7 @@
  */
 import ExcelJS from "exceljs";
 import { DEFAULT_SETTINGS, type CompanyDetails } from "../core/settings";
-import { writeWorkbookAtomically } from "../workbook/runWorkbook";
+import { writeWorkbookAtomically } from "../workbook/runCopy";
 import { writeSettingsSheet } from "../workbook/settingsSheet";
 import { JOURNAL_COLUMNS, JOURNAL_SHEET } from "../core/journalEntry";
 
