@@ -136,20 +136,52 @@ function dropTrailingPageBreak(xml: string): string {
   return /<w:body>\s*(?:<w:sectPr\b|<\/w:body>)/.test(trimmed) ? trimmed.replace(/<w:body>/, "<w:body><w:p/>") : trimmed;
 }
 
+// Compiling a template (unzip, XML parse, tag lexing) costs several times a customer's section, and
+// a run merges each template many times (one court file per debtor). The compiled template is kept
+// per template instance (a run loads each template once and hands out the same bytes) and rendered
+// again: docxtemplater refuses a second render() only through its `rendered` flag, and keeps the
+// first render's data in its `mapper` and `scopeManagers` caches; the compiled parts themselves are
+// not changed by a render. wordLetters.test.ts checks that a reused compilation writes the bytes of a fresh one.
+interface ReusableDocxtemplater {
+  rendered: boolean;
+  mapper?: unknown;
+  scopeManagers: Record<string, unknown>;
+}
+
+const compiledTemplates = new WeakMap<Uint8Array, Docxtemplater<PizZip>>();
+
+function compiledTemplate(template: Uint8Array): Docxtemplater<PizZip> {
+  const cached = compiledTemplates.get(template);
+  if (cached === undefined) {
+    const doc = compile(template);
+    compiledTemplates.set(template, doc);
+    return doc;
+  }
+  const reusable = cached as unknown as ReusableDocxtemplater;
+  reusable.rendered = false;
+  reusable.mapper = undefined;
+  reusable.scopeManagers = {};
+  return cached;
+}
+
 /**
  * Merges a letter template with the customers of one level: the template's {{#clients}}...{{/clients}}
  * section is repeated once per customer (each ends with a page break in the default templates).
- * @param template - the .docx bytes
+ * The package is written without compression (STORE, valid OOXML): the host deflates it where it
+ * can do so fast (node:zlib), and the renderer stays host-free.
+ * @param template - the .docx bytes; the same instance is compiled once
  * @param customers - the merge data, one per customer
  * @returns the merged .docx bytes
  * @throws TemplateError (./template) with a French message naming the tag when the template is broken
  * @example renderLetters(await readDefaultTemplate(templateFileName(2, "fr")), data)
  */
 export function renderLetters(template: Uint8Array, customers: readonly ReminderData[]): Uint8Array {
-  const doc = compile(template);
+  const doc = compiledTemplate(template);
   try {
     doc.render({ clients: customers });
   } catch (error) {
+    // A failed render may leave the compilation half-used: the next merge compiles afresh.
+    compiledTemplates.delete(template);
     throw new TemplateError(templateProblem(error));
   }
   const zip = doc.getZip();
@@ -159,7 +191,7 @@ export function renderLetters(template: Uint8Array, customers: readonly Reminder
   // run write the same bytes.
   const stamp = customers[0] === undefined ? new Date(Date.UTC(1980, 0, 1)) : new Date(`${customers[0].date_iso}T12:00:00Z`);
   for (const entry of Object.values(zip.files)) entry.date = stamp;
-  return zip.generate({ type: "uint8array", compression: "DEFLATE" });
+  return zip.generate({ type: "uint8array", compression: "STORE" });
 }
 
 /**
