@@ -14,8 +14,8 @@
 import Docxtemplater from "docxtemplater";
 import PizZip from "pizzip";
 import { problem, type Problem } from "../core/problem";
-import { reminderStage, type ReminderLevel } from "../core/reminderLevel";
-import type { Language, ReminderData } from "./reminderData";
+import { INVALID_LETTER_TEMPLATE, RawTagRefused, templateProblem } from "./letterTemplateProblems";
+import type { ReminderData } from "./reminderData";
 import { checkTemplate, TemplateError } from "./template";
 
 export { TemplateError } from "./template";
@@ -39,9 +39,6 @@ export function placeholderValue(scope: unknown, tag: string): unknown {
   return value;
 }
 
-/** Thrown by the parser for {{@x}}: docxtemplater reports it as a compilation error of the tag. */
-class RawTagRefused extends Error {}
-
 interface ParserContext {
   readonly tag?: { readonly module?: string; readonly value?: string };
 }
@@ -62,60 +59,6 @@ const options = {
   // {{=<% %>=}} would change the delimiters: the syntax stays the same as the e-mails'.
   syntax: { changeDelimiterPrefix: null },
 } as const;
-
-interface DocxtemplaterErrorProperties {
-  readonly id?: string;
-  readonly xtag?: string;
-  readonly openingtag?: string;
-  readonly closingtag?: string;
-  readonly explanation?: string;
-  readonly rootError?: unknown;
-  readonly errors?: readonly { readonly properties?: DocxtemplaterErrorProperties }[];
-}
-
-const tag = (text: string): string => `«{{${text}}}»`;
-
-/** One docxtemplater error in French, naming the tag. */
-function frenchProblem(p: DocxtemplaterErrorProperties): string {
-  const x = (p.xtag ?? "").trim().replace(/^\{+|\}+$/g, "");
-  switch (p.id) {
-    case "unclosed_loop":
-      return `balise ${tag(`#${x}`)} non fermée`;
-    case "unopened_loop":
-      return `balise ${tag(`/${x}`)} sans ouverture`;
-    case "closing_tag_does_not_match_opening_tag":
-      return `balise ${tag(`/${p.closingtag ?? ""}`)} qui ne ferme pas ${tag(`#${p.openingtag ?? ""}`)}`;
-    case "unclosed_tag":
-      return `balise «{{${x}» sans «}}»`;
-    case "unopened_tag":
-      return `balise «${x}}}» sans «{{»`;
-    case "duplicate_open_tag":
-      return `«{{» en double dans «${x}»`;
-    case "duplicate_close_tag":
-      return `«}}» en double dans «${x}»`;
-    case "scopeparser_compilation_failed":
-      return p.rootError instanceof RawTagRefused ? `balise ${tag(`@${x}`)} non permise (une valeur est toujours insérée comme texte)` : `balise ${tag(x)} incorrecte`;
-    case "loop_position_invalid":
-      return `les balises ${tag(`#${x}`)} et ${tag(`/${x}`)} doivent être toutes deux dans le tableau ou toutes deux hors du tableau`;
-    case "unbalanced_loop_tags":
-      return "balises de section mal imbriquées dans un tableau";
-    case "malformed_xml":
-    case "file_has_invalid_xml":
-      return "le fichier n'est pas un document Word lisible";
-    default:
-      return x ? `balise ${tag(x)} incorrecte` : "modèle illisible";
-  }
-}
-
-const INVALID = "Modèle de courrier invalide";
-
-/** A docxtemplater (or unzip) error as one French problem naming every faulty tag. */
-function templateProblem(error: unknown): Problem {
-  const properties = (error as { properties?: DocxtemplaterErrorProperties } | null)?.properties;
-  if (!properties) return problem(`${INVALID} : le fichier n'est pas un document Word (.docx) lisible`);
-  const all = properties.errors?.map((e) => e.properties ?? {}) ?? [properties];
-  return problem(`${INVALID} : ${[...new Set(all.map(frenchProblem))].join(" ; ")}`);
-}
 
 function compile(template: Uint8Array): Docxtemplater<PizZip> {
   try {
@@ -213,82 +156,5 @@ export function checkLetterTemplate(template: Uint8Array, sample: ReminderData):
   }
   // The document's text is a template of the same syntax: the e-mail checker reads its names.
   const found = checkTemplate(text, { clients: [sample] });
-  return found === undefined ? undefined : problem(`${INVALID} : ${found.message.replace(/ \(ligne \d+\)/g, "")}`);
-}
-
-/**
- * The template of a level and language, as a path under the templates folder.
- * @example templateFileName(3, "fr") // "fr/formal_notice.docx"
- */
-export function templateFileName(level: ReminderLevel, lang: Language): string {
-  return `${lang}/${reminderStage(level)}.docx`;
-}
-
-// The names a user may give a template of their own: the default's name (with or without its
-// language folder; without one, French), "reminder2.en.docx", or the French word of the level.
-const FRENCH_STAGE_NAMES: Readonly<Record<string, string>> = {
-  preventive: "courtesy",
-  relance_preventive: "courtesy",
-  relance1: "reminder1",
-  relance_1: "reminder1",
-  relance2: "reminder2",
-  relance_2: "reminder2",
-  mise_en_demeure: "formal_notice",
-  injonction: "injunction",
-  injonction_de_payer: "injunction",
-};
-const STAGES = new Set(["courtesy", "reminder1", "reminder2", "formal_notice", "injunction"]);
-
-/**
- * The canonical name (as templateFileName gives it) of a user's template file, or undefined when the
- * name matches no level.
- * @example userTemplateName("Modeles/EN/Reminder2.docx") // "en/reminder2.docx"
- * @example userTemplateName("mise en demeure.docx") // "fr/formal_notice.docx"
- */
-export function userTemplateName(fileName: string): string | undefined {
-  const parts = fileName.replace(/\\/g, "/").toLowerCase().split("/").filter(Boolean);
-  const base = parts.pop();
-  if (!base?.endsWith(".docx") || base.startsWith("~$")) return undefined; // ~$x.docx: Word's lock file
-  const folder = parts.pop();
-  let stem = base.slice(0, -".docx".length);
-  let lang: Language = folder === "en" ? "en" : "fr";
-  const suffix = /[._-](fr|en)$/.exec(stem);
-  if (suffix) {
-    lang = suffix[1] as Language;
-    stem = stem.slice(0, suffix.index);
-  }
-  const key = stem
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[\s-]+/g, "_");
-  const stage = STAGES.has(key) ? key : FRENCH_STAGE_NAMES[key];
-  return stage ? `${lang}/${stage}.docx` : undefined;
-}
-
-export interface ChosenTemplate {
-  /** The canonical name, e.g. "fr/reminder2.docx". */
-  readonly name: string;
-  readonly bytes: Uint8Array;
-  /** True when the user's own template replaces the default. */
-  readonly custom: boolean;
-}
-
-/**
- * The template of a level and language: the user's own when they gave one, else the default.
- * @param userTemplates - the user's templates by file name (any name userTemplateName reads)
- * @param loadDefault - reads a default template by its canonical name (from the package's
- *   templates/ folder in Node, or over HTTP in the task pane)
- * @example await chooseTemplate(2, "fr", new Map([["Relance 2.docx", mine]]), load) // { name: "fr/reminder2.docx", bytes: mine, custom: true }
- */
-export async function chooseTemplate(
-  level: ReminderLevel,
-  lang: Language,
-  userTemplates: ReadonlyMap<string, Uint8Array>,
-  loadDefault: (name: string) => Uint8Array | Promise<Uint8Array>,
-): Promise<ChosenTemplate> {
-  const name = templateFileName(level, lang);
-  for (const [fileName, bytes] of userTemplates) {
-    if (userTemplateName(fileName) === name) return { name, bytes, custom: true };
-  }
-  return { name, bytes: await loadDefault(name), custom: false };
+  return found === undefined ? undefined : problem(`${INVALID_LETTER_TEMPLATE} : ${found.message.replace(/ \(ligne \d+\)/g, "")}`);
 }

@@ -8,15 +8,8 @@ import { validateXML } from "xmllint-wasm";
 import { REMINDER_LEVELS, type ReminderLevel } from "../../src/core/reminderLevel";
 import { defaultWordTemplate, loadUserTemplates, userTemplatesFolder, wordTemplate } from "../../src/documents/defaultTemplates";
 import type { Language, ReminderData } from "../../src/documents/reminderData";
-import {
-  checkLetterTemplate,
-  chooseTemplate,
-  placeholderValue,
-  renderLetters,
-  TemplateError,
-  templateFileName,
-  userTemplateName,
-} from "../../src/documents/wordLetters";
+import { chooseTemplate, templateFileName, userTemplateName } from "../../src/documents/letterTemplateNames";
+import { checkLetterTemplate, placeholderValue, renderLetters, TemplateError } from "../../src/documents/wordLetters";
 import { documentXml, sections, spaced, visibleText } from "./readDocuments";
 import { hostile, sampleReminders } from "./sampleReminders";
 
