@@ -7,7 +7,7 @@ import path from "node:path";
 import type { ReminderLevel } from "../core/reminderLevel";
 import { templatesFolder } from "./emailTemplates";
 import type { Language } from "./reminderData";
-import { chooseTemplate, templateFileName, userTemplateName, type ChosenTemplate } from "./wordLetters";
+import { chooseTemplate, templateFileName, userTemplateName, type ChosenTemplate } from "./letterTemplateNames";
 
 /** The name of the folder, beside the workbook, where a user keeps their own templates. */
 export const USER_TEMPLATES_FOLDER = "modeles";

@@ -10,11 +10,11 @@ import path from "node:path";
 import { packageRoot } from "../packageRoot";
 import { problem } from "../core/problem";
 import { reminderStage, type ReminderLevel } from "../core/reminderLevel";
-import type { EmailTemplates } from "./emlMessage";
+import type { EmailTemplates } from "./reminderEmail";
 import type { Language } from "./reminderData";
 import { TemplateError, checkTemplate } from "./template";
 
-export type { EmailTemplates } from "./emlMessage";
+export type { EmailTemplates } from "./reminderEmail";
 
 /** The file names of a level's e-mail templates, relative to a language folder. */
 export function emailTemplateFiles(level: ReminderLevel): { readonly subject: string; readonly html: string; readonly text: string } {

@@ -11,7 +11,10 @@ import type { Settings } from "../core/settings";
 import { renderStatement } from "./accountStatement";
 import { loadUserTemplates, wordTemplate } from "./defaultTemplates";
 import { defaultEmailTemplate } from "./emailTemplates";
-import { asciiSlug, reminderEmail, stableHash } from "./emlMessage";
+import { asciiSlug } from "./asciiSlug";
+import { reminderEmail } from "./reminderEmail";
+import { stableHash } from "./stableHash";
+import { emlFile } from "../mail/emlFile";
 import { reminderData, type Language, type ReminderData } from "./reminderData";
 import { renderLetters } from "./wordLetters";
 
@@ -77,7 +80,7 @@ export async function writeRunDocuments(plan: Plan, settings: Settings, outDir: 
     } else if (channel === "email") {
       const message = reminderEmail(data, await defaultEmailTemplate(action.level, data.langue, templatesFolder), statement, { from });
       const file = ownName(`emails/${message.fileName}`, action.customerKey);
-      await write(file, message.eml);
+      await write(file, await emlFile(message.message));
       documents.set(action.customerKey, { reference: file, channel });
     } else if (channel === "courrier" || channel === "recommandé") {
       const key = `${action.level}-${data.langue}`;

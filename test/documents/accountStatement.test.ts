@@ -2,7 +2,8 @@
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { formatEuros } from "../../src/core/money";
-import { pdfSafeText, renderStatement } from "../../src/documents/accountStatement";
+import { renderStatement } from "../../src/documents/accountStatement";
+import { pdfSafeText } from "../../src/documents/statement/pdfSafeText";
 import type { InvoiceLine, ReminderData } from "../../src/documents/reminderData";
 import { pageTexts } from "./readDocuments";
 import { hostile, sampleReminders } from "./sampleReminders";

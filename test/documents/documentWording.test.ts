@@ -8,7 +8,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { ReminderLevel } from "../../src/core/reminderLevel";
 import { defaultWordTemplate } from "../../src/documents/defaultTemplates";
 import { defaultEmailTemplate } from "../../src/documents/emailTemplates";
-import { reminderEmail } from "../../src/documents/emlMessage";
+import { reminderEmail } from "../../src/documents/reminderEmail";
+import { emlFile } from "../../src/mail/emlFile";
 import type { Language, ReminderData } from "../../src/documents/reminderData";
 import { renderLetters } from "../../src/documents/wordLetters";
 import { SAMPLE_COMPANY } from "../../src/sample/sampleWorkbook";
@@ -79,7 +80,7 @@ async function letterParagraphs(level: ReminderLevel, data: ReminderData): Promi
 /** The e-mail as its reader sees it: subject, text part, and the HTML part's words. */
 async function emailParts(level: ReminderLevel, data: ReminderData): Promise<{ subject: string; text: string; html: string }> {
   const message = reminderEmail(data, await defaultEmailTemplate(level, data.langue), undefined, { from: "compta@egpl.example" });
-  const parsed = await simpleParser(message.eml);
+  const parsed = await simpleParser(Buffer.from(await emlFile(message.message)));
   const html = String(parsed.html)
     .replace(/<br>/g, "\n")
     .replace(/<[^>]+>/g, " ")

@@ -6,7 +6,7 @@ import path from "node:path";
 import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Plan } from "../../src/core/plan";
-import { asciiSlug } from "../../src/documents/emlMessage";
+import { asciiSlug } from "../../src/documents/asciiSlug";
 import { writeRunDocuments } from "../../src/documents/runDocuments";
 import { sampleReminders } from "./sampleReminders";
 

@@ -12,7 +12,7 @@ import { dayFromIso } from "../../src/core/day";
 import { formatEuros, type Cents } from "../../src/core/money";
 import { plannedJournalEntries, type Plan, type PlannedAction, type PlannedInvoice } from "../../src/core/plan";
 import type { Settings } from "../../src/core/settings";
-import { asciiSlug } from "../../src/documents/emlMessage";
+import { asciiSlug } from "../../src/documents/asciiSlug";
 import { writeRunDocuments, type RunDocuments } from "../../src/documents/runDocuments";
 import { writeSampleWorkbook } from "../../src/sample/sampleWorkbook";
 import { planWorkbook, readWorkbookSource } from "../../src/workbook/workbookSource";

@@ -8,15 +8,8 @@ import { validateXML } from "xmllint-wasm";
 import { REMINDER_LEVELS, type ReminderLevel } from "../../src/core/reminderLevel";
 import { defaultWordTemplate, loadUserTemplates, userTemplatesFolder, wordTemplate } from "../../src/documents/defaultTemplates";
 import type { Language, ReminderData } from "../../src/documents/reminderData";
-import {
-  checkLetterTemplate,
-  chooseTemplate,
-  placeholderValue,
-  renderLetters,
-  TemplateError,
-  templateFileName,
-  userTemplateName,
-} from "../../src/documents/wordLetters";
+import { chooseTemplate, templateFileName, userTemplateName } from "../../src/documents/letterTemplateNames";
+import { checkLetterTemplate, placeholderValue, renderLetters, TemplateError } from "../../src/documents/wordLetters";
 import { documentXml, sections, spaced, visibleText } from "./readDocuments";
 import { hostile, sampleReminders } from "./sampleReminders";
 
@@ -479,5 +472,38 @@ describe("renderLetters output", () => {
     const first = renderLetters(template, customers);
     await new Promise((resolve) => setTimeout(resolve, 2100)); // zip dates have a 2-second resolution
     expect(Buffer.from(renderLetters(template, customers)).equals(Buffer.from(first))).toBe(true);
+  });
+
+  it("from a template merged many times is the bytes a fresh compilation writes, whatever was merged before", async () => {
+    for (const level of REMINDER_LEVELS) {
+      for (const lang of LANGUAGES) {
+        const template = await defaultWordTemplate(level, lang);
+        const list = customers(level, lang).length > 0 ? customers(level, lang) : customers(level);
+        const fresh = (some: readonly ReminderData[]): Buffer => Buffer.from(renderLetters(template.slice(), some));
+        const [first, ...others] = list.map((d) => [d]);
+        renderLetters(template, list);
+        for (const one of [first!, ...others, first!]) {
+          expect(Buffer.from(renderLetters(template, one)).equals(fresh(one)), `${level} ${lang} ${one[0]!.raison_sociale}`).toBe(true);
+        }
+        expect(Buffer.from(renderLetters(template, list)).equals(fresh(list))).toBe(true);
+        expect(documentXml(renderLetters(template, []))).not.toContain(first![0]!.raison_sociale);
+      }
+    }
+  });
+
+  it("merges again after a render that failed", async () => {
+    const template = await defaultWordTemplate(3, "fr");
+    const list = customers(3);
+    const broken = { ...list[0]!, get raison_sociale(): string { throw new Error("lecture impossible"); } } as ReminderData;
+    expect(() => renderLetters(template, [broken])).toThrow();
+    expect(Buffer.from(renderLetters(template, list)).equals(Buffer.from(renderLetters(template.slice(), list)))).toBe(true);
+  });
+
+  it("is a stored (uncompressed) zip package, left to the host to deflate", async () => {
+    const bytes = renderLetters(await defaultWordTemplate(1, "fr"), customers(1));
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    expect(view.getUint32(0, true)).toBe(0x04034b50);
+    expect(view.getUint16(8, true)).toBe(0); // compression method of the first entry: 0 = stored
+    expect(documentXml(bytes)).toContain(customers(1)[0]!.raison_sociale);
   });
 });

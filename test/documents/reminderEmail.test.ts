@@ -1,18 +1,12 @@
-import { simpleParser, type AddressObject, type ParsedMail } from "mailparser";
+// A customer's reminder e-mail, written as a .eml file (src/mail/emlFile.ts) and read back by a MIME parser.
+import { simpleParser, type AddressObject } from "mailparser";
 import { describe, expect, it } from "vitest";
-import { isProblem } from "../../src/core/problem";
 import { defaultEmailTemplate } from "../../src/documents/emailTemplates";
-import {
-  EmailError,
-  asciiSlug,
-  base64,
-  buildEml,
-  emailDate,
-  parseMailboxes,
-  quotedPrintable,
-  reminderEmail,
-  type EmailTemplates,
-} from "../../src/documents/emlMessage";
+import { asciiSlug } from "../../src/documents/asciiSlug";
+import { EmailError } from "../../src/documents/emailError";
+import { reminderEmail, type EmailTemplates } from "../../src/documents/reminderEmail";
+import { emlFile } from "../../src/mail/emlFile";
+import { expectWellFormed } from "../mail/expectWellFormed";
 import type { ReminderData } from "../../src/documents/reminderData";
 import { TemplateError, escapeHtml } from "../../src/documents/template";
 import { hostile, sampleReminders } from "./sampleReminders";
@@ -28,15 +22,9 @@ function addresses(field: AddressObject | AddressObject[] | undefined): Array<{ 
 
 async function draft(data: ReminderData, pdf: Uint8Array | null = PDF, options: { from: string; replyTo?: string } = { from: FROM }) {
   const templates = await defaultEmailTemplate(data.niveau_numero, data.langue);
-  const message = reminderEmail(data, templates, pdf ?? undefined, options);
-  return { message, parsed: await simpleParser(message.eml), templates };
-}
-
-/** Every line ends with CRLF, the text is ASCII, no line passes 78 characters. */
-function expectWellFormed(eml: string): void {
-  expect(/[^\r]\n|\r[^\n]/.test(eml)).toBe(false);
-  expect(/^[\x00-\x7f]*$/.test(eml)).toBe(true);
-  for (const line of eml.split("\r\n")) expect(line.length).toBeLessThanOrEqual(78);
+  const { fileName, message } = reminderEmail(data, templates, pdf ?? undefined, options);
+  const eml = Buffer.from(await emlFile(message)).toString("latin1");
+  return { fileName, message, eml, parsed: await simpleParser(eml), templates };
 }
 
 describe("reminderEmail", () => {
@@ -44,8 +32,8 @@ describe("reminderEmail", () => {
     const { data } = await sampleReminders();
     expect(data.length).toBeGreaterThan(5);
     for (const d of data) {
-      const { message, parsed } = await draft(d);
-      expectWellFormed(message.eml);
+      const { message, eml, parsed, fileName } = await draft(d);
+      expectWellFormed(eml);
       expect(parsed.headers.get("x-unsent")).toBe("1");
       expect(parsed.headers.get("mime-version")).toBe("1.0");
       expect(parsed.subject).toBe(message.subject);
@@ -76,7 +64,7 @@ describe("reminderEmail", () => {
       expect(attachment!.filename).toBe(`${d.langue === "en" ? "Statement" : "Releve"}-${asciiSlug(d.raison_sociale)}-${d.date_iso}.pdf`);
       expect(new Uint8Array(attachment!.content).length).toBe(PDF.length);
       expect(Buffer.compare(attachment!.content, Buffer.from(PDF))).toBe(0);
-      expect(message.fileName).toBe(`${d.date_iso}-${d.etape}-${asciiSlug(d.raison_sociale)}.eml`);
+      expect(fileName).toBe(`${d.date_iso}-${d.etape}-${asciiSlug(d.raison_sociale)}.eml`);
     }
   });
 
@@ -123,13 +111,13 @@ describe("reminderEmail", () => {
     expect(addresses(given.parsed.replyTo)).toEqual([{ name: "Service comptable", address: "factures@egpl.example" }]);
   });
 
-  it("writes the same file on a re-run, and a different Message-ID for another customer", async () => {
+  it("writes the same bytes on a re-run, and a different Message-ID for another customer", async () => {
     const { data } = await sampleReminders();
     const [a, b] = [data[0]!, data[1]!];
     const first = await draft(a);
     const again = await draft(a);
-    expect(again.message.eml).toBe(first.message.eml);
-    expect(again.message.fileName).toBe(first.message.fileName);
+    expect(again.eml).toBe(first.eml);
+    expect(again.fileName).toBe(first.fileName);
     expect(first.message.messageId).toMatch(new RegExp(`^<relances\\.${a.date_iso}\\.${a.etape}\\..+@egpl\\.example>$`));
     expect((await draft(b)).message.messageId).not.toBe(first.message.messageId);
   });
@@ -138,13 +126,13 @@ describe("reminderEmail", () => {
     const { data } = await sampleReminders();
     for (const d of data.filter((x) => x.niveau_numero === 3 || x.langue === "en")) {
       const tag = "<img src=x onerror=alert(1)>";
-      const { parsed, message } = await draft(hostile(d, tag));
+      const { parsed, fileName } = await draft(hostile(d, tag));
       const html = parsed.html as string;
       expect(html).toContain("&lt;img src=x onerror=alert(1)&gt;");
       expect(html).not.toMatch(/<img/i);
       expect(parsed.text).toContain(tag);
       expect(addresses(parsed.to)).toEqual([{ name: tag, address: d.email }]);
-      expect(message.fileName).toMatch(/-img-src-x-onerror-alert-1\.eml$/);
+      expect(fileName).toMatch(/-img-src-x-onerror-alert-1\.eml$/);
 
       const formula = "=cmd|' /C calc'!A0";
       const f = await draft(hostile(d, formula));
@@ -158,18 +146,18 @@ describe("reminderEmail", () => {
     const { data } = await sampleReminders();
     const d = data.find((x) => x.niveau_numero === 3)!;
     const evil = "Evil\r\nBcc: x@y.example\r\nX-Injected: 1";
-    const { parsed, message } = await draft(hostile(d, evil));
+    const { parsed, eml } = await draft(hostile(d, evil));
     expect(parsed.headers.has("bcc")).toBe(false);
     expect(parsed.headers.has("x-injected")).toBe(false);
     expect(parsed.bcc).toBeUndefined();
-    const headers = message.eml.slice(0, message.eml.indexOf("\r\n\r\n"));
+    const headers = eml.slice(0, eml.indexOf("\r\n\r\n"));
     expect(headers).not.toMatch(/^(Bcc|X-Injected):/im);
     expect(headers.split("\r\n").filter((l) => !l.startsWith(" ")).map((l) => l.slice(0, l.indexOf(":")))).toEqual([
-      "From", "To", "Subject", "Date", "Message-ID", "MIME-Version", "X-Unsent", "Content-Type",
+      "X-Unsent", "From", "To", "Subject", "Message-ID", "Date", "MIME-Version", "Content-Type",
     ]);
     expect(parsed.subject).toContain("Evil Bcc: x@y.example X-Injected: 1");
     expect(addresses(parsed.to)).toEqual([{ name: "Evil Bcc: x@y.example X-Injected: 1", address: d.email }]);
-    expectWellFormed(message.eml);
+    expectWellFormed(eml);
 
     const sender = await draft(d, PDF, { from: "Compta\nBcc: x@y.example <compta@egpl.example>" });
     expect(sender.parsed.headers.has("bcc")).toBe(false);
@@ -218,128 +206,3 @@ describe("reminderEmail", () => {
   });
 });
 
-describe("buildEml", () => {
-  const base = {
-    from: "Société Générale de Bâtiment du Sud-Ouest et des Pyrénées Ariégeoises <compta@sgb.example>",
-    to: ["Ødegård & Søn AS <post@odegard.example>", '"Martin, Dupont" <md@x.example>'],
-    subject: "Relance — facture F2026-001 — reste dû 1 200,00 € — merci de régler au plus vite, c'est la troisième fois 🙂",
-    html: "<p>Été</p>",
-    text: "",
-    date: "Tue, 30 Jun 2026 09:00:00 +0200",
-    messageId: "abc.123@sgb.example",
-  };
-
-  async function roundTrip(input: Parameters<typeof buildEml>[0]): Promise<{ eml: string; parsed: ParsedMail }> {
-    const eml = buildEml(input);
-    expectWellFormed(eml);
-    return { eml, parsed: await simpleParser(eml) };
-  }
-
-  it("encodes and folds long non-ASCII headers that parse back exactly", async () => {
-    const { eml, parsed } = await roundTrip(base);
-    expect(parsed.subject).toBe(base.subject);
-    expect(addresses(parsed.from)).toEqual([{ name: "Société Générale de Bâtiment du Sud-Ouest et des Pyrénées Ariégeoises", address: "compta@sgb.example" }]);
-    expect(addresses(parsed.to)).toEqual([
-      { name: "Ødegård & Søn AS", address: "post@odegard.example" },
-      { name: "Martin, Dupont", address: "md@x.example" },
-    ]);
-    expect(parsed.messageId).toBe("<abc.123@sgb.example>");
-    expect(eml).toContain("\r\nX-Unsent: 1\r\n");
-    expect(eml.split("\r\n\r\n")[0]).toMatch(/^From: .*\r\n(?: .*\r\n)*To: /);
-  });
-
-  it("keeps the text part exactly through quoted-printable", async () => {
-    const text = [
-      "Ligne avec espaces à la fin   ",
-      "From the start, a line that mbox would mangle",
-      ".",
-      ". point en tête",
-      "a=b =3D ==",
-      `${"x".repeat(74)}é${"y".repeat(200)}`,
-      "--=_mixed_boundary lookalike",
-      "tab\tinside and at end\t",
-      "emoji 🙂 and € and \u202f",
-      "",
-    ].join("\n");
-    const { parsed, eml } = await roundTrip({ ...base, text, to: [] });
-    expect(parsed.text).toBe(text);
-    expect(parsed.to).toBeUndefined();
-    expect(eml).not.toMatch(/\r\nFrom /);
-    expect(eml).not.toMatch(/\r\n\.\r\n/);
-  });
-
-  it("attaches files in base64 lines of 76, with RFC 2231 names when not ASCII", async () => {
-    const data = Uint8Array.from({ length: 1000 }, (_, i) => (i * 31) & 255);
-    const { parsed, eml } = await roundTrip({
-      ...base,
-      attachments: [
-        { filename: "Relevé de compte — été 2026 — Société Générale de Bâtiment.pdf", contentType: "application/pdf", data },
-        { filename: 'plain "quoted".txt', contentType: "text/plain\r\nBcc: x@y.example", data: new Uint8Array([104, 105]) },
-        { filename: "empty.bin", contentType: "application/octet-stream", data: new Uint8Array() },
-      ],
-    });
-    expect(parsed.attachments.map((a) => a.filename)).toEqual(["Relevé de compte — été 2026 — Société Générale de Bâtiment.pdf", 'plain "quoted".txt', "empty.bin"]);
-    expect(Buffer.compare(parsed.attachments[0]!.content, Buffer.from(data))).toBe(0);
-    // An unusable type falls back to application/octet-stream (which mailparser then guesses from the name).
-    expect(eml).toContain('Content-Type: application/octet-stream;\r\n name="plain \\"quoted\\".txt"');
-    expect(parsed.attachments[2]!.size).toBe(0);
-    expect(parsed.headers.has("bcc")).toBe(false);
-    expect(eml).toContain("filename*0*=UTF-8''Relev%C3%A9");
-    const lines = eml.split("\r\n");
-    const parameter = lines.findIndex((l) => l.startsWith(" filename*0*="));
-    const start = lines.indexOf("", parameter) + 1;
-    expect(parameter).toBeGreaterThan(0);
-    expect(lines.slice(start, start + 17).map((l) => l.length)).toEqual(Array(17).fill(76));
-    expect(lines[start + 17]!.length).toBe(1336 - 17 * 76);
-  });
-
-  it("refuses a bad Message-ID and several senders", () => {
-    expect(() => buildEml({ ...base, messageId: "pas un identifiant" })).toThrow("identifiant de message invalide «pas un identifiant» (Message-ID)");
-    expect(() => buildEml({ ...base, from: "a@x.example, b@x.example" })).toThrow(/une seule adresse d'expéditeur/);
-  });
-});
-
-describe("helpers", () => {
-  it("base64 matches Node's", () => {
-    for (const length of [0, 1, 2, 3, 4, 5, 255, 1000]) {
-      const bytes = Uint8Array.from({ length }, (_, i) => (i * 97 + 13) & 255);
-      expect(base64(bytes)).toBe(Buffer.from(bytes).toString("base64"));
-    }
-  });
-
-  it("quoted-printable keeps lines within 76 characters and encodes trailing spaces", () => {
-    const qp = quotedPrintable(`${"é".repeat(60)} \nfin `);
-    for (const line of qp.split("\r\n")) expect(line.length).toBeLessThanOrEqual(76);
-    expect(qp.endsWith("fin=20")).toBe(true);
-    expect(qp).not.toMatch(/=[0-9A-F]?=\r\n/);
-  });
-
-  it("dates the message at 09:00 in Paris, summer or winter", () => {
-    expect(emailDate("2026-06-30")).toBe("Tue, 30 Jun 2026 09:00:00 +0200");
-    expect(emailDate("2026-01-05")).toBe("Mon, 05 Jan 2026 09:00:00 +0100");
-    expect(emailDate("2026-03-29")).toBe("Sun, 29 Mar 2026 09:00:00 +0200");
-    expect(emailDate("2026-03-28")).toBe("Sat, 28 Mar 2026 09:00:00 +0100");
-    expect(emailDate("2026-10-25")).toBe("Sun, 25 Oct 2026 09:00:00 +0100");
-    expect(emailDate("2026-10-24", "17:30")).toBe("Sat, 24 Oct 2026 17:30:00 +0200");
-    expect(() => emailDate("30/06/2026")).toThrow(EmailError);
-  });
-
-  it("reads mailboxes as people write them", () => {
-    expect(parseMailboxes('"Dupont, SARL" <a@x.example>; b@y.example', "destinataire")).toEqual([
-      { name: "Dupont, SARL", address: "a@x.example" },
-      { address: "b@y.example" },
-    ]);
-    expect(parseMailboxes("", "destinataire")).toEqual([]);
-    for (const bad of ["a@b", "a@@b.fr", "a..b@c.fr", "é@c.fr", "a@-c.fr", "<a@b.fr", "a@b.fr>"]) {
-      const result = parseMailboxes(bad, "destinataire");
-      expect(isProblem(result), bad).toBe(true);
-    }
-  });
-
-  it("slugs names into ASCII file names", () => {
-    expect(asciiSlug("SARL Hôtel du Château")).toBe("sarl-hotel-du-chateau");
-    expect(asciiSlug("Œuvres & Cœur")).toBe("oeuvres-coeur");
-    expect(asciiSlug("東京")).toBe("client");
-    expect(asciiSlug("a".repeat(100))).toHaveLength(60);
-  });
-});
