@@ -8,7 +8,7 @@ import { createReadStream, type ReadStream } from "node:fs";
 import { open, stat } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import type { CellValue } from "../core/cellValue";
-import { sameSheetName } from "../engine/sheetNames";
+import { isProductSheet, sameSheetName } from "../engine/sheetNames";
 import type { InputSheet, RowBlock, SheetVisibility, WorkbookInput } from "../engine/workbookInput";
 import { scanWorkbook, type TrackingWorkbookResult, type WorkbookScanOptions } from "../engine/workbookScan";
 import { readWorkbookPrelude, type WorkbookPrelude } from "./workbookPrelude";
@@ -237,6 +237,9 @@ export function streamedWorkbookInput(file: string, prelude: WorkbookPrelude): W
     sheetRows: (name) => prelude.sheetRows(name),
     tabOrder: () => tabOrder,
     async *sheets(): AsyncGenerator<InputSheet> {
+      // Read from the package before the stream starts, each part scanned on its own; the
+      // product's own sheets are never tracking sheets, and the journal may be long.
+      const extras = await prelude.sheetExtras(prelude.sheetNames.filter((name) => !isProductSheet(name)));
       const reader = new ExcelJS.stream.xlsx.WorkbookReader(zipInput(file), {
         sharedStrings: "cache",
         hyperlinks: "ignore",
@@ -261,7 +264,7 @@ export function streamedWorkbookInput(file: string, prelude: WorkbookPrelude): W
         yield {
           name,
           visibility: visibilityOf(worksheet.state),
-          extras: async () => (await prelude.sheetExtras([name])).get(name),
+          extras: async () => extras.get(name),
           rows: (options) => streamedRows(rows, options?.numberFormats === true, damaged),
         };
         try {
