@@ -203,7 +203,7 @@ interface StreamedSheet extends AsyncIterable<ExcelJS.Row> {
 }
 
 /** Rows per block handed to the engine: enough to make the block's cost nothing beside the rows'. */
-const BLOCK_ROWS = 1024;
+const BLOCK_ROWS = 128;
 
 function visibilityOf(state: string | undefined): SheetVisibility {
   return state === "hidden" || state === "veryHidden" ? state : "visible";
@@ -249,29 +249,36 @@ export function streamedWorkbookInput(file: string, prelude: WorkbookPrelude): W
       });
       let count = 0;
       const worksheets = (reader as unknown as AsyncIterable<StreamedSheet>)[Symbol.asyncIterator]();
-      for (;;) {
-        let worksheet: StreamedSheet;
-        try {
-          const next = await worksheets.next();
-          if (next.done === true) break;
-          worksheet = next.value;
-        } catch (error) {
-          throw damaged(error);
+      let finished = false;
+      try {
+        for (;;) {
+          let worksheet: StreamedSheet;
+          try {
+            const next = await worksheets.next();
+            if (next.done === true) break;
+            worksheet = next.value;
+          } catch (error) {
+            throw damaged(error);
+          }
+          count++;
+          const rows = worksheet[Symbol.asyncIterator]();
+          const name = worksheet.name ?? `Feuille ${worksheet.id ?? count}`;
+          yield {
+            name,
+            visibility: visibilityOf(worksheet.state),
+            extras: async () => extras.get(name),
+            rows: (options) => streamedRows(rows, options?.numberFormats === true, damaged),
+          };
+          try {
+            while ((await rows.next()).done !== true);
+          } catch (error) {
+            throw damaged(error);
+          }
         }
-        count++;
-        const rows = worksheet[Symbol.asyncIterator]();
-        const name = worksheet.name ?? `Feuille ${worksheet.id ?? count}`;
-        yield {
-          name,
-          visibility: visibilityOf(worksheet.state),
-          extras: async () => extras.get(name),
-          rows: (options) => streamedRows(rows, options?.numberFormats === true, damaged),
-        };
-        try {
-          while ((await rows.next()).done !== true);
-        } catch (error) {
-          throw damaged(error);
-        }
+        finished = true;
+      } finally {
+        // The engine stopped the pass (it threw): exceljs is told, as a for-await loop would tell it.
+        if (!finished) await worksheets.return?.();
       }
       if (count === 0) throw notAWorkbook(file);
       const model = (reader as unknown as { model?: { sheets?: { name?: string }[] } }).model;
