@@ -5,7 +5,8 @@ import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
 import { dayFromIso } from "../src/core/day";
-import { planWorkbook, readWorkbookSource } from "../src/workbook/workbookSource";
+import { planWorkbook } from "../src/engine/planWorkbook";
+import { readWorkbookSource } from "../src/workbook/workbookSource";
 import { ensureLargeWorkbook, LARGE_AS_OF } from "./largeWorkbook";
 
 const INVOICES = 100_000;

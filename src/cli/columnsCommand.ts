@@ -5,7 +5,8 @@ import { COLUMN_KEYS, isSavedColumn } from "../core/columnMapping";
 import type { CellValue } from "../core/cellValue";
 import { columnLetter, FIELD_LABELS, type TrackingField } from "../core/trackingColumns";
 import { UnreadableWorkbookError } from "../workbook/readTrackingWorkbook";
-import { readWorkbookSource, type WorkbookSource } from "../workbook/workbookSource";
+import type { WorkbookSource } from "../engine/readWorkbook";
+import { readWorkbookSource } from "../workbook/workbookSource";
 import { parseOptions } from "./options";
 
 interface Io {

@@ -6,7 +6,8 @@ import path from "node:path";
 import { dayFromIso } from "../core/day";
 import type { Plan } from "../core/plan";
 import type { Settings } from "../core/settings";
-import { planWorkbook, readWorkbookSource } from "../workbook/workbookSource";
+import { planWorkbook } from "../engine/planWorkbook";
+import { readWorkbookSource } from "../workbook/workbookSource";
 import { SAMPLE_AS_OF, writeSampleWorkbook } from "./sampleWorkbook";
 
 export async function planSample(): Promise<{ plan: Plan; settings: Settings }> {

@@ -19,7 +19,9 @@ import { writeProductSheets, writeRunCopy } from "./runCopy";
 import { RunStoppedError } from "./runStopped";
 import { refuseIncompleteSender } from "./senderRefusal";
 import { withSnapshot, type Snapshot } from "./snapshot";
-import { historyJournalEntries, planWorkbook, readWorkbookSource } from "./workbookSource";
+import { historyJournalEntries } from "../engine/historyJournalEntries";
+import { planWorkbook } from "../engine/planWorkbook";
+import { readWorkbookSource } from "./workbookSource";
 
 export interface RunOptions {
   readonly asOf: Day;

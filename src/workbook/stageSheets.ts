@@ -1,59 +1,13 @@
 // The stage sheets of the seeds ("1ère relance", "2ème relance", "mis en demeure"): one row per
 // invoice reminded at that level, with the merge fields the assistants used in Word.
 import ExcelJS from "exceljs";
-import { dayToExcelSerial } from "../core/day";
 import { invoiceKey } from "../core/invoiceKey";
-import { eurosFromCents } from "../core/money";
-import type { Plan, PlannedAction, PlannedInvoice } from "../core/plan";
-import type { ReminderLevel } from "../core/reminderLevel";
-import type { CellValue } from "../core/trackingSheet";
+import type { Plan } from "../core/plan";
 import { findWorksheet } from "./readTrackingWorkbook";
 import { plainCellValue, writeCell } from "./safeCell";
-
-export const STAGE_SHEETS: Readonly<Partial<Record<ReminderLevel, string>>> = { 1: "Relance 1", 2: "Relance 2", 3: "Mise en demeure" };
-
-const COLUMNS = [
-  { header: "Date de relance", width: 14, date: true },
-  { header: "Raison sociale", width: 30 },
-  { header: "Adresse", width: 30 },
-  { header: "Code postal", width: 11 },
-  { header: "Ville", width: 18 },
-  { header: "E-mail", width: 26 },
-  { header: "N° de facture", width: 14 },
-  { header: "Date de facture", width: 14, date: true },
-  { header: "Date d'échéance", width: 14, date: true },
-  { header: "Montant TTC", width: 13, money: true },
-  { header: "Reste à payer", width: 13, money: true },
-  { header: "Date 1ère relance", width: 16, date: true },
-  { header: "Date 2ème relance", width: 16, date: true },
-  { header: "Pénalités", width: 11, money: true },
-  { header: "Indemnité", width: 11, money: true },
-] as const;
+import { STAGE_COLUMNS as COLUMNS, STAGE_SHEETS, stageRow } from "../engine/stageRows";
 
 const MONEY_FORMAT = '#,##0.00 "€"';
-
-function stageRow(plan: Plan, action: PlannedAction, invoice: PlannedInvoice): CellValue[] {
-  const { customer } = action;
-  const dates = invoice.history?.levelDates ?? {};
-  const serial = (day: number | undefined): CellValue => (day === undefined ? null : dayToExcelSerial(day));
-  return [
-    dayToExcelSerial(plan.asOf),
-    customer.name,
-    customer.address ?? null,
-    customer.postcode ?? null,
-    customer.city ?? null,
-    customer.email ?? null,
-    invoice.record.number,
-    dayToExcelSerial(invoice.record.invoiceDate),
-    dayToExcelSerial(invoice.record.dueDate),
-    eurosFromCents(invoice.record.amount),
-    eurosFromCents(invoice.balance),
-    serial(dates[1]),
-    serial(dates[2]),
-    invoice.penalties === null ? null : eurosFromCents(invoice.penalties),
-    eurosFromCents(invoice.recoveryFee),
-  ];
-}
 
 /**
  * Appends this run's rows to the stage sheets, creating them when absent. A row already there for

@@ -5,17 +5,10 @@
 // on its own: a 100,000-row sheet is scanned for its tail, never held in memory.
 import type { CellValue } from "../core/cellValue";
 import { normalizeText } from "../core/normalizeText";
+import type { MergedRange, SheetExtras } from "../engine/workbookInput";
 import { resolveTarget } from "./opcPackage";
 import { attributes, unescapeXml } from "./xmlText";
 import { entryText, streamEntryBytes, streamEntryText, zipEntries, type ZipEntry } from "./zipEntries";
-
-/** A merged range: 1-based rows, 0-based columns, inclusive. */
-export interface MergedRange {
-  readonly top: number;
-  readonly left: number;
-  readonly bottom: number;
-  readonly right: number;
-}
 
 export interface WorkbookPrelude {
   /** The sheets' names, in tab order. */
@@ -28,12 +21,6 @@ export interface WorkbookPrelude {
    * whose cached result is an Excel error (exceljs's streaming reader reads that error as NaN).
    */
   sheetExtras(sheets: readonly string[]): Promise<Map<string, SheetExtras>>;
-}
-
-export interface SheetExtras {
-  readonly mergedAcrossRows: readonly MergedRange[];
-  /** The Excel error of each error cell, by 1-based row, then by 0-based column ("#DIV/0!"). */
-  readonly errors: ReadonlyMap<number, ReadonlyMap<number, string>>;
 }
 
 const NO_PRELUDE: WorkbookPrelude = {

@@ -12,7 +12,8 @@ import type { CompanyDetails } from "../../src/core/settings";
 import { reminderData, type ReminderData } from "../../src/documents/reminderData";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { SAMPLE_COMPANY } from "../../src/sample/sampleWorkbook";
-import { planWorkbook, readWorkbookSource } from "../../src/workbook/workbookSource";
+import { planWorkbook } from "../../src/engine/planWorkbook";
+import { readWorkbookSource } from "../../src/workbook/workbookSource";
 import { writeSettingsSheet } from "../../src/workbook/settingsSheet";
 
 export const AS_OF = "2026-07-21";

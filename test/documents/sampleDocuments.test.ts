@@ -15,7 +15,8 @@ import type { Settings } from "../../src/core/settings";
 import { asciiSlug } from "../../src/documents/asciiSlug";
 import { writeRunDocuments, type RunDocuments } from "../../src/documents/runDocuments";
 import { writeSampleWorkbook } from "../../src/sample/sampleWorkbook";
-import { planWorkbook, readWorkbookSource } from "../../src/workbook/workbookSource";
+import { planWorkbook } from "../../src/engine/planWorkbook";
+import { readWorkbookSource } from "../../src/workbook/workbookSource";
 import { documentXml, pageTexts, sections, spaced } from "./readDocuments";
 
 const DATES = ["2026-06-30", "2026-07-10", "2026-07-21", "2026-08-03", "2026-08-14"] as const;

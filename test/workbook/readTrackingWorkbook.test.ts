@@ -9,8 +9,10 @@ import {
   cellValueOf,
   holdEndUntilDrained,
   readTrackingWorkbook,
+  streamedWorkbookInput,
   UnreadableWorkbookError,
 } from "../../src/workbook/readTrackingWorkbook";
+import { readWorkbookPrelude } from "../../src/workbook/workbookPrelude";
 
 let dir: string;
 
@@ -313,6 +315,53 @@ describe("merged cells", () => {
     const streamed = await readTrackingWorkbook(file);
     expect(streamed.rejected).toEqual([]);
     expect(streamed.invoices.map((i) => [i.row, i.customer.name])).toEqual([[2, "Dupont"], [3, "Dupont"]]);
+  });
+});
+
+describe("the streamed workbook input", () => {
+  async function gappedFile(): Promise<string> {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Suivi");
+    sheet.getRow(1).values = ["Client", "Facture", "Date", "Montant", "Échéance"];
+    sheet.getRow(2).values = ["Dupont", "F-1", "2021-01-15", 100, "2021-02-15"];
+    sheet.getRow(5).values = ["Martin", "F-2", "2021-01-16", 0.5, "2021-02-16"];
+    sheet.getCell("D5").numFmt = "0%";
+    workbook.addWorksheet("Autre").addRow(["x"]);
+    return save(workbook, "lignes-absentes.xlsx");
+  }
+
+  it("hands consecutive rows over in one block and starts another after absent rows, formats when asked", async () => {
+    const file = await gappedFile();
+    const input = streamedWorkbookInput(file, await readWorkbookPrelude(file));
+    const seen: unknown[] = [];
+    for await (const sheet of input.sheets()) {
+      for await (const block of sheet.rows({ numberFormats: true })) {
+        seen.push([sheet.name, block.firstRow, block.values.length, block.numberFormats?.map((row) => row[3])]);
+      }
+    }
+    expect(seen).toEqual([["Suivi", 1, 2, [undefined, undefined]], ["Suivi", 5, 1, ["0%"]], ["Autre", 1, 1, [undefined]]]);
+    expect(input.tabOrder()).toEqual(["Suivi", "Autre"]);
+  });
+
+  it("lets the engine leave a sheet's rows half read, and goes on to the next sheet", async () => {
+    const file = await gappedFile();
+    const input = streamedWorkbookInput(file, await readWorkbookPrelude(file));
+    const names: string[] = [];
+    for await (const sheet of input.sheets()) {
+      names.push(sheet.name);
+      for await (const block of sheet.rows()) if (block.firstRow > 0) break;
+    }
+    expect(names).toEqual(["Suivi", "Autre"]);
+  });
+
+  it("passes an error of the reading code through as it is, not as an unreadable file", async () => {
+    const file = await gappedFile();
+    const input = streamedWorkbookInput(file, await readWorkbookPrelude(file));
+    const bug = new Error("bug");
+    const pass = async (): Promise<void> => {
+      for await (const sheet of input.sheets()) for await (const _ of sheet.rows()) throw bug;
+    };
+    await expect(pass()).rejects.toBe(bug);
   });
 });
 

@@ -7,13 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   DATE_FORMAT,
   excelDateFromSerial,
-  isFormulaLike,
-  MAX_CELL_TEXT,
   plainCellValue,
   safeCellValue,
   TEXT_FORMAT,
   writeCell,
 } from "../../src/workbook/safeCell";
+import { isFormulaLike, MAX_CELL_TEXT } from "../../src/engine/cellText";
 
 /** Names that would run or turn into something else if Excel read them as typed. */
 const DANGEROUS = ['=HYPERLINK("http://x","y")', "+33 1 23", "-12", "@Home", "=cmd|' /C calc'!A0", "\t=1+1", " =SUM(A1:A2)"];

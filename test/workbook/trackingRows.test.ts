@@ -8,7 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dayFromIso } from "../../src/core/day";
 import { JOURNAL_COLUMNS, JOURNAL_SHEET } from "../../src/core/journalEntry";
 import type { Plan } from "../../src/core/plan";
-import { planWorkbook, readWorkbookSource, type WorkbookSource } from "../../src/workbook/workbookSource";
+import { planWorkbook } from "../../src/engine/planWorkbook";
+import type { WorkbookSource } from "../../src/engine/readWorkbook";
+import { readWorkbookSource } from "../../src/workbook/workbookSource";
 
 const utc = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
 const asOf = dayFromIso("2026-07-15")!;

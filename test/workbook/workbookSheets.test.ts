@@ -10,7 +10,8 @@ import { JOURNAL_SHEET } from "../../src/core/journalEntry";
 import { SETTINGS_SHEET } from "../../src/core/settings";
 import { runWorkbook } from "../../src/workbook/runWorkbook";
 import { withCompleteSender } from "../helpers/senderSettings";
-import { planWorkbook, readWorkbookSource } from "../../src/workbook/workbookSource";
+import { planWorkbook } from "../../src/engine/planWorkbook";
+import { readWorkbookSource } from "../../src/workbook/workbookSource";
 
 let dir: string;
 beforeAll(async () => {

@@ -6,7 +6,8 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dayFromIso } from "../../src/core/day";
 import { SETTINGS_SHEET } from "../../src/core/settings";
-import { planWorkbook, readWorkbookSource } from "../../src/workbook/workbookSource";
+import { planWorkbook } from "../../src/engine/planWorkbook";
+import { readWorkbookSource } from "../../src/workbook/workbookSource";
 
 let dir: string;
 beforeAll(async () => {
