@@ -144,7 +144,8 @@ function readPercentagesAsShown(row: { getCell(column: number): { numFmt?: unkno
   }
 }
 
-function sameSheetName(a: string, b: string): boolean {
+/** Whether two sheet names are the same as the reader matches them (case, accents and punctuation aside). */
+export function sameSheetName(a: string, b: string): boolean {
   return a === b || normalizeText(a) === normalizeText(b);
 }
 
