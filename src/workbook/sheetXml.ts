@@ -185,8 +185,15 @@ function* rowElements(xml: string): Generator<RowElement> {
 }
 
 function rowXml(number: number, attrs: string, cells: ReadonlyMap<number, string>): string {
-  const sorted = [...cells].sort(([a], [b]) => a - b).map(([, xml]) => xml);
-  return `<row r="${number}"${attrs}>${sorted.join("")}</row>`;
+  let ordered = true;
+  let last = 0;
+  for (const column of cells.keys()) {
+    if (column < last) ordered = false;
+    last = column;
+  }
+  let xml = `<row r="${number}"${attrs}>`;
+  for (const [, cell] of ordered ? cells : [...cells].sort(([a], [b]) => a - b)) xml += cell;
+  return `${xml}</row>`;
 }
 
 /** An existing row with the new cells merged in: a cell holding a value is never written over. */
@@ -211,7 +218,9 @@ function mergedRow(row: RowElement, writes: ReadonlyMap<number, CellOut>): strin
 }
 
 function newRow(number: number, writes: ReadonlyMap<number, CellOut>): string {
-  return rowXml(number, "", new Map([...writes].map(([col, cell]) => [col, cellXml(`${columnLetters(col)}${number}`, cell)])));
+  const cells = new Map<number, string>();
+  for (const [column, cell] of writes) cells.set(column, cellXml(`${columnLetters(column)}${number}`, cell));
+  return rowXml(number, "", cells);
 }
 
 /**
@@ -264,11 +273,14 @@ function stretchDimension(xml: string, rows: RowsOut): string {
     bottom = Math.max(bottom, row);
     for (const col of cells.keys()) right = Math.max(right, col);
   }
-  return xml.replace(/<dimension\b[^>]*?\sref="([^"]*)"/, (tag, ref: string) => {
+  // The dimension comes before the rows: only the sheet's head is searched and copied.
+  const head = xml.indexOf("<sheetData");
+  const stretched = xml.slice(0, head).replace(/<dimension\b[^>]*?\sref="([^"]*)"/, (tag, ref: string) => {
     const range = decodeRange(ref) ?? { top: 1, left: 1, bottom: 1, right: 1 };
-    const stretched = { top: Math.min(range.top, 1), left: Math.min(range.left, 1), bottom: Math.max(range.bottom, bottom), right: Math.max(range.right, right) };
-    return tag.replace(`"${ref}"`, `"${encodeRange(stretched)}"`);
+    const wider = { top: Math.min(range.top, 1), left: Math.min(range.left, 1), bottom: Math.max(range.bottom, bottom), right: Math.max(range.right, right) };
+    return tag.replace(`"${ref}"`, `"${encodeRange(wider)}"`);
   });
+  return stretched + xml.slice(head);
 }
 
 /** The elements of a worksheet in their schema order (ECMA-376 part 1, 18.3.1.99). */

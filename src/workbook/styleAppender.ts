@@ -59,7 +59,7 @@ export class StyleAppender {
    * default font (made bold when asked), no fill, no border.
    */
   format({ numFmt, bold = false }: ProductFormat): number {
-    const key = `${numFmt ?? ""}\u0000${bold}`;
+    const key = bold ? `b${numFmt ?? ""}` : (numFmt ?? "");
     const known = this.formats.get(key);
     if (known !== undefined) return known;
     const numFmtId = numFmt === undefined ? 0 : this.numFmt(numFmt);
