@@ -113,7 +113,7 @@ function isBlank(value: CellValue): boolean {
   return value === null || value === "";
 }
 
-/** The rows of a sheet holding a value, and the numbers of its last row holding one and of its last row. */
+/** The rows of a sheet holding a value, and the number of the last of them (0 when there is none). */
 export interface SheetRows {
   readonly rows: CellRow[];
   readonly lastUsedRow: number;
