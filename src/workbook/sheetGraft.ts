@@ -168,7 +168,8 @@ export class SheetGraft {
    * Adds a table to a sheet, with an id and a name of its own in the workbook (Excel wants both
    * unique, names case aside): `name`, else `name`2, `name`3...
    *
-   * @param sheet - the sheet, whose XML gets the table's <tablePart>
+   * @param sheet - the sheet the table is on
+   * @param sheetXml - the sheet's XML, which gets the table's <tablePart>
    * @param name - the name wanted
    * @param xml - the table's XML for an id and a name
    * @returns the sheet's XML with the table part in it
@@ -189,11 +190,9 @@ export class SheetGraft {
     const relId = nextRelId(rels);
     writeRelationships(this.zip, sheet.part, [...rels, { id: relId, type: TABLE_TYPE, target: relativeTarget(sheet.part, part), external: false }]);
     const prefix = relationshipPrefix(sheetXml);
-    let out = prefix.xml;
-    const existing = /<tableParts\b[^>]*?(?:\/>|>([\s\S]*?)<\/tableParts>)/.exec(out);
+    const existing = /<tableParts\b[^>]*?(?:\/>|>([\s\S]*?)<\/tableParts>)/.exec(prefix.xml);
     const parts = [...(existing?.[1]?.match(/<tablePart\b[^>]*\/>/g) ?? []), `<tablePart ${prefix.name}:id="${relId}"/>`];
-    out = withSheetElement(out, "tableParts", `<tableParts count="${parts.length}">${parts.join("")}</tableParts>`);
-    return out;
+    return withSheetElement(prefix.xml, "tableParts", `<tableParts count="${parts.length}">${parts.join("")}</tableParts>`);
   }
 
   /** Writes the workbook's parts that changed: the workbook, its relationships, styles, content types. */

@@ -226,6 +226,26 @@ describe("appending to an existing journal", () => {
     ]);
   });
 
+  it("adds the columns a user's table lacks to the table itself, and stretches it", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const ws = workbook.addWorksheet(JOURNAL_SHEET);
+    ws.addTable({
+      name: "MonJournal",
+      ref: "A1",
+      headerRow: true,
+      columns: ["Date", "Client", "Facture", "Niveau", "Canal"].map((name) => ({ name, filterButton: true })),
+      rows: [["02/01/2025", "Dupont", "F1", "Relance 1", "email"]],
+    });
+    const { added, back } = await appended(workbook, [PHONE]);
+    expect(added).toEqual([PHONE]);
+    const sheet = back.getWorksheet(JOURNAL_SHEET)!;
+    const [table] = tables(sheet);
+    expect(table).toMatchObject({ name: "MonJournal", tableRef: "A1:J3", headerRow: true });
+    expect(table!.columns.map((c) => c.name)).toEqual([...JOURNAL_COLUMNS]);
+    expect(sheet.getRow(1).values).toEqual([undefined, ...JOURNAL_COLUMNS]);
+    expect(strip(readJournalSheet(sheet).entries).at(-1)).toEqual(PHONE);
+  });
+
   it("keeps the table's header row that exceljs loses when Excel leaves headerRowCount out", async () => {
     const workbook = await existingJournal();
     // What exceljs 4.4 reads from a table saved by Excel (headerRowCount is then implicit).
