@@ -18,7 +18,7 @@ import { JOURNAL_COLUMNS, JOURNAL_SHEET, type JournalEntry } from "../core/journ
 import { plainCellValue, safeCellOut } from "./safeCell";
 import type { GraftedSheet, SheetGraft } from "./sheetGraft";
 import {
-  decodeRange, encodeRange, newSheetXml, overlaps, readSheetRows, withSheetElement, colsXml, writeSheetRows, type CellOut, type Range,
+  decodeRange, encodeRange, newSheetXml, overlaps, readSheetRows, rowOut, withSheetElement, colsXml, writeSheetRows, type CellOut, type Range, type RowOut,
 } from "./sheetXml";
 import { attributes, escapeXml } from "./xmlText";
 
@@ -105,15 +105,15 @@ export function restoreTableHeaderRows(workbook: ExcelJS.Workbook): void {
 
 const STANDARD_COLUMNS = Object.fromEntries(JOURNAL_COLUMNS.map((column, i) => [column, i])) as Record<JournalColumn, number>;
 
-/** A journal line's cells, in the columns given (0-based), dates as dates. */
-function lineCells(graft: SheetGraft, entry: JournalEntry, columns: Readonly<Record<JournalColumn, number>>): Map<number, CellOut> {
+/** A journal line as row `number`, in the columns given (0-based), dates as dates. */
+function lineRow(graft: SheetGraft, entry: JournalEntry, columns: Readonly<Record<JournalColumn, number>>, number: number): RowOut {
   const cells = new Map<number, CellOut>();
   journalLine(entry).forEach((value, i) => {
     const column = JOURNAL_COLUMNS[i]!;
     const cell = safeCellOut(value, graft, { date: JOURNAL_DATE_COLUMNS.has(column) });
     if (cell !== undefined) cells.set(columns[column] + 1, cell);
   });
-  return cells;
+  return rowOut(number, cells);
 }
 
 function tableXml(id: number, name: string, ref: string): string {
@@ -128,9 +128,9 @@ function tableXml(id: number, name: string, ref: string): string {
 
 /** The journal as an Excel table from A1 of a sheet, header and lines (an empty line when there is none yet). */
 function withJournalTable(graft: SheetGraft, sheet: GraftedSheet, xml: string, entries: readonly JournalEntry[]): string {
-  const rows = new Map<number, Map<number, CellOut>>();
-  rows.set(1, new Map(JOURNAL_COLUMNS.map((column, i) => [i + 1, safeCellOut(column, graft)!])));
-  entries.forEach((entry, i) => rows.set(i + 2, lineCells(graft, entry, STANDARD_COLUMNS)));
+  const rows = new Map<number, RowOut>();
+  rows.set(1, rowOut(1, new Map(JOURNAL_COLUMNS.map((column, i) => [i + 1, safeCellOut(column, graft)!]))));
+  entries.forEach((entry, i) => rows.set(i + 2, lineRow(graft, entry, STANDARD_COLUMNS, i + 2)));
   const widths = withSheetElement(writeSheetRows(xml, rows), "cols", colsXml(JOURNAL_COLUMNS.map((column) => COLUMN_WIDTHS[column])));
   const ref = encodeRange({ top: 1, left: 1, bottom: 1 + Math.max(1, entries.length), right: JOURNAL_COLUMNS.length });
   return graft.addTable(sheet, widths, JOURNAL_TABLE, (id, name) => tableXml(id, name, ref));
@@ -231,9 +231,9 @@ export function appendJournal(graft: SheetGraft, entries: readonly JournalEntry[
   }
 
   const firstRow = Math.max(lastUsedRow, headerRow) + 1;
-  const writes = new Map<number, Map<number, CellOut>>();
-  if (headerWrites.size > 0) writes.set(headerRow, headerWrites);
-  added.forEach((entry, i) => writes.set(firstRow + i, lineCells(graft, entry, columns)));
+  const writes = new Map<number, RowOut>();
+  if (headerWrites.size > 0) writes.set(headerRow, rowOut(headerRow, headerWrites));
+  added.forEach((entry, i) => writes.set(firstRow + i, lineRow(graft, entry, columns, firstRow + i)));
   xml = writeSheetRows(xml, writes);
   graft.setSheetXml(sheet, xml);
 

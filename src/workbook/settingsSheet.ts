@@ -21,7 +21,7 @@ import {
 import { findWorksheet } from "./readTrackingWorkbook";
 import { plainCellValue, safeCellOut, TEXT_FORMAT, writeCell } from "./safeCell";
 import type { SheetGraft } from "./sheetGraft";
-import { newSheetXml, readSheetRows, writeSheetRows, type CellOut } from "./sheetXml";
+import { newSheetXml, readSheetRows, rowOut, writeSheetRows, type CellOut, type RowOut } from "./sheetXml";
 
 const COLUMN_WIDTHS = [34, 26, 110] as const;
 
@@ -80,14 +80,14 @@ export function writeSettingsSheet(workbook: ExcelJS.Workbook, settings: Setting
  */
 export function addSettingsSheet(graft: SheetGraft, settings: Settings, required: ReadonlySet<string> = new Set()): string | undefined {
   if (graft.sheet(SETTINGS_SHEET) !== undefined) return undefined;
-  const rows = new Map<number, Map<number, CellOut>>();
+  const rows = new Map<number, RowOut>();
   settingsSheetRows(settings, required).forEach(({ cells, textValue }, i) => {
     const row = new Map<number, CellOut>();
     cells.forEach((value, j) => {
       const cell = safeCellOut(value, graft, { bold: i === 0, text: j === 1 && textValue });
       if (cell !== undefined) row.set(j + 1, cell);
     });
-    rows.set(i + 1, row);
+    rows.set(i + 1, rowOut(i + 1, row));
   });
   return graft.addSheet(SETTINGS_SHEET, newSheetXml(rows, COLUMN_WIDTHS, true)).name;
 }
@@ -150,14 +150,14 @@ export function settingsToFill(graft: SheetGraft, settings: Settings, keys: read
   }
   const descriptions = new Map(settingsToRows(settings).map((cells) => [cells[0], String(cells[2])]));
   const absent = keys.filter((key) => !present.has(keyOf(key)));
-  const writes = new Map<number, Map<number, CellOut>>();
+  const writes = new Map<number, RowOut>();
   absent.forEach((key, i) => {
     const row = new Map<number, CellOut>();
     row.set(keyColumn, safeCellOut(key, graft)!);
     const value = safeCellOut(null, graft, { text: isTextSetting(key) });
     if (value !== undefined) row.set(valueColumn, value);
     row.set(descriptionColumn, safeCellOut(requiredDescription(descriptions.get(key) ?? key), graft)!);
-    writes.set(lastUsedRow + 1 + i, row);
+    writes.set(lastUsedRow + 1 + i, rowOut(lastUsedRow + 1 + i, row));
   });
   if (absent.length === 0) return [];
   graft.setSheetXml(sheet, writeSheetRows(xml, writes));

@@ -3,6 +3,7 @@
 // values as exceljs would (a formula's cached result, a string's text), never the formula.
 import type { CellValue } from "../core/cellValue";
 import type { CellRow } from "../core/journal";
+import { PackageError } from "./packageError";
 import { escapeXml, unescapeXml } from "./xmlText";
 
 /** A column's number from its letters: A -> 1, AA -> 27. */
@@ -51,8 +52,27 @@ export interface CellOut {
   readonly style?: number | undefined;
 }
 
-/** The rows to write into a sheet: row number -> column number -> cell. */
-export type RowsOut = ReadonlyMap<number, ReadonlyMap<number, CellOut>>;
+/**
+ * A row to write, its cells already written as XML: a large run builds tens of thousands of rows,
+ * and a row kept as one string is lighter than its cells kept as values.
+ */
+export interface RowOut {
+  /** The cells' XML, in column order, each with its reference. */
+  readonly cells: string;
+  /** The last column it writes. */
+  readonly right: number;
+}
+
+/** The rows to write into a sheet, by row number. */
+export type RowsOut = ReadonlyMap<number, RowOut>;
+
+/** A row to write from its cells by column. */
+export function rowOut(number: number, cells: ReadonlyMap<number, CellOut>): RowOut {
+  const columns = [...cells.keys()].sort((a, b) => a - b);
+  let xml = "";
+  for (const column of columns) xml += cellXml(`${columnLetters(column)}${number}`, cells.get(column)!);
+  return { cells: xml, right: columns.at(-1) ?? 0 };
+}
 
 /** A cell's XML: text inline (never a formula), numbers as they are, booleans as 1 or 0. */
 export function cellXml(ref: string, cell: CellOut, style: string | undefined = cell.style?.toString()): string {
@@ -136,8 +156,7 @@ export function readSheetRows(xml: string, strings: readonly string[]): SheetRow
     let column = 0;
     let used = false;
     for (const m of row.body.matchAll(CELL)) {
-      const ref = /\sr="([A-Za-z]+)\d*"/.exec(m[1]!)?.[1];
-      column = ref === undefined ? column + 1 : columnNumber(ref);
+      column = columnOf(m[1]!, column);
       const value = cellValue(m[1]!, m[2], strings);
       if (isBlank(value)) continue;
       cells[column - 1] = value;
@@ -184,43 +203,39 @@ function* rowElements(xml: string): Generator<RowElement> {
   }
 }
 
-function rowXml(number: number, attrs: string, cells: ReadonlyMap<number, string>): string {
-  let ordered = true;
-  let last = 0;
-  for (const column of cells.keys()) {
-    if (column < last) ordered = false;
-    last = column;
-  }
-  let xml = `<row r="${number}"${attrs}>`;
-  for (const [, cell] of ordered ? cells : [...cells].sort(([a], [b]) => a - b)) xml += cell;
-  return `${xml}</row>`;
+function columnOf(attrs: string, previous: number): number {
+  const ref = /\sr="([A-Za-z]+)\d*"/.exec(attrs)?.[1];
+  return ref === undefined ? previous + 1 : columnNumber(ref);
 }
 
 /** An existing row with the new cells merged in: a cell holding a value is never written over. */
-function mergedRow(row: RowElement, writes: ReadonlyMap<number, CellOut>): string {
+function mergedRow(row: RowElement, write: RowOut): string {
+  const writes = new Map<number, string>();
+  for (const m of write.cells.matchAll(CELL)) writes.set(columnOf(m[1]!, 0), m[0]);
   const cells = new Map<number, string>();
   let column = 0;
   for (const m of row.body.matchAll(CELL)) {
-    const ref = /\sr="([A-Za-z]+)\d*"/.exec(m[1]!)?.[1];
-    column = ref === undefined ? column + 1 : columnNumber(ref);
+    column = columnOf(m[1]!, column);
     const empty = m[2] === undefined || !/<(v|is)>/.test(m[2]);
-    const write = writes.get(column);
-    if (write !== undefined && empty) {
-      cells.set(column, cellXml(`${columnLetters(column)}${row.number}`, write, write.style?.toString() ?? /\ss="(\d+)"/.exec(m[1]!)?.[1]));
+    const cell = writes.get(column);
+    const style = /\ss="(\d+)"/.exec(m[1]!)?.[1];
+    if (cell !== undefined && empty) {
+      // A cell written without a format of its own keeps the one the empty cell had.
+      cells.set(column, style === undefined || /^<c\b[^>]*?\ss="/.test(cell) ? cell : cell.replace(/^(<c r="[A-Z]+\d+")/, `$1 s="${style}"`));
     } else {
-      cells.set(column, ref === undefined ? m[0].replace(/^<c\b/, `<c r="${columnLetters(column)}${row.number}"`) : m[0]);
+      cells.set(column, /\sr="/.test(m[1]!) ? m[0] : m[0].replace(/^<c\b/, `<c r="${columnLetters(column)}${row.number}"`));
     }
   }
-  for (const [col, write] of writes) if (!cells.has(col)) cells.set(col, cellXml(`${columnLetters(col)}${row.number}`, write));
+  for (const [col, cell] of writes) if (!cells.has(col)) cells.set(col, cell);
   // Its spans (a hint of the columns it uses) would no longer be right.
   const attrs = row.attrs.replace(/\sr="\d+"/, "").replace(/\sspans="[^"]*"/, "");
-  return rowXml(row.number, attrs, cells);
+  let xml = `<row r="${row.number}"${attrs}>`;
+  for (const [, cell] of [...cells].sort(([a], [b]) => a - b)) xml += cell;
+  return `${xml}</row>`;
 }
 
-function newRow(number: number, writes: ReadonlyMap<number, CellOut>): string {
-  const cells = new Map<number, string>();
-  for (const [column, cell] of writes) cells.set(column, cellXml(`${columnLetters(column)}${number}`, cell));
-  return rowXml(number, "", cells);
+function newRow(number: number, write: RowOut): string {
+  return `<row r="${number}">${write.cells}</row>`;
 }
 
 /**
@@ -235,10 +250,16 @@ function newRow(number: number, writes: ReadonlyMap<number, CellOut>): string {
 export function writeSheetRows(xml: string, rows: RowsOut): string {
   if (rows.size === 0) return xml;
   const wanted = [...rows.keys()].sort((a, b) => a - b);
-  const pieces: string[] = [];
-  let copied = 0;
+  // The dimension comes before the rows: the sheet's head is stretched on its own, and the rows
+  // written after it, so that the whole sheet is put together once.
+  let copied = xml.indexOf("<sheetData");
+  if (copied < 0) throw new PackageError("worksheet without <sheetData>");
+  const pieces = [stretchDimension(xml.slice(0, copied), rows)];
   let next = 0;
-  for (const row of rowElements(xml)) {
+  // Rows appended below the last one, the usual case, need no walk through the rows there.
+  const last = lastRowNumber(xml);
+  const rowsThere = last === undefined || wanted[0]! <= last ? rowElements(xml) : [];
+  for (const row of rowsThere) {
     if (next >= wanted.length) break;
     let inserted = "";
     while (next < wanted.length && wanted[next]! < row.number) inserted += newRow(wanted[next]!, rows.get(wanted[next++]!)!);
@@ -253,34 +274,40 @@ export function writeSheetRows(xml: string, rows: RowsOut): string {
   }
   let rest = "";
   while (next < wanted.length) rest += newRow(wanted[next]!, rows.get(wanted[next++]!)!);
-  let tail = xml.slice(copied);
-  if (rest !== "") {
-    const empty = /<sheetData\s*\/>/.exec(tail);
-    if (empty !== null) tail = `${tail.slice(0, empty.index)}<sheetData>${rest}</sheetData>${tail.slice(empty.index + empty[0].length)}`;
-    else {
-      const close = tail.indexOf("</sheetData>");
-      tail = `${tail.slice(0, close)}${rest}${tail.slice(close)}`;
-    }
+  const tail = xml.slice(copied);
+  if (rest === "") pieces.push(tail);
+  else {
+    const empty = /^<sheetData\s*\/>/.exec(tail);
+    const close = tail.indexOf("</sheetData>");
+    if (empty !== null) pieces.push("<sheetData>", rest, "</sheetData>", tail.slice(empty[0].length));
+    else pieces.push(tail.slice(0, close), rest, tail.slice(close));
   }
-  pieces.push(tail);
-  return stretchDimension(pieces.join(""), rows);
+  return pieces.join("");
 }
 
-function stretchDimension(xml: string, rows: RowsOut): string {
+/** The number of a sheet's last row, when its last <row> says it (r), else undefined; 0 when it has none. */
+function lastRowNumber(xml: string): number | undefined {
+  const close = xml.lastIndexOf("</sheetData>");
+  if (close < 0) return 0;
+  const start = xml.lastIndexOf("<row", close);
+  if (start < xml.indexOf("<sheetData")) return 0;
+  const r = /^<row\b[^>]*?\sr="(\d+)"/.exec(xml.slice(start, Math.min(close, start + 200)));
+  return r === null ? undefined : Number(r[1]);
+}
+
+/** A sheet's head (what comes before its rows) with its dimension stretched over the rows written. */
+function stretchDimension(head: string, rows: RowsOut): string {
   let bottom = 0;
   let right = 0;
-  for (const [row, cells] of rows) {
+  for (const [row, write] of rows) {
     bottom = Math.max(bottom, row);
-    for (const col of cells.keys()) right = Math.max(right, col);
+    right = Math.max(right, write.right);
   }
-  // The dimension comes before the rows: only the sheet's head is searched and copied.
-  const head = xml.indexOf("<sheetData");
-  const stretched = xml.slice(0, head).replace(/<dimension\b[^>]*?\sref="([^"]*)"/, (tag, ref: string) => {
+  return head.replace(/<dimension\b[^>]*?\sref="([^"]*)"/, (tag, ref: string) => {
     const range = decodeRange(ref) ?? { top: 1, left: 1, bottom: 1, right: 1 };
     const wider = { top: Math.min(range.top, 1), left: Math.min(range.left, 1), bottom: Math.max(range.bottom, bottom), right: Math.max(range.right, right) };
     return tag.replace(`"${ref}"`, `"${encodeRange(wider)}"`);
   });
-  return stretched + xml.slice(head);
 }
 
 /** The elements of a worksheet in their schema order (ECMA-376 part 1, 18.3.1.99). */

@@ -8,7 +8,7 @@ import type { ReminderLevel } from "../core/reminderLevel";
 import type { CellValue } from "../core/trackingSheet";
 import { safeCellOut } from "./safeCell";
 import type { GraftedSheet, SheetGraft } from "./sheetGraft";
-import { newSheetXml, readSheetRows, writeSheetRows, type CellOut } from "./sheetXml";
+import { newSheetXml, readSheetRows, rowOut, writeSheetRows, type CellOut, type RowOut } from "./sheetXml";
 
 export const STAGE_SHEETS: Readonly<Partial<Record<ReminderLevel, string>>> = { 1: "Relance 1", 2: "Relance 2", 3: "Mise en demeure" };
 
@@ -83,7 +83,8 @@ export function appendStageSheets(graft: SheetGraft, plan: Plan): { rows: Map<st
       const key = `${values[0]}|${invoiceKey(invoice.record.number)}`;
       if (stage.keys.has(key)) continue;
       stage.keys.add(key);
-      stage.rows.set(stage.nextRow++, rowCells(graft, values));
+      stage.rows.set(stage.nextRow, rowOut(stage.nextRow, rowCells(graft, values)));
+      stage.nextRow += 1;
       added.set(name, (added.get(name) ?? 0) + 1);
     }
   }
@@ -91,7 +92,7 @@ export function appendStageSheets(graft: SheetGraft, plan: Plan): { rows: Map<st
   for (const [name, stage] of opened) {
     if (stage.rows.size === 0) continue;
     if (stage.sheet === undefined) {
-      stage.rows.set(1, new Map(COLUMNS.map((c, i) => [i + 1, safeCellOut(c.header, graft, { bold: true })!])));
+      stage.rows.set(1, rowOut(1, new Map(COLUMNS.map((c, i) => [i + 1, safeCellOut(c.header, graft, { bold: true })!]))));
       sheets.push(graft.addSheet(name, newSheetXml(stage.rows, COLUMNS.map((c) => c.width), true)).name);
     } else {
       graft.setSheetXml(stage.sheet, writeSheetRows(graft.sheetXml(stage.sheet), stage.rows));
@@ -116,7 +117,7 @@ interface StageSheet {
   readonly sheet: GraftedSheet | undefined;
   /** Date|invoice of the rows already there, and of those this run adds. */
   readonly keys: Set<string>;
-  readonly rows: Map<number, Map<number, CellOut>>;
+  readonly rows: Map<number, RowOut>;
   nextRow: number;
 }
 

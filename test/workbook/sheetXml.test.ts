@@ -1,11 +1,11 @@
 // Rows written into a sheet's XML: between and into the rows already there, never over a cell
 // holding a value; and the values read back as exceljs reads them.
 import { describe, expect, it } from "vitest";
-import { cellXml, readSheetRows, writeSheetRows, type CellOut } from "../../src/workbook/sheetXml";
+import { cellXml, readSheetRows, rowOut, writeSheetRows, type CellOut, type RowOut } from "../../src/workbook/sheetXml";
 
 const sheet = (rows: string): string =>
   `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:C3"/><sheetData>${rows}</sheetData></worksheet>`;
-const rows = (entries: [number, [number, CellOut][]][]): Map<number, Map<number, CellOut>> => new Map(entries.map(([r, cells]) => [r, new Map(cells)]));
+const rows = (entries: [number, [number, CellOut][]][]): Map<number, RowOut> => new Map(entries.map(([r, cells]) => [r, rowOut(r, new Map(cells))]));
 
 describe("writeSheetRows", () => {
   const existing = sheet(
@@ -25,6 +25,11 @@ describe("writeSheetRows", () => {
     expect(out).toContain('<row r="7" s="2" customFormat="1"><c r="A7"><v>7</v></c></row><row r="9"><c r="B9" t="b"><v>1</v></c></row></sheetData>');
     expect(out).toContain('<dimension ref="A1:C9"/>');
     expect(out).not.toContain("over");
+  });
+
+  it("appends rows below the last one, the rows there untouched", () => {
+    const out = writeSheetRows(existing, rows([[8, [[2, { value: "huit" }]]], [10, [[1, { value: 10 }]]]]));
+    expect(out).toBe(existing.replace("</sheetData>", '<row r="8"><c r="B8" t="inlineStr"><is><t>huit</t></is></c></row><row r="10"><c r="A10"><v>10</v></c></row></sheetData>').replace("A1:C3", "A1:C10"));
   });
 
   it("writes into an empty sheet", () => {
