@@ -1,6 +1,6 @@
 /**
- * The journal sheet "Journal des relances" in an exceljs workbook: read, and appended to without
- * ever rewriting or deleting a line (SPEC section 4).
+ * The journal sheet "Journal des relances": read from an exceljs workbook, and appended to in the
+ * package's sheet XML without ever rewriting or deleting a line (SPEC section 4).
  */
 import type ExcelJS from "exceljs";
 import type { CellValue } from "../core/cellValue";
@@ -15,8 +15,12 @@ import {
   type JournalReading,
 } from "../core/journal";
 import { JOURNAL_COLUMNS, JOURNAL_SHEET, type JournalEntry } from "../core/journalEntry";
-import { findWorksheet } from "./readTrackingWorkbook";
-import { plainCellValue, writeCell } from "./safeCell";
+import { plainCellValue, safeCellOut } from "./safeCell";
+import type { GraftedSheet, SheetGraft } from "./sheetGraft";
+import {
+  decodeRange, encodeRange, newSheetXml, overlaps, readSheetRows, rowOut, withSheetElement, colsXml, writeSheetRows, type CellOut, type Range, type RowOut,
+} from "./sheetXml";
+import { attributes, escapeXml } from "./xmlText";
 
 /** The name of the Excel table the journal is created as. */
 export const JOURNAL_TABLE = "JournalRelances";
@@ -34,41 +38,6 @@ interface TableModel {
   headerRow?: boolean;
   totalsRow?: boolean;
   columns: { name: string; filterButton?: boolean }[];
-}
-
-interface Range {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
-
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const letter of letters.toUpperCase()) n = n * 26 + (letter.charCodeAt(0) - 64);
-  return n;
-}
-
-function columnLetters(n: number): string {
-  let letters = "";
-  for (let rest = n; rest > 0; rest = Math.floor((rest - 1) / 26)) letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
-  return letters;
-}
-
-function decodeRange(ref: string | undefined): Range | undefined {
-  const m = /^\$?([A-Za-z]+)\$?(\d+)(?::\$?([A-Za-z]+)\$?(\d+))?$/.exec(ref ?? "");
-  if (m === null) return undefined;
-  const left = columnNumber(m[1]!);
-  const top = Number(m[2]);
-  return { top, left, right: m[3] === undefined ? left : columnNumber(m[3]), bottom: m[4] === undefined ? top : Number(m[4]) };
-}
-
-function encodeRange({ top, left, bottom, right }: Range): string {
-  return `${columnLetters(left)}${top}:${columnLetters(right)}${bottom}`;
-}
-
-function overlaps(a: Range, b: Range): boolean {
-  return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
 }
 
 function tablesOf(ws: ExcelJS.Worksheet): TableModel[] {
@@ -133,85 +102,119 @@ export function restoreTableHeaderRows(workbook: ExcelJS.Workbook): void {
   }
 }
 
-function writeLine(row: ExcelJS.Row, entry: JournalEntry, columns: Readonly<Record<JournalColumn, number>>): void {
-  journalLine(entry).forEach((value, i) => {
-    const column = JOURNAL_COLUMNS[i]!;
-    if (value === null) return;
-    writeCell(row.getCell(columns[column] + 1), value, JOURNAL_DATE_COLUMNS.has(column) ? "date" : "value");
-  });
-}
-
-function uniqueTableName(workbook: ExcelJS.Workbook): string {
-  const taken = new Set(workbook.worksheets.flatMap((ws) => tablesOf(ws).map((table) => table.name.toLowerCase())));
-  let name = JOURNAL_TABLE;
-  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${JOURNAL_TABLE}${n}`;
-  return name;
-}
 
 const STANDARD_COLUMNS = Object.fromEntries(JOURNAL_COLUMNS.map((column, i) => [column, i])) as Record<JournalColumn, number>;
 
-/** The journal as an Excel table from A1, header and lines (an empty line when there is none yet). */
-function createJournalTable(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, entries: readonly JournalEntry[]): void {
-  const name = uniqueTableName(workbook);
-  ws.addTable({
-    name,
-    displayName: name,
-    ref: "A1",
-    headerRow: true,
-    totalsRow: false,
-    style: { theme: "TableStyleMedium2", showRowStripes: true },
-    columns: JOURNAL_COLUMNS.map((column) => ({ name: column, filterButton: true })),
-    // Placeholders: the values go through writeCell below, like every value the product writes.
-    rows: Array.from({ length: Math.max(1, entries.length) }, () => JOURNAL_COLUMNS.map(() => null)),
+/** A journal line as row `number`, in the columns given (0-based), dates as dates. */
+function lineRow(graft: SheetGraft, entry: JournalEntry, columns: Readonly<Record<JournalColumn, number>>, number: number): RowOut {
+  const cells = new Map<number, CellOut>();
+  journalLine(entry).forEach((value, i) => {
+    const column = JOURNAL_COLUMNS[i]!;
+    const cell = safeCellOut(value, graft, { date: JOURNAL_DATE_COLUMNS.has(column) });
+    if (cell !== undefined) cells.set(columns[column] + 1, cell);
   });
-  entries.forEach((entry, i) => writeLine(ws.getRow(i + 2), entry, STANDARD_COLUMNS));
-  JOURNAL_COLUMNS.forEach((column, i) => {
-    ws.getColumn(i + 1).width = COLUMN_WIDTHS[column];
-  });
+  return rowOut(number, cells);
+}
+
+function tableXml(id: number, name: string, ref: string): string {
+  const columns = JOURNAL_COLUMNS.map((column, i) => `<tableColumn id="${i + 1}" name="${escapeXml(column)}"/>`).join("");
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    `<table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="${id}" name="${name}" displayName="${name}" ref="${ref}" headerRowCount="1" totalsRowShown="0">` +
+    `<autoFilter ref="${ref}"/><tableColumns count="${JOURNAL_COLUMNS.length}">${columns}</tableColumns>` +
+    '<tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>'
+  );
+}
+
+/** The journal as an Excel table from A1 of a sheet, header and lines (an empty line when there is none yet). */
+function withJournalTable(graft: SheetGraft, sheet: GraftedSheet, xml: string, entries: readonly JournalEntry[]): string {
+  const rows = new Map<number, RowOut>();
+  rows.set(1, rowOut(1, new Map(JOURNAL_COLUMNS.map((column, i) => [i + 1, safeCellOut(column, graft)!]))));
+  entries.forEach((entry, i) => rows.set(i + 2, lineRow(graft, entry, STANDARD_COLUMNS, i + 2)));
+  const widths = withSheetElement(writeSheetRows(xml, rows), "cols", colsXml(JOURNAL_COLUMNS.map((column) => COLUMN_WIDTHS[column])));
+  const ref = encodeRange({ top: 1, left: 1, bottom: 1 + Math.max(1, entries.length), right: JOURNAL_COLUMNS.length });
+  return graft.addTable(sheet, widths, JOURNAL_TABLE, (id, name) => tableXml(id, name, ref));
+}
+
+/** A table of the sheet with its range and what the journal reads of it. */
+interface JournalTable {
+  readonly part: string;
+  readonly xml: string;
+  readonly range: Range | undefined;
+  readonly totalsRow: boolean;
+}
+
+function tableOf(part: string, xml: string): JournalTable {
+  const a = attributes(/<table\b[^>]*>/.exec(xml)?.[0] ?? "");
+  return { part, xml, range: decodeRange(a.get("ref")), totalsRow: Number(a.get("totalsRowCount") ?? 0) > 0 };
 }
 
 /**
- * Appends entries to the journal. Creates the sheet "Journal des relances" as the Excel table
- * "JournalRelances" when the workbook has none; otherwise writes after the last row that holds a
- * value, in the columns the header names (a column missing from the header is added at its right),
- * and stretches the table that starts at the header row over the new lines. Existing cells are
- * never written. Entries the journal already holds (same date, invoice, level, channel, promise and
- * dispute) are left out, so that a run repeated the same day adds nothing twice.
+ * A table's XML stretched over `range`, with the columns added at its right. Its header row is
+ * said in so many words (headerRowCount="1", Excel's default, which Excel leaves out): exceljs 4.4
+ * reads a table without it as one without a header.
+ */
+function stretchedTable(xml: string, range: Range, added: readonly string[]): string {
+  const ref = encodeRange(range);
+  let out = xml
+    .replace(/<table\b[^>]*>/, (tag) => (/\sheaderRowCount=/.test(tag) ? tag : tag.replace(/\sref="/, ' headerRowCount="1" ref="')))
+    .replace(/(<table\b[^>]*?\sref=")[^"]*(")/, (_m, a: string, b: string) => `${a}${ref}${b}`)
+    .replace(/(<autoFilter\b[^>]*?\sref=")[^"]*(")/, (_m, a: string, b: string) => `${a}${ref}${b}`);
+  if (added.length === 0) return out;
+  const ids = [...out.matchAll(/<tableColumn\b[^>]*?\sid="(\d+)"/g)].map((m) => Number(m[1]));
+  let id = Math.max(0, ...ids);
+  const columns = added.map((name) => `<tableColumn id="${++id}" name="${escapeXml(name)}"/>`).join("");
+  out = out.replace(/<\/tableColumns>/, () => `${columns}</tableColumns>`);
+  return out.replace(/(<tableColumns\b[^>]*?\scount=")\d+(")/, (_m, a: string, b: string) => `${a}${ids.length + added.length}${b}`);
+}
+
+/**
+ * Appends entries to the journal in the package's sheet XML. Creates the sheet "Journal des
+ * relances" with the Excel table "JournalRelances" when the workbook has none; otherwise writes
+ * after the last row that holds a value, in the columns the header names (a column missing from the
+ * header is added at its right), and stretches the table that starts at the header row over the new
+ * lines. Existing cells are never written. Entries the journal already holds (same date, invoice,
+ * level, channel, promise and dispute) are left out, so that a run repeated the same day adds
+ * nothing twice; with nothing to add, the sheet is left as it is.
  *
  * A table with a totals row is not stretched (the lines go below it, outside the table, where
  * readJournalSheet still reads them), nor one that would then overlap another table.
  *
- * @param workbook - the workbook, changed in place
+ * @param graft - the package, written to
  * @param entries - the lines to add
- * @returns the entries actually appended
+ * @returns the entries actually appended, and the journal sheet's name when it was written to
  * @example
- * appendJournal(workbook, plannedJournalEntries(plan)).length // lines added
+ * appendJournal(graft, plannedJournalEntries(plan)).added.length // lines added
  */
-export function appendJournal(workbook: ExcelJS.Workbook, entries: readonly JournalEntry[]): JournalEntry[] {
-  const ws = findWorksheet(workbook, JOURNAL_SHEET);
-  if (ws === undefined) {
+export function appendJournal(graft: SheetGraft, entries: readonly JournalEntry[]): { added: JournalEntry[]; sheet?: string | undefined } {
+  const sheet = graft.sheet(JOURNAL_SHEET);
+  if (sheet === undefined) {
     const added = newJournalEntries([], entries);
-    const created = workbook.addWorksheet(JOURNAL_SHEET, { views: [{ state: "frozen", ySplit: 1 }] });
-    createJournalTable(workbook, created, added);
-    return added;
+    const created = graft.addSheet(JOURNAL_SHEET, newSheetXml(new Map(), [], true));
+    graft.setSheetXml(created, withJournalTable(graft, created, graft.sheetXml(created), added));
+    return { added, sheet: created.name };
   }
 
-  const { rows, lastUsedRow } = sheetRows(ws);
+  let xml = graft.sheetXml(sheet);
+  const { rows, lastUsedRow } = readSheetRows(xml, graft.sharedStrings());
   const added = newJournalEntries(parseJournalRows(rows).entries, entries);
-  const header = rows.find(({ cells }) => cells.some((value) => !isBlank(value)));
-  const tables = tablesOf(ws);
+  if (added.length === 0) return { added };
+  const header = rows[0];
+  const tables = graft.tables(sheet).map((table) => tableOf(table.part, table.xml));
   if (header === undefined && tables.length === 0) {
-    createJournalTable(workbook, ws, added);
-    return added;
+    graft.setSheetXml(sheet, withJournalTable(graft, sheet, xml, added));
+    return { added, sheet: sheet.name };
   }
 
   const headerRow = header?.row ?? 1;
   const headerCells = header?.cells ?? [];
   const found = findJournalColumns(headerCells);
-  const table = tables.find((model) => decodeRange(model.tableRef)?.top === headerRow);
-  const tableRange = decodeRange(table?.tableRef);
-  let nextColumn = Math.max(headerCells.length, tableRange?.right ?? 0); // 0-based index of the next free column
+  const table = tables.find((t) => t.range?.top === headerRow);
+  const range = table?.range === undefined ? undefined : { ...table.range };
+  let nextColumn = Math.max(headerCells.length, range?.right ?? 0); // 0-based index of the next free column
   const columns = {} as Record<JournalColumn, number>;
+  const headerWrites = new Map<number, CellOut>();
+  const tableColumns: string[] = [];
   for (const column of JOURNAL_COLUMNS) {
     const index = found[column];
     if (index !== undefined) {
@@ -219,28 +222,25 @@ export function appendJournal(workbook: ExcelJS.Workbook, entries: readonly Jour
       continue;
     }
     columns[column] = nextColumn;
-    writeCell(ws.getRow(headerRow).getCell(nextColumn + 1), column);
-    if (table !== undefined && tableRange !== undefined && tableRange.right === nextColumn) {
-      table.columns.push({ name: column, filterButton: table.autoFilterRef !== undefined });
-      tableRange.right += 1;
+    headerWrites.set(nextColumn + 1, safeCellOut(column, graft)!);
+    if (range !== undefined && range.right === nextColumn) {
+      tableColumns.push(column);
+      range.right += 1;
     }
     nextColumn += 1;
   }
 
   const firstRow = Math.max(lastUsedRow, headerRow) + 1;
-  added.forEach((entry, i) => writeLine(ws.getRow(firstRow + i), entry, columns));
+  const writes = new Map<number, RowOut>();
+  if (headerWrites.size > 0) writes.set(headerRow, rowOut(headerRow, headerWrites));
+  added.forEach((entry, i) => writes.set(firstRow + i, lineRow(graft, entry, columns, firstRow + i)));
+  xml = writeSheetRows(xml, writes);
+  graft.setSheetXml(sheet, xml);
 
-  if (table !== undefined && tableRange !== undefined && table.totalsRow !== true) {
-    const stretched: Range = { ...tableRange, bottom: Math.max(tableRange.bottom, firstRow + added.length - 1) };
-    const clash = tables.some((other) => {
-      const range = other === table ? undefined : decodeRange(other.tableRef);
-      return range !== undefined && overlaps(range, stretched);
-    });
-    if (!clash) {
-      table.tableRef = encodeRange(stretched);
-      if (table.autoFilterRef !== undefined) table.autoFilterRef = encodeRange(stretched);
-      if (table.headerRow !== true) table.headerRow = true;
-    }
+  if (table !== undefined && range !== undefined && !table.totalsRow) {
+    const stretched: Range = { ...range, bottom: Math.max(range.bottom, firstRow + added.length - 1) };
+    const clash = tables.some((other) => other !== table && other.range !== undefined && overlaps(other.range, stretched));
+    if (!clash) graft.setTableXml(table, stretchedTable(table.xml, stretched, tableColumns));
   }
-  return added;
+  return { added, sheet: sheet.name };
 }

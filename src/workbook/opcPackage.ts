@@ -1,9 +1,93 @@
 // The Open Packaging Conventions of an .xlsx (ECMA-376 part 2): parts, relationships, content types.
-import PizZip from "pizzip";
+import { PackageError } from "./packageError";
 import { attributes, elements, escapeXml } from "./xmlText";
+import { deflatedEntry, storedEntry, writeZip, type ZipEntryOut } from "./zipWriter";
+import { entryContent, readZip, type ArchiveEntry } from "./zipReader";
 
-/** Why a package cannot be worked on: it is not laid out as the conventions say. */
-export class PackageError extends Error {}
+export { PackageError };
+
+/**
+ * An Office package read from its bytes, its parts changed in memory: a part read is inflated
+ * then, and only then; a part left alone is written back as the very bytes it had.
+ */
+export class OfficePackage {
+  private readonly entries: Map<string, ArchiveEntry>;
+  /** Parts written or removed (null), by name. */
+  private readonly changes = new Map<string, Uint8Array | string | null>();
+  private readonly texts = new Map<string, string>();
+
+  constructor(bytes: Uint8Array) {
+    this.entries = new Map(readZip(bytes).map((entry) => [entry.name, entry]));
+  }
+
+  /** The names of the parts, in the archive's order, the new ones last. */
+  names(): string[] {
+    const names = [...this.entries.keys(), ...[...this.changes.keys()].filter((name) => !this.entries.has(name))];
+    return names.filter((name) => this.changes.get(name) !== null);
+  }
+
+  has(part: string): boolean {
+    const change = this.changes.get(part);
+    return change === undefined ? this.entries.has(part) : change !== null;
+  }
+
+  /** A part as text, undefined when absent. */
+  text(part: string): string | undefined {
+    const change = this.changes.get(part);
+    if (typeof change === "string") return change;
+    if (change === null) return undefined;
+    if (change !== undefined) return new TextDecoder().decode(change);
+    const known = this.texts.get(part);
+    if (known !== undefined) return known;
+    const entry = this.entries.get(part);
+    if (entry === undefined) return undefined;
+    const decoded = new TextDecoder().decode(entryContent(entry));
+    this.texts.set(part, decoded);
+    return decoded;
+  }
+
+  /** A part's bytes, undefined when absent. */
+  bytes(part: string): Uint8Array | undefined {
+    const change = this.changes.get(part);
+    if (typeof change === "string") return new TextEncoder().encode(change);
+    if (change !== undefined) return change ?? undefined;
+    const entry = this.entries.get(part);
+    return entry === undefined ? undefined : entryContent(entry);
+  }
+
+  set(part: string, content: string | Uint8Array): void {
+    this.changes.set(part, content);
+    this.texts.delete(part);
+  }
+
+  remove(part: string): void {
+    this.changes.set(part, null);
+    this.texts.delete(part);
+  }
+
+  /** Whether anything was written or removed. */
+  changed(): boolean {
+    return this.changes.size > 0;
+  }
+
+  /**
+   * The package's bytes: the parts left alone as they were (compressed bytes and times), the parts
+   * written deflated by zlib and dated `stamp`, so that the same changes give the same bytes.
+   */
+  async write(stamp: Date): Promise<Uint8Array> {
+    return writeZip(await Promise.all(this.names().map(async (name) => this.entryOut(name) ?? deflatedEntry(name, this.bytes(name)!, stamp))));
+  }
+
+  /** The same, the parts written stored rather than deflated: for a package only read in memory. */
+  writeStored(stamp: Date): Uint8Array {
+    return writeZip(this.names().map((name) => this.entryOut(name) ?? storedEntry(name, this.bytes(name)!, stamp)));
+  }
+
+  /** The original entry of a part left alone. */
+  private entryOut(name: string): ZipEntryOut | undefined {
+    return this.changes.has(name) ? undefined : this.entries.get(name);
+  }
+}
 
 /** One relationship of a part to another (or to an external target). */
 export interface Relationship {
@@ -40,12 +124,12 @@ export function relativeTarget(from: string, to: string): string {
 }
 
 /** A part as text, undefined when absent. */
-export function text(zip: PizZip, part: string): string | undefined {
-  return zip.file(part)?.asText();
+export function text(zip: OfficePackage, part: string): string | undefined {
+  return zip.text(part);
 }
 
 /** The relationships of a part. */
-export function relationships(zip: PizZip, part: string): Relationship[] {
+export function relationships(zip: OfficePackage, part: string): Relationship[] {
   const xml = text(zip, relsPathOf(part));
   if (xml === undefined) return [];
   return elements(xml, "Relationship").map((tag) => {
@@ -55,11 +139,11 @@ export function relationships(zip: PizZip, part: string): Relationship[] {
 }
 
 /** Writes the relationships of a part, replacing those it had. */
-export function writeRelationships(zip: PizZip, part: string, rels: readonly Relationship[]): void {
+export function writeRelationships(zip: OfficePackage, part: string, rels: readonly Relationship[]): void {
   const body = rels
     .map((r) => `<Relationship Id="${escapeXml(r.id)}" Type="${escapeXml(r.type)}" Target="${escapeXml(r.target)}"${r.external ? ' TargetMode="External"' : ""}/>`)
     .join("");
-  zip.file(
+  zip.set(
     relsPathOf(part),
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${body}</Relationships>`,
   );
@@ -68,9 +152,11 @@ export function writeRelationships(zip: PizZip, part: string, rels: readonly Rel
 /** [Content_Types].xml: the type of each part, by override or by extension. */
 export class ContentTypes {
   private xml: string;
+  private readonly read: string;
 
-  constructor(private readonly zip: PizZip) {
+  constructor(private readonly zip: OfficePackage) {
     this.xml = text(zip, "[Content_Types].xml") ?? "";
+    this.read = this.xml;
   }
 
   of(part: string): string | undefined {
@@ -102,19 +188,20 @@ export class ContentTypes {
     }
   }
 
+  /** Writes the part back, when it changed. */
   save(): void {
-    this.zip.file("[Content_Types].xml", this.xml);
+    if (this.xml !== this.read) this.zip.set("[Content_Types].xml", this.xml);
   }
 }
 
 /** A part name not yet taken: the wanted one, or the same with another number (sheet7.xml). */
-export function uniquePart(zip: PizZip, wanted: string): string {
-  if (zip.file(wanted) === null) return wanted;
+export function uniquePart(zip: OfficePackage, wanted: string): string {
+  if (!zip.has(wanted)) return wanted;
   const dot = wanted.lastIndexOf(".");
   const stem = wanted.slice(0, dot).replace(/\d+$/, "");
   for (let n = 1; ; n++) {
     const candidate = `${stem}${n}${wanted.slice(dot)}`;
-    if (zip.file(candidate) === null) return candidate;
+    if (!zip.has(candidate)) return candidate;
   }
 }
 

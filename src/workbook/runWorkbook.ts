@@ -15,7 +15,7 @@ import { FileWriteError, sweepTemporaryFiles } from "../writeFileAtomically";
 import { refuseWhenBehindEarlierRun, sameFile } from "./earlierRuns";
 import { keepPreviousVersion, refuseWhileOpen } from "./inPlace";
 import { checkWorkbookFile } from "./readTrackingWorkbook";
-import { writeProductSheets, writeRunCopy } from "./runCopy";
+import { writeRunCopy } from "./runCopy";
 import { RunStoppedError } from "./runStopped";
 import { refuseIncompleteSender } from "./senderRefusal";
 import { withSnapshot, type Snapshot } from "./snapshot";
@@ -116,8 +116,8 @@ async function runOnSnapshot(snapshot: Snapshot, output: string, options: RunOpt
   };
   const target = { output, inPlace: options.inPlace === true, mode: options.inPlace ? snapshot.mode : undefined, beforeWrite };
   // Nothing goes out incomplete: before any document, the sender is checked (SPEC section 5).
-  await refuseIncompleteSender(plan, source.settings, async (fill) => {
-    const copy = await writeRunCopy(snapshot.bytes, file, target, options.asOf, (workbook) => ({ journalLines: 0, stageRows: new Map(), sheets: fill(workbook) }));
+  await refuseIncompleteSender(plan, source.settings, async (fillSettings) => {
+    const copy = await writeRunCopy(snapshot.bytes, file, target, options.asOf, { fillSettings });
     return copy.file;
   });
   const documents = await writeRunDocuments(plan, source.settings, options.outDir, userTemplatesFolder(file));
@@ -127,7 +127,7 @@ async function runOnSnapshot(snapshot: Snapshot, output: string, options: RunOpt
   const fresh = newJournalEntries(source.journal.entries, [...historyJournalEntries(source, options.asOf).entries, ...planned]);
   let copy: Awaited<ReturnType<typeof writeRunCopy>>;
   try {
-    copy = await writeRunCopy(snapshot.bytes, file, target, options.asOf, (workbook) => writeProductSheets(workbook, fresh, plan, source.settings));
+    copy = await writeRunCopy(snapshot.bytes, file, target, options.asOf, { journal: fresh, plan, settings: source.settings });
   } catch (error) {
     // Documents whose journal lines were never written would be made, and sent, again by the next run.
     await Promise.all(documents.files.map((relative) => rm(path.join(options.outDir, relative), { force: true }).catch(() => undefined)));

@@ -1,18 +1,19 @@
 /**
- * The one door between core cell values and exceljs cells, both ways. Everything the product writes
- * goes through safeCellValue or writeCell, so that no value can become a formula (SPEC section 8):
+ * The one door between core cell values and exceljs cells, both ways, and the cells of sheet XML.
+ * Everything the product writes goes through safeCellValue, writeCell or safeCellOut, so that no value can become a formula (SPEC section 8):
  * a customer named "=HYPERLINK(...)" or "@Home" is stored as text, exactly as typed.
  */
 import type ExcelJS from "exceljs";
 import type { CellValue } from "../core/cellValue";
 import { dayFromExcelSerial, dayFromYmd, dayToExcelSerial, ymdFromDay } from "../core/day";
 import { cleanText, isFormulaLike } from "../engine/cellText";
+import type { CellOut } from "./sheetXml";
+import type { ProductFormat } from "./styleAppender";
 
 /** The number format of the dates the product writes. */
 export const DATE_FORMAT = "dd/mm/yyyy";
 /** Excel's Text format: what the user then types in the cell stays text, "=..." included. */
 export const TEXT_FORMAT = "@";
-
 /**
  * The exceljs value to store for a core value: text stays a plain string (a shared string in the
  * file, never a {formula}), numbers that are not finite and empty text become an empty cell.
@@ -114,4 +115,40 @@ export function plainCellValue(value: ExcelJS.CellValue | undefined): CellValue 
   if ("hyperlink" in value && "text" in value) return plainCellValue(value.text as ExcelJS.CellValue);
   if ("error" in value && typeof value.error === "string") return value.error;
   return null;
+}
+
+/** How a value the product writes into sheet XML looks. */
+export interface CellLook {
+  /** A number is a date (an Excel serial), shown dd/mm/yyyy. */
+  readonly date?: boolean | undefined;
+  /** The number format of a number (money). */
+  readonly numberFormat?: string | undefined;
+  /** The Text format, whatever the value (an empty cell too): what the user types there stays text. */
+  readonly text?: boolean | undefined;
+  readonly bold?: boolean | undefined;
+}
+
+/**
+ * The cell to write into sheet XML for a core value, as writeCell writes one through exceljs:
+ * through safeCellValue, a date as a whole serial shown dd/mm/yyyy, formula-like text with the Text
+ * format. Text is written inline (see cellXml), never as a formula.
+ *
+ * @param value - a core cell value; a date is its Excel serial
+ * @param formats - where the cell formats come from (the package's styles)
+ * @param look - how it looks
+ * @returns the cell, or undefined when there is nothing to write
+ * @example
+ * safeCellOut("=1+1", graft) // { value: "=1+1", style: <the Text format> }
+ */
+export function safeCellOut(value: CellValue, formats: { format(format: ProductFormat): number }, look: CellLook = {}): CellOut | undefined {
+  const bold = look.bold === true ? true : undefined;
+  if (look.date === true && typeof value === "number") {
+    const day = dayFromExcelSerial(value);
+    if (day !== undefined) return { value: dayToExcelSerial(day), style: formats.format({ numFmt: DATE_FORMAT, bold }) };
+  }
+  const safe = safeCellValue(value) as CellOut["value"];
+  if (safe === null && look.text !== true) return undefined;
+  const numFmt =
+    look.text === true || (typeof safe === "string" && isFormulaLike(safe)) ? TEXT_FORMAT : typeof safe === "number" ? look.numberFormat : undefined;
+  return { value: safe, style: numFmt === undefined && bold === undefined ? undefined : formats.format({ numFmt, bold }) };
 }

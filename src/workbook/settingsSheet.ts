@@ -1,6 +1,7 @@
 /**
- * The settings sheet "Paramètres Relances" in an exceljs workbook. The product writes it once, when
- * the workbook has none; from then on it is the user's, read and never overwritten.
+ * The settings sheet "Paramètres Relances": written into an exceljs workbook (the sample) or into a
+ * package's sheet XML (the run's copy), read from an exceljs workbook. The product writes it once,
+ * when the workbook has none; from then on it is the user's, read and never overwritten.
  */
 import type ExcelJS from "exceljs";
 import type { CellValue } from "../core/cellValue";
@@ -18,36 +19,48 @@ import {
   type SettingsProblem,
 } from "../core/settings";
 import { findWorksheet } from "./readTrackingWorkbook";
-import { plainCellValue, TEXT_FORMAT, writeCell } from "./safeCell";
+import { plainCellValue, safeCellOut, TEXT_FORMAT, writeCell } from "./safeCell";
+import type { SheetGraft } from "./sheetGraft";
+import { newSheetXml, readSheetRows, rowOut, writeSheetRows, type CellOut, type RowOut } from "./sheetXml";
 
 const COLUMN_WIDTHS = [34, 26, 110] as const;
 
+/** A row of the settings sheet as the product writes it, and whether its value cell has the Text format. */
+interface SettingsRowOut {
+  readonly cells: readonly CellValue[];
+  readonly textValue: boolean;
+}
+
+/** The settings sheet's rows, header first: the keys in `required` with their value empty and their description saying so. */
+function settingsSheetRows(settings: Settings, required: ReadonlySet<string>): SettingsRowOut[] {
+  return settingsToRows(settings).map((cells, i) => {
+    const key = cells[0];
+    const isSetting = i > 0 && typeof key === "string";
+    const isRequired = isSetting && required.has(key);
+    return { cells: isRequired ? [key, cells[1] ?? null, requiredDescription(String(cells[2]))] : cells, textValue: isSetting && isTextSetting(key) };
+  });
+}
+
 /**
- * Writes the settings sheet, only when the workbook has none: the user's edits are never overwritten.
- * The header is bold and frozen; the value cells of text settings (SIREN, phone...) have the Text
- * format, so that what the user types there stays as typed.
+ * Writes the settings sheet into an exceljs workbook, only when it has none: the user's edits are
+ * never overwritten. The header is bold and frozen; the value cells of text settings (SIREN,
+ * phone...) have the Text format, so that what the user types there stays as typed.
  *
  * @param workbook - the workbook, changed in place
  * @param settings - what to write (DEFAULT_SETTINGS by default)
- * @param required - keys whose description says that they must be filled (see requiredDescription)
  * @returns true when the sheet was written, false when it was there already
  * @example
  * writeSettingsSheet(workbook) // true the first time, false afterwards
  */
-export function writeSettingsSheet(
-  workbook: ExcelJS.Workbook,
-  settings: Settings = DEFAULT_SETTINGS,
-  required: ReadonlySet<string> = new Set(),
-): boolean {
+export function writeSettingsSheet(workbook: ExcelJS.Workbook, settings: Settings = DEFAULT_SETTINGS): boolean {
   if (findWorksheet(workbook, SETTINGS_SHEET) !== undefined) return false;
   const ws = workbook.addWorksheet(SETTINGS_SHEET, { views: [{ state: "frozen", ySplit: 1 }] });
-  settingsToRows(settings).forEach((cells, i) => {
-    const key = cells[0];
-    const isRequired = i > 0 && typeof key === "string" && required.has(key);
-    writeSettingRow(ws.getRow(i + 1), isRequired ? [key, cells[1] ?? null, requiredDescription(String(cells[2]))] : cells, i > 0);
+  settingsSheetRows(settings, new Set()).forEach(({ cells, textValue }, i) => {
+    const row = ws.getRow(i + 1);
+    cells.forEach((value, j) => writeCell(row.getCell(j + 1), value));
+    if (textValue) row.getCell(2).style = { ...row.getCell(2).style, numFmt: TEXT_FORMAT };
   });
-  const header = ws.getRow(1);
-  header.eachCell((cell) => {
+  ws.getRow(1).eachCell((cell) => {
     cell.style = { ...cell.style, font: { bold: true } };
   });
   COLUMN_WIDTHS.forEach((width, i) => {
@@ -56,13 +69,27 @@ export function writeSettingsSheet(
   return true;
 }
 
-function writeSettingRow(row: ExcelJS.Row, cells: readonly CellValue[], isSetting: boolean, columns: readonly number[] = [1, 2, 3]): void {
-  cells.forEach((value, j) => writeCell(row.getCell(columns[j]!), value));
-  const key = cells[0];
-  if (isSetting && typeof key === "string" && isTextSetting(key)) {
-    const cell = row.getCell(columns[1]!);
-    cell.style = { ...cell.style, numFmt: TEXT_FORMAT };
-  }
+/**
+ * The same in the package's sheet XML (see writeSettingsSheet), with the keys in `required` marked
+ * required (see requiredDescription).
+ *
+ * @param graft - the package, written to
+ * @param settings - what to write
+ * @param required - keys whose description says that they must be filled
+ * @returns the sheet's name when it was written, else undefined
+ */
+export function addSettingsSheet(graft: SheetGraft, settings: Settings, required: ReadonlySet<string> = new Set()): string | undefined {
+  if (graft.sheet(SETTINGS_SHEET) !== undefined) return undefined;
+  const rows = new Map<number, RowOut>();
+  settingsSheetRows(settings, required).forEach(({ cells, textValue }, i) => {
+    const row = new Map<number, CellOut>();
+    cells.forEach((value, j) => {
+      const cell = safeCellOut(value, graft, { bold: i === 0, text: j === 1 && textValue });
+      if (cell !== undefined) row.set(j + 1, cell);
+    });
+    rows.set(i + 1, rowOut(i + 1, row));
+  });
+  return graft.addSheet(SETTINGS_SHEET, newSheetXml(rows, COLUMN_WIDTHS, true)).name;
 }
 
 /**
@@ -81,55 +108,60 @@ export function requiredDescription(description: string): string {
 const DESCRIPTION_HEADERS = new Set(["description", "commentaire", "aide"]);
 
 /**
- * Makes the settings sheet ready to fill for the keys a run needs (SPEC section 5): absent, it is
- * written whole with those keys marked required; present, a row is added at its end for each of
- * those keys it lacks, its value empty and its description saying it is required. The rows already
- * there, filled or not, are the user's and stay as they are.
+ * Makes the settings sheet ready to fill for the keys a run needs (SPEC section 5), in the
+ * package's sheet XML: absent, it is written whole with those keys marked required; present, a row
+ * is added after its last row for each of those keys it lacks, its value empty and its description
+ * saying it is required. The rows already there, filled or not, are the user's and stay as they are.
  *
- * @param workbook - the workbook, changed in place
+ * @param graft - the package, written to
  * @param settings - the settings read from it (written when the sheet is absent)
  * @param keys - the sheet keys to fill (MissingSetting.key)
  * @returns the name of the settings sheet when it was written to, else nothing
  * @example
- * settingsToFill(workbook, DEFAULT_SETTINGS, ["societe_iban"]) // ["Paramètres Relances"]
+ * settingsToFill(graft, DEFAULT_SETTINGS, ["societe_iban"]) // ["Paramètres Relances"]
  */
-export function settingsToFill(workbook: ExcelJS.Workbook, settings: Settings, keys: readonly string[]): string[] {
+export function settingsToFill(graft: SheetGraft, settings: Settings, keys: readonly string[]): string[] {
   if (keys.length === 0) return [];
-  if (writeSettingsSheet(workbook, settings, new Set(keys))) return [SETTINGS_SHEET];
-  const ws = findWorksheet(workbook, SETTINGS_SHEET)!;
+  const created = addSettingsSheet(graft, settings, new Set(keys));
+  if (created !== undefined) return [created];
+  const sheet = graft.sheet(SETTINGS_SHEET)!;
+  const xml = graft.sheetXml(sheet);
+  const { rows, lastUsedRow } = readSheetRows(xml, graft.sharedStrings());
   // The columns as settingsFromRows finds them: by the header's words, else keys in A, values in B.
   let keyColumn = 1;
   let valueColumn = 2;
   let descriptionColumn = 3;
-  let headerRow: number | undefined;
-  ws.eachRow({ includeEmpty: false }, (row, number) => {
-    if (headerRow !== undefined) return;
-    headerRow = number;
-    const words = new Map<string, number>();
-    row.eachCell({ includeEmpty: false }, (cell, column) => {
-      const value = plainCellValue(cell.value);
-      if (typeof value === "string" && !words.has(normalizeText(value))) words.set(normalizeText(value), column);
-    });
-    const find = (names: ReadonlySet<string>): number | undefined => [...words].find(([word]) => names.has(word))?.[1];
-    const k = find(HEADER_KEY);
-    const v = find(HEADER_VALUE);
-    if (k === undefined && v === undefined) return;
+  const words = new Map<string, number>();
+  (rows[0]?.cells ?? []).forEach((value, i) => {
+    if (typeof value === "string" && !words.has(normalizeText(value))) words.set(normalizeText(value), i + 1);
+  });
+  const find = (names: ReadonlySet<string>): number | undefined => [...words].find(([word]) => names.has(word))?.[1];
+  const k = find(HEADER_KEY);
+  const v = find(HEADER_VALUE);
+  if (k !== undefined || v !== undefined) {
     keyColumn = k ?? 1;
     valueColumn = v ?? keyColumn + 1;
     descriptionColumn = find(DESCRIPTION_HEADERS) ?? Math.max(keyColumn, valueColumn) + 1;
-  });
+  }
   const present = new Set<string>();
-  ws.eachRow({ includeEmpty: false }, (row) => {
-    const key = plainCellValue(row.getCell(keyColumn).value);
+  for (const { cells } of rows) {
+    const key = cells[keyColumn - 1];
     if (typeof key === "string" || typeof key === "number") present.add(keyOf(String(key)));
-  });
+  }
   const descriptions = new Map(settingsToRows(settings).map((cells) => [cells[0], String(cells[2])]));
   const absent = keys.filter((key) => !present.has(keyOf(key)));
-  let next = ws.rowCount + 1;
-  for (const key of absent) {
-    writeSettingRow(ws.getRow(next++), [key, null, requiredDescription(descriptions.get(key) ?? key)], true, [keyColumn, valueColumn, descriptionColumn]);
-  }
-  return absent.length > 0 ? [ws.name] : [];
+  const writes = new Map<number, RowOut>();
+  absent.forEach((key, i) => {
+    const row = new Map<number, CellOut>();
+    row.set(keyColumn, safeCellOut(key, graft)!);
+    const value = safeCellOut(null, graft, { text: isTextSetting(key) });
+    if (value !== undefined) row.set(valueColumn, value);
+    row.set(descriptionColumn, safeCellOut(requiredDescription(descriptions.get(key) ?? key), graft)!);
+    writes.set(lastUsedRow + 1 + i, rowOut(lastUsedRow + 1 + i, row));
+  });
+  if (absent.length === 0) return [];
+  graft.setSheetXml(sheet, writeSheetRows(xml, writes));
+  return [sheet.name];
 }
 
 /**

@@ -1,20 +1,27 @@
 // The stage sheets of the seeds ("1ère relance", "2ème relance", "mis en demeure"): one row per
 // invoice reminded at that level, with the merge fields the assistants used in Word.
-import ExcelJS from "exceljs";
 import { invoiceKey } from "../core/invoiceKey";
 import type { Plan } from "../core/plan";
-import { findWorksheet } from "./readTrackingWorkbook";
-import { plainCellValue, writeCell } from "./safeCell";
+import type { CellValue } from "../core/trackingSheet";
 import { STAGE_COLUMNS as COLUMNS, STAGE_SHEETS, stageRow } from "../engine/stageRows";
+import { safeCellOut } from "./safeCell";
+import type { GraftedSheet, SheetGraft } from "./sheetGraft";
+import { newSheetXml, readSheetRows, rowOut, writeSheetRows, type CellOut, type RowOut } from "./sheetXml";
 
 const MONEY_FORMAT = '#,##0.00 "€"';
 
 /**
- * Appends this run's rows to the stage sheets, creating them when absent. A row already there for
- * the same date and invoice is not written again, so a repeated run adds nothing.
- * @returns how many rows were added per sheet
+ * Appends this run's rows to the stage sheets in the package's sheet XML, after each sheet's last
+ * row holding a value, creating the sheets when absent (bold frozen header, the columns' widths). A
+ * row already there for the same date and invoice is not written again, so a repeated run adds
+ * nothing.
+ *
+ * @param graft - the package, written to
+ * @param plan - the run's plan
+ * @returns how many rows were added per sheet (by STAGE_SHEETS name), and the sheets written to by
+ *   their names in the workbook
  */
-export function appendStageSheets(workbook: ExcelJS.Workbook, plan: Plan): Map<string, number> {
+export function appendStageSheets(graft: SheetGraft, plan: Plan): { rows: Map<string, number>; sheets: string[] } {
   const added = new Map<string, number>();
   // Each sheet's rows are read once: a large run appends thousands of rows to a sheet.
   const opened = new Map<string, StageSheet>();
@@ -23,8 +30,7 @@ export function appendStageSheets(workbook: ExcelJS.Workbook, plan: Plan): Map<s
     if (name === undefined) continue;
     let stage = opened.get(name);
     if (stage === undefined) {
-      const sheet = findWorksheet(workbook, name) ?? createStageSheet(workbook, name);
-      stage = { sheet, keys: existingKeys(sheet), nextRow: lastUsedRow(sheet) + 1 };
+      stage = openStageSheet(graft, name);
       opened.set(name, stage);
     }
     for (const invoice of action.invoices) {
@@ -32,46 +38,52 @@ export function appendStageSheets(workbook: ExcelJS.Workbook, plan: Plan): Map<s
       const key = `${values[0]}|${invoiceKey(invoice.record.number)}`;
       if (stage.keys.has(key)) continue;
       stage.keys.add(key);
-      const row = stage.sheet.getRow(stage.nextRow++);
-      values.forEach((value, i) => {
-        const column = COLUMNS[i]!;
-        const cell = row.getCell(i + 1);
-        writeCell(cell, value, "date" in column ? "date" : "value");
-        if ("money" in column && typeof value === "number") cell.numFmt = MONEY_FORMAT;
-      });
-      row.commit();
+      stage.rows.set(stage.nextRow, rowOut(stage.nextRow, rowCells(graft, values)));
+      stage.nextRow += 1;
       added.set(name, (added.get(name) ?? 0) + 1);
     }
   }
-  return added;
+  const sheets: string[] = [];
+  for (const [name, stage] of opened) {
+    if (stage.rows.size === 0) continue;
+    if (stage.sheet === undefined) {
+      stage.rows.set(1, rowOut(1, new Map(COLUMNS.map((c, i) => [i + 1, safeCellOut(c.header, graft, { bold: true })!]))));
+      sheets.push(graft.addSheet(name, newSheetXml(stage.rows, COLUMNS.map((c) => c.width), true)).name);
+    } else {
+      graft.setSheetXml(stage.sheet, writeSheetRows(graft.sheetXml(stage.sheet), stage.rows));
+      sheets.push(stage.sheet.name);
+    }
+  }
+  return { rows: added, sheets };
+}
+
+function rowCells(graft: SheetGraft, values: readonly CellValue[]): Map<number, CellOut> {
+  const cells = new Map<number, CellOut>();
+  values.forEach((value, i) => {
+    const column = COLUMNS[i]!;
+    const cell = safeCellOut(value, graft, { date: "date" in column, numberFormat: "money" in column ? MONEY_FORMAT : undefined });
+    if (cell !== undefined) cells.set(i + 1, cell);
+  });
+  return cells;
 }
 
 interface StageSheet {
-  readonly sheet: ExcelJS.Worksheet;
+  /** The sheet in the package, undefined when it is to be added. */
+  readonly sheet: GraftedSheet | undefined;
   /** Date|invoice of the rows already there, and of those this run adds. */
   readonly keys: Set<string>;
+  readonly rows: Map<number, RowOut>;
   nextRow: number;
 }
 
-function createStageSheet(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
-  const sheet = workbook.addWorksheet(name);
-  sheet.columns = COLUMNS.map((c) => ({ header: c.header, width: c.width }));
-  sheet.getRow(1).font = { bold: true };
-  sheet.views = [{ state: "frozen", ySplit: 1 }];
-  return sheet;
-}
-
-function existingKeys(sheet: ExcelJS.Worksheet): Set<string> {
+function openStageSheet(graft: SheetGraft, name: string): StageSheet {
+  const sheet = graft.sheet(name);
+  if (sheet === undefined) return { sheet, keys: new Set(), rows: new Map(), nextRow: 2 };
+  const { rows, lastUsedRow } = readSheetRows(graft.sheetXml(sheet), graft.sharedStrings());
   const keys = new Set<string>();
-  sheet.eachRow((row, number) => {
-    if (number === 1) return;
-    keys.add(`${plainCellValue(row.getCell(1).value)}|${invoiceKey(String(plainCellValue(row.getCell(7).value) ?? ""))}`);
-  });
-  return keys;
-}
-
-function lastUsedRow(sheet: ExcelJS.Worksheet): number {
-  let last = 0;
-  sheet.eachRow((_, number) => (last = number));
-  return last;
+  for (const { row, cells } of rows) {
+    if (row === 1) continue;
+    keys.add(`${cells[0] ?? null}|${invoiceKey(String(cells[6] ?? ""))}`);
+  }
+  return { sheet, keys, rows: new Map(), nextRow: lastUsedRow + 1 };
 }

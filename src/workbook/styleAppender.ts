@@ -1,7 +1,7 @@
-// A workbook's cell formats (xl/styles.xml) carried into another workbook's styles: the grafted
-// sheets keep their look, and the formats already there keep their indices.
-import { attributes, elements } from "./xmlText";
-import { PackageError } from "./opcPackage";
+// The cell formats the product writes (dates, money, text, a bold header) appended to a workbook's
+// styles (xl/styles.xml): the formats already there keep their indices.
+import { PackageError } from "./packageError";
+import { attributes, elements, escapeXml } from "./xmlText";
 
 /** The lists a cell format draws on, and the cell formats themselves. */
 const STYLE_LISTS = ["numFmts", "fonts", "fills", "borders", "cellXfs"] as const;
@@ -20,22 +20,32 @@ function styleLists(xml: string): Record<StyleList, string[]> {
   return Object.fromEntries(STYLE_LISTS.map((list) => [list, styleList(xml, list)])) as Record<StyleList, string[]>;
 }
 
+/** A cell format the product writes: a number format and whether the font is bold. */
+export interface ProductFormat {
+  /** The format code (dd/mm/yyyy, @...), none for General. */
+  readonly numFmt?: string | undefined;
+  readonly bold?: boolean | undefined;
+}
+
+/** Excel's built-in number formats the product uses, by code: they need no <numFmt>. */
+const BUILT_IN_FORMATS: ReadonlyMap<string, number> = new Map([["General", 0], ["@", 49]]);
+
 export class StyleAppender {
   /** Each list of the original, then what is appended to it: an item's index is its place here. */
   private readonly lists: Readonly<Record<StyleList, string[]>>;
   private readonly sizes: Readonly<Record<StyleList, number>>;
-  private readonly source: Readonly<Record<StyleList, string[]>>;
-  private readonly cache = new Map<number, number>();
+  private readonly formats = new Map<string, number>();
+  /** The original's number formats by their code as written (escaped). */
   private readonly numFmtCodes = new Map<string, number>();
   private nextNumFmt = 164;
+  private readonly hasStyleXfs: boolean;
 
-  constructor(
-    private readonly original: string,
-    rewritten: string,
-  ) {
+  constructor(private readonly original: string) {
+    if (!/<styleSheet\b/.test(original)) throw new PackageError("styles part without an unprefixed <styleSheet>");
     this.lists = styleLists(original);
     this.sizes = Object.fromEntries(STYLE_LISTS.map((list) => [list, this.lists[list].length])) as Record<StyleList, number>;
-    this.source = styleLists(rewritten);
+    if (this.lists.fonts.length === 0 || this.lists.cellXfs.length === 0) throw new PackageError("styles part without fonts or cell formats");
+    this.hasStyleXfs = /<cellStyleXfs\b[^>]*>\s*<xf\b/.test(original);
     for (const tag of this.lists.numFmts) {
       const a = attributes(tag);
       const id = Number(a.get("numFmtId"));
@@ -44,47 +54,41 @@ export class StyleAppender {
     }
   }
 
-  /** The index in the original's cellXfs of the rewritten workbook's cell format `index`. */
-  cellFormat(index: number): number {
-    const known = this.cache.get(index);
+  /**
+   * The index in cellXfs of a format the product writes, appended the first time: the workbook's
+   * default font (made bold when asked), no fill, no border.
+   */
+  format({ numFmt, bold = false }: ProductFormat): number {
+    const key = bold ? `b${numFmt ?? ""}` : (numFmt ?? "");
+    const known = this.formats.get(key);
     if (known !== undefined) return known;
-    const xf = this.source.cellXfs[index];
-    if (xf === undefined) throw new PackageError(`cell format ${index} missing`);
-    const head = xf.slice(0, xf.indexOf(">") + 1);
-    const a = attributes(head);
-    let rebuilt = xf;
-    const swap = (name: string, value: number): void => {
-      rebuilt = rebuilt.replace(new RegExp(`(\\s${name}\\s*=\\s*)"[^"]*"`), `$1"${value}"`);
-    };
-    if (a.has("numFmtId")) swap("numFmtId", this.numFmt(Number(a.get("numFmtId"))));
-    if (a.has("fontId")) swap("fontId", this.copy("fonts", Number(a.get("fontId"))));
-    if (a.has("fillId")) swap("fillId", this.copy("fills", Number(a.get("fillId"))));
-    if (a.has("borderId")) swap("borderId", this.copy("borders", Number(a.get("borderId"))));
-    // The original's Normal style: named cell styles are not carried over.
-    if (a.has("xfId")) swap("xfId", 0);
-    const result = this.append("cellXfs", rebuilt);
-    this.cache.set(index, result);
-    return result;
+    const numFmtId = numFmt === undefined ? 0 : this.numFmt(numFmt);
+    const fontId = bold ? this.boldFont() : 0;
+    const applied = `${numFmtId === 0 ? "" : ' applyNumberFormat="1"'}${bold ? ' applyFont="1"' : ""}`;
+    const xfId = this.hasStyleXfs ? ' xfId="0"' : "";
+    const index = this.append("cellXfs", `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="0" borderId="0"${xfId}${applied}/>`);
+    this.formats.set(key, index);
+    return index;
   }
 
-  private numFmt(id: number): number {
-    if (id < 164) return id; // built-in
-    const tag = this.source.numFmts.find((t) => Number(attributes(t).get("numFmtId")) === id);
-    const code = tag === undefined ? undefined : attributes(tag).get("formatCode");
-    if (code === undefined) return 0;
-    const known = this.numFmtCodes.get(code);
+  private numFmt(code: string): number {
+    const builtIn = BUILT_IN_FORMATS.get(code);
+    if (builtIn !== undefined) return builtIn;
+    const escaped = escapeXml(code);
+    const known = this.numFmtCodes.get(escaped);
     if (known !== undefined) return known;
     const fresh = this.nextNumFmt++;
-    this.numFmtCodes.set(code, fresh);
-    this.append("numFmts", `<numFmt numFmtId="${fresh}" formatCode="${code}"/>`);
+    this.numFmtCodes.set(escaped, fresh);
+    this.append("numFmts", `<numFmt numFmtId="${fresh}" formatCode="${escaped}"/>`);
     return fresh;
   }
 
-  private copy(list: "fonts" | "fills" | "borders", index: number): number {
-    const item = this.source[list][index];
-    if (item === undefined) return 0;
-    const existing = this.lists[list].indexOf(item);
-    return existing >= 0 ? existing : this.append(list, item);
+  /** The default font, bold. */
+  private boldFont(): number {
+    const normal = this.lists.fonts[0]!;
+    const bold = normal.endsWith("/>") ? "<font><b/></font>" : normal.replace(/<b\s*\/>|<b\s+val="[^"]*"\s*\/>/, "").replace(/^<font\b[^>]*>/, (open) => `${open}<b/>`);
+    const existing = this.lists.fonts.indexOf(bold);
+    return existing >= 0 ? existing : this.append("fonts", bold);
   }
 
   private append(list: StyleList, item: string): number {

@@ -1,13 +1,12 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import PizZip from "pizzip";
+import { describe, expect, it } from "vitest";
 import { dayFromIso, type Day } from "../../src/core/day";
 import { invoiceHistories, invoiceKey } from "../../src/core/journal";
 import { JOURNAL_COLUMNS, JOURNAL_SHEET, type JournalEntry } from "../../src/core/journalEntry";
 import { appendJournal, JOURNAL_TABLE, readJournalSheet, restoreTableHeaderRows } from "../../src/workbook/journalSheet";
 import { DATE_FORMAT, TEXT_FORMAT } from "../../src/workbook/safeCell";
+import { loadPackage, packageOf, withWrites } from "../helpers/productSheetWrites";
 
 function day(iso: string): Day {
   const d = dayFromIso(iso);
@@ -15,22 +14,15 @@ function day(iso: string): Day {
   return d;
 }
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), "relances-journal-"));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-let files = 0;
-/** Writes the workbook to a real .xlsx in the temp folder and reads it back with exceljs. */
+/** Writes the workbook's package through exceljs and reads it back. */
 async function roundTrip(workbook: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
-  const file = path.join(dir, `journal-${++files}.xlsx`);
-  await workbook.xlsx.writeFile(file);
-  const back = new ExcelJS.Workbook();
-  await back.xlsx.readFile(file);
-  return back;
+  return loadPackage(await packageOf(workbook));
+}
+
+/** Appends to the journal in the workbook's package, as the run does; what was added and the workbook read back. */
+async function appended(workbook: ExcelJS.Workbook, entries: readonly JournalEntry[]): Promise<{ added: JournalEntry[]; back: ExcelJS.Workbook }> {
+  const { result, workbook: back } = await withWrites(workbook, (graft) => appendJournal(graft, entries));
+  return { added: result.added, back };
 }
 
 interface TableModel {
@@ -90,9 +82,9 @@ describe("the journal sheet, created", () => {
   it("is the Excel table JournalRelances with the ten columns, and reads back through a file", async () => {
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet("Suivi");
-    expect(appendJournal(workbook, [R1, PHONE, DISPUTE])).toEqual([R1, PHONE, DISPUTE]);
+    const { added, back } = await appended(workbook, [R1, PHONE, DISPUTE]);
+    expect(added).toEqual([R1, PHONE, DISPUTE]);
 
-    const back = await roundTrip(workbook);
     const ws = back.getWorksheet(JOURNAL_SHEET)!;
     expect(ws.getRow(1).values).toEqual([undefined, ...JOURNAL_COLUMNS]);
     const [table] = tables(ws);
@@ -106,9 +98,7 @@ describe("the journal sheet, created", () => {
   });
 
   it("holds the dates as real Excel dates, shown dd/mm/yyyy, on the right day", async () => {
-    const workbook = new ExcelJS.Workbook();
-    appendJournal(workbook, [PHONE]);
-    const ws = (await roundTrip(workbook)).getWorksheet(JOURNAL_SHEET)!;
+    const ws = (await appended(new ExcelJS.Workbook(), [PHONE])).back.getWorksheet(JOURNAL_SHEET)!;
     for (const [address, iso] of [["A2", "2021-05-12T00:00:00.000Z"], ["G2", "2021-05-31T00:00:00.000Z"]] as const) {
       const cell = ws.getCell(address);
       expect(cell.type).toBe(ExcelJS.ValueType.Date);
@@ -120,35 +110,31 @@ describe("the journal sheet, created", () => {
   });
 
   it("writes the level as its label and the dispute as ouvert", async () => {
-    const workbook = new ExcelJS.Workbook();
-    appendJournal(workbook, [R1, DISPUTE]);
-    const ws = (await roundTrip(workbook)).getWorksheet(JOURNAL_SHEET)!;
+    const ws = (await appended(new ExcelJS.Workbook(), [R1, DISPUTE])).back.getWorksheet(JOURNAL_SHEET)!;
     expect(ws.getCell("D2").value).toBe("Relance 1");
     expect(ws.getCell("E2").value).toBe("email");
     expect(ws.getCell("H3").value).toBe("ouvert");
   });
 
   it("is an empty table, ready for lines, when there is nothing to write yet", async () => {
-    const workbook = new ExcelJS.Workbook();
-    expect(appendJournal(workbook, [])).toEqual([]);
-    const ws = (await roundTrip(workbook)).getWorksheet(JOURNAL_SHEET)!;
+    const empty = await appended(new ExcelJS.Workbook(), []);
+    expect(empty.added).toEqual([]);
+    const ws = empty.back.getWorksheet(JOURNAL_SHEET)!;
     expect(tables(ws)[0]!.tableRef).toBe("A1:J2");
     expect(readJournalSheet(ws)).toEqual({ entries: [], rejected: [] });
 
-    appendJournal(workbook, [R1]);
-    const again = (await roundTrip(workbook)).getWorksheet(JOURNAL_SHEET)!;
+    const again = (await appended(empty.back, [R1])).back.getWorksheet(JOURNAL_SHEET)!;
     expect(again.getCell("C2").value).toBe("F2021-014");
     expect(tables(again)[0]!.tableRef).toBe("A1:J2");
   });
 
   it("keeps formula-like customer names as text, with no formula", async () => {
     const names = ['=HYPERLINK("http://x","y")', "+33 1 23", "-12", "@Home", "=cmd|' /C calc'!A0"];
-    const workbook = new ExcelJS.Workbook();
-    appendJournal(
-      workbook,
+    const { back } = await appended(
+      new ExcelJS.Workbook(),
       names.map((customer, i) => ({ date: day("2025-01-02"), customer, invoice: `F${i}`, level: 1 as const, note: customer })),
     );
-    const ws = (await roundTrip(workbook)).getWorksheet(JOURNAL_SHEET)!;
+    const ws = back.getWorksheet(JOURNAL_SHEET)!;
     names.forEach((name, i) => {
       for (const column of ["B", "I"]) {
         const cell = ws.getCell(`${column}${i + 2}`);
@@ -164,9 +150,7 @@ describe("the journal sheet, created", () => {
 
 describe("appending to an existing journal", () => {
   async function existingJournal(): Promise<ExcelJS.Workbook> {
-    const workbook = new ExcelJS.Workbook();
-    appendJournal(workbook, [R1, PHONE]);
-    const back = await roundTrip(workbook);
+    const { back } = await appended(new ExcelJS.Workbook(), [R1, PHONE]);
     // A line typed by hand below, as a person does: R2 as a number, the date as text, LRAR.
     const ws = back.getWorksheet(JOURNAL_SHEET)!;
     ws.getRow(4).values = ["20/05/2021", "SCI Les Tilleuls", "f2021-014", 2, "LRAR", null, null, null, "tapé à la main"];
@@ -176,8 +160,9 @@ describe("appending to an existing journal", () => {
   it("adds the new lines after the last line and stretches the table over them", async () => {
     const workbook = await existingJournal();
     const next: JournalEntry = { ...R1, date: day("2021-06-01"), level: 3, channel: "recommandé" };
-    expect(appendJournal(workbook, [next])).toEqual([next]);
-    const ws = (await roundTrip(workbook)).getWorksheet(JOURNAL_SHEET)!;
+    const { added, back } = await appended(workbook, [next]);
+    expect(added).toEqual([next]);
+    const ws = back.getWorksheet(JOURNAL_SHEET)!;
     expect(tables(ws)[0]).toMatchObject({ tableRef: "A1:J5", autoFilterRef: "A1:J5", headerRow: true });
     const { entries, rejected } = readJournalSheet(ws);
     expect(rejected).toEqual([]);
@@ -196,11 +181,11 @@ describe("appending to an existing journal", () => {
   it("leaves every existing cell exactly as it was", async () => {
     const workbook = await existingJournal();
     const before = snapshot(workbook.getWorksheet(JOURNAL_SHEET)!);
-    appendJournal(workbook, [
+    const { back } = await appended(workbook, [
       { ...DISPUTE, customer: "=1+1" },
       { ...R1, date: day("2021-06-01"), level: 3, channel: "recommandé" },
     ]);
-    const after = snapshot((await roundTrip(workbook)).getWorksheet(JOURNAL_SHEET)!);
+    const after = snapshot(back.getWorksheet(JOURNAL_SHEET)!);
     expect(before.size).toBeGreaterThan(20);
     for (const [address, cell] of before) expect(after.get(address), address).toBe(cell);
     expect(after.size).toBeGreaterThan(before.size);
@@ -209,11 +194,13 @@ describe("appending to an existing journal", () => {
   it("adds nothing the second time the same day, even through a file", async () => {
     const workbook = await existingJournal();
     const run = [{ ...R1, date: day("2021-06-01"), level: 3 as const, channel: "recommandé" as const }, DISPUTE];
-    expect(appendJournal(workbook, run)).toHaveLength(2);
-    const back = await roundTrip(workbook);
+    const first = await appended(workbook, run);
+    expect(first.added).toHaveLength(2);
+    const back = first.back;
     const before = snapshot(back.getWorksheet(JOURNAL_SHEET)!);
-    expect(appendJournal(back, run)).toEqual([]);
-    const again = await roundTrip(back);
+    const second = await appended(back, run);
+    expect(second.added).toEqual([]);
+    const again = second.back;
     expect(snapshot(again.getWorksheet(JOURNAL_SHEET)!)).toEqual(before);
     expect(tables(again.getWorksheet(JOURNAL_SHEET)!)[0]!.tableRef).toBe("A1:J6");
     expect(readJournalSheet(again.getWorksheet(JOURNAL_SHEET)).entries).toHaveLength(5);
@@ -224,8 +211,7 @@ describe("appending to an existing journal", () => {
     const ws = workbook.addWorksheet(JOURNAL_SHEET);
     ws.addRow(["N° facture", "Date", "Vu par", "Client", "Niveau"]);
     ws.addRow(["F1", "02/01/2025", "Paul", "Dupont", "R1"]);
-    appendJournal(workbook, [{ ...PHONE, invoice: "F2" }]);
-    const back = (await roundTrip(workbook)).getWorksheet(JOURNAL_SHEET)!;
+    const back = (await appended(workbook, [{ ...PHONE, invoice: "F2" }])).back.getWorksheet(JOURNAL_SHEET)!;
     expect(back.getRow(1).values).toEqual([
       undefined, "N° facture", "Date", "Vu par", "Client", "Niveau", "Canal", "Référence", "Promesse", "Litige", "Note", "Utilisateur",
     ]);
@@ -240,6 +226,26 @@ describe("appending to an existing journal", () => {
     ]);
   });
 
+  it("adds the columns a user's table lacks to the table itself, and stretches it", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const ws = workbook.addWorksheet(JOURNAL_SHEET);
+    ws.addTable({
+      name: "MonJournal",
+      ref: "A1",
+      headerRow: true,
+      columns: ["Date", "Client", "Facture", "Niveau", "Canal"].map((name) => ({ name, filterButton: true })),
+      rows: [["02/01/2025", "Dupont", "F1", "Relance 1", "email"]],
+    });
+    const { added, back } = await appended(workbook, [PHONE]);
+    expect(added).toEqual([PHONE]);
+    const sheet = back.getWorksheet(JOURNAL_SHEET)!;
+    const [table] = tables(sheet);
+    expect(table).toMatchObject({ name: "MonJournal", tableRef: "A1:J3", headerRow: true });
+    expect(table!.columns.map((c) => c.name)).toEqual([...JOURNAL_COLUMNS]);
+    expect(sheet.getRow(1).values).toEqual([undefined, ...JOURNAL_COLUMNS]);
+    expect(strip(readJournalSheet(sheet).entries).at(-1)).toEqual(PHONE);
+  });
+
   it("keeps the table's header row that exceljs loses when Excel leaves headerRowCount out", async () => {
     const workbook = await existingJournal();
     // What exceljs 4.4 reads from a table saved by Excel (headerRowCount is then implicit).
@@ -248,9 +254,13 @@ describe("appending to an existing journal", () => {
     restoreTableHeaderRows(workbook);
     expect(model.headerRow).toBe(true);
 
-    model.headerRow = false;
-    appendJournal(workbook, [DISPUTE]);
-    const back = await roundTrip(workbook);
+    // A table as Excel saves it, without headerRowCount: the journal stretches it, header kept.
+    const zip = new PizZip(await packageOf(await existingJournal()));
+    const tablePart = Object.keys(zip.files).find((name) => /^xl\/tables\/[^/]+\.xml$/.test(name))!;
+    zip.file(tablePart, zip.file(tablePart)!.asText().replace(/\sheaderRowCount="1"/, ""));
+    const asExcelSavesIt = zip.generate({ type: "uint8array" });
+    expect(tables((await loadPackage(asExcelSavesIt)).getWorksheet(JOURNAL_SHEET)!)[0]!.headerRow).toBe(false);
+    const { workbook: back } = await withWrites(asExcelSavesIt, (graft) => appendJournal(graft, [DISPUTE]));
     expect(tables(back.getWorksheet(JOURNAL_SHEET)!)[0]).toMatchObject({ headerRow: true, tableRef: "A1:J5" });
   });
 

@@ -8,7 +8,8 @@ import { ratesFor, withHalfYear } from "../../src/core/rates";
 import { DEFAULT_POLICY } from "../../src/core/reminderPolicy";
 import { DEFAULT_SETTINGS, SETTINGS_SHEET, type Settings } from "../../src/core/settings";
 import { TEXT_FORMAT } from "../../src/workbook/safeCell";
-import { readSettingsSheet, requiredDescription, settingsToFill, writeSettingsSheet } from "../../src/workbook/settingsSheet";
+import { addSettingsSheet, readSettingsSheet, requiredDescription, settingsToFill, writeSettingsSheet } from "../../src/workbook/settingsSheet";
+import { withWrites } from "../helpers/productSheetWrites";
 
 let dir: string;
 beforeAll(async () => {
@@ -158,6 +159,33 @@ describe("the settings sheet", () => {
   });
 });
 
+describe("the settings sheet the run's copy gets", () => {
+  it("is written as the sample's is: bold frozen header, widths, text settings in the Text format", async () => {
+    const { result, workbook } = await withWrites(new ExcelJS.Workbook(), (graft) => addSettingsSheet(graft, COMPANY));
+    expect(result).toBe(SETTINGS_SHEET);
+    const ws = workbook.getWorksheet(SETTINGS_SHEET)!;
+    const sample = new ExcelJS.Workbook();
+    writeSettingsSheet(sample, COMPANY);
+    const expected = (await roundTrip(sample)).getWorksheet(SETTINGS_SHEET)!;
+    const look = (sheet: ExcelJS.Worksheet): unknown[] => {
+      const cells: unknown[] = [];
+      sheet.eachRow((row) => row.eachCell({ includeEmpty: true }, (cell) => cells.push([cell.address, cell.value, cell.numFmt ?? null, cell.font?.bold ?? false])));
+      return cells;
+    };
+    expect(look(ws)).toEqual(look(expected));
+    expect([1, 2, 3].map((i) => ws.getColumn(i).width)).toEqual([34, 26, 110]);
+    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    expect(readSettingsSheet(ws)).toEqual({ settings: COMPANY, problems: [] });
+  });
+
+  it("is not written over when there", async () => {
+    const workbook = new ExcelJS.Workbook();
+    writeSettingsSheet(workbook);
+    const { result } = await withWrites(workbook, (graft) => addSettingsSheet(graft, COMPANY));
+    expect(result).toBeUndefined();
+  });
+});
+
 describe("the settings sheet ready to fill (SPEC section 5)", () => {
   const REQUIRED = /^OBLIGATOIRE — à remplir : .+ \/ REQUIRED — fill in: .+$/;
 
@@ -166,9 +194,9 @@ describe("the settings sheet ready to fill (SPEC section 5)", () => {
   });
 
   it("is written whole when absent, the required rows empty and saying so, the others as usual", async () => {
-    const workbook = new ExcelJS.Workbook();
-    expect(settingsToFill(workbook, DEFAULT_SETTINGS, ["societe_raison_sociale", "societe_iban"])).toEqual([SETTINGS_SHEET]);
-    const ws = (await roundTrip(workbook)).getWorksheet(SETTINGS_SHEET)!;
+    const { result, workbook } = await withWrites(new ExcelJS.Workbook(), (graft) => settingsToFill(graft, DEFAULT_SETTINGS, ["societe_raison_sociale", "societe_iban"]));
+    expect(result).toEqual([SETTINGS_SHEET]);
+    const ws = workbook.getWorksheet(SETTINGS_SHEET)!;
     for (const key of ["societe_raison_sociale", "societe_iban"]) {
       const row = rowOf(ws, key);
       expect(row.getCell(2).value ?? null, key).toBeNull();
@@ -190,8 +218,9 @@ describe("the settings sheet ready to fill (SPEC section 5)", () => {
     const rows: unknown[] = [];
     before.getWorksheet("paramètres relances")!.eachRow((row) => rows.push(row.values));
 
-    expect(settingsToFill(before, DEFAULT_SETTINGS, ["societe_raison_sociale", "societe_iban", "societe_tva", "societe_ville"])).toEqual(["paramètres relances"]);
-    const after = await roundTrip(before);
+    const filled = await withWrites(before, (graft) => settingsToFill(graft, DEFAULT_SETTINGS, ["societe_raison_sociale", "societe_iban", "societe_tva", "societe_ville"]));
+    expect(filled.result).toEqual(["paramètres relances"]);
+    const after = filled.workbook;
     expect(after.worksheets.map((sheet) => sheet.name)).toEqual(["paramètres relances"]);
     const sheet = after.getWorksheet("paramètres relances")!;
     rows.forEach((values, i) => expect(sheet.getRow(i + 1).values, `row ${i + 1}`).toEqual(values));
@@ -209,16 +238,15 @@ describe("the settings sheet ready to fill (SPEC section 5)", () => {
     const ws = workbook.addWorksheet(SETTINGS_SHEET);
     ws.addRow([null, "Description", "Valeur", "Clé"]);
     ws.addRow([null, "à nous", "Bâtir Ensemble", "societe_raison_sociale"]);
-    settingsToFill(workbook, DEFAULT_SETTINGS, ["societe_raison_sociale", "societe_tva"]);
-    const back = (await roundTrip(workbook)).getWorksheet(SETTINGS_SHEET)!;
+    const back = (await withWrites(workbook, (graft) => settingsToFill(graft, DEFAULT_SETTINGS, ["societe_raison_sociale", "societe_tva"]))).workbook.getWorksheet(SETTINGS_SHEET)!;
     expect(back.getRow(3).getCell(4).value).toBe("societe_tva");
     expect(back.getRow(3).getCell(2).value).toMatch(REQUIRED);
     expect(readSettingsSheet(back).problems).toEqual([]);
   });
 
-  it("writes nothing when nothing is missing", () => {
-    const workbook = new ExcelJS.Workbook();
-    expect(settingsToFill(workbook, DEFAULT_SETTINGS, [])).toEqual([]);
+  it("writes nothing when nothing is missing", async () => {
+    const { result, workbook } = await withWrites(new ExcelJS.Workbook(), (graft) => settingsToFill(graft, DEFAULT_SETTINGS, []));
+    expect(result).toEqual([]);
     expect(workbook.worksheets).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
-// The run's copy is the user's own package with the product's sheets grafted in: what exceljs does
-// not model (a chart, a VBA project, custom XML) comes through byte for byte, and the grafted sheets
-// read back as exceljs wrote them.
+// The run's copy is the user's own package with the product's sheets written into it as sheet XML:
+// what exceljs does not model (a chart, a VBA project, custom XML) comes through byte for byte, and
+// the product's sheets read back with their values and formats.
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -14,7 +14,10 @@ import { dayFromIso } from "../../src/core/day";
 import { JOURNAL_SHEET } from "../../src/core/journalEntry";
 import { SAMPLE_AS_OF, writeSampleWorkbook } from "../../src/sample/sampleWorkbook";
 import { runWorkbook } from "../../src/workbook/runWorkbook";
-import { graftSheets, sheetsOnly } from "../../src/workbook/sheetGraft";
+import { appendJournal } from "../../src/workbook/journalSheet";
+import { sheetsOnly } from "../../src/workbook/sheetGraft";
+import { readZip } from "../../src/workbook/zipReader";
+import { packageOf, withWrites } from "../helpers/productSheetWrites";
 import { EXTRA_PARTS, VBA_BYTES, withChartAndMacros } from "../helpers/workbookExtras";
 import { parseXml } from "../helpers/xml";
 
@@ -191,22 +194,17 @@ describe("a workbook the graft cannot read", () => {
   });
 });
 
-describe("graftSheets", () => {
-  it("adds a sheet, appends its styles and writes its strings inline", async () => {
+describe("the product's sheets written as sheet XML", () => {
+  it("adds a sheet with its strings inline and escaped, appends its formats, keeps the user's, and writes the same bytes again", async () => {
     const base = new ExcelJS.Workbook();
     const data = base.addWorksheet("Données");
     data.addRow(["a", 1]);
     // A dollar format: its $ must come through the styles untouched.
     data.getCell("B1").numFmt = '"$"#,##0.00';
-    const original = new Uint8Array(await base.xlsx.writeBuffer());
-    const rewritten = new ExcelJS.Workbook();
-    await rewritten.xlsx.load(original as unknown as ArrayBuffer);
-    const added = rewritten.addWorksheet("Journal des relances");
-    added.addRow(["Date", "Client « & » <test>"]).font = { bold: true };
-    added.getCell("A2").value = new Date(Date.UTC(2026, 5, 30));
-    added.getCell("A2").numFmt = "dd/mm/yyyy";
-    const out = graftSheets(original, new Uint8Array(await rewritten.xlsx.writeBuffer()), [added.name], new Date("2026-06-30T12:00:00Z"));
-    const zip = new PizZip(out);
+    const original = await packageOf(base);
+    const entry = { date: asOf, customer: "Client « & » <test>", invoice: "F1", level: 1 as const };
+    const { bytes, workbook: back } = await withWrites(original, (graft) => appendJournal(graft, [entry]));
+    const zip = new PizZip(bytes);
     const sheetXml = Object.keys(zip.files)
       .filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))
       .map((n) => zip.file(n)!.asText())
@@ -214,16 +212,27 @@ describe("graftSheets", () => {
     expect(sheetXml).toContain('t="inlineStr"');
     expect(sheetXml).toContain("Client « &amp; » &lt;test&gt;");
     expect(sheetXml).not.toMatch(/t="s"/);
-    const back = new ExcelJS.Workbook();
-    await back.xlsx.load(out as unknown as ArrayBuffer);
-    const sheet = back.getWorksheet("Journal des relances")!;
-    expect(sheet.getCell("B1").value).toBe("Client « & » <test>");
-    expect(sheet.getCell("A1").font?.bold).toBe(true);
+    const sheet = back.getWorksheet(JOURNAL_SHEET)!;
+    expect(sheet.getCell("B2").value).toBe("Client « & » <test>");
     expect(sheet.getCell("A2").numFmt).toBe("dd/mm/yyyy");
     expect(back.getWorksheet("Données")!.getCell("A1").value).toBe("a");
     expect(back.getWorksheet("Données")!.getCell("B1").numFmt).toBe('"$"#,##0.00');
     // The same inputs give the same bytes.
-    expect(graftSheets(original, new Uint8Array(await rewritten.xlsx.writeBuffer()), [added.name], new Date("2026-06-30T12:00:00Z"))).toEqual(out);
+    expect((await withWrites(original, (graft) => appendJournal(graft, [entry]))).bytes).toEqual(bytes);
+  });
+
+  it("copies the parts it does not change as their compressed bytes, untouched", async () => {
+    const result = await runWorkbook(input, { asOf, outDir: path.join(dir, "raw"), user: "test" });
+    const before = new Map(readZip(new Uint8Array(await readFile(input))).map((e) => [e.name, e]));
+    const after = readZip(new Uint8Array(await readFile(result.workbookFile)));
+    const kept = after.filter((e) => before.get(e.name)?.crc32 === e.crc32);
+    expect(kept.map((e) => e.name)).toContain("xl/worksheets/sheet1.xml");
+    expect(kept.map((e) => e.name)).toContain("xl/vbaProject.bin");
+    for (const e of kept) {
+      const old = before.get(e.name)!;
+      expect(e.raw, e.name).toEqual(old.raw);
+      expect([e.method, e.dosTime, e.dosDate], e.name).toEqual([old.method, old.dosTime, old.dosDate]);
+    }
   });
 });
 
@@ -256,24 +265,18 @@ describe("a run with nothing to write", () => {
   });
 });
 
-describe("a grafted table", () => {
-  it("takes a name of its own when a sheet exceljs did not load holds a table of that name", async () => {
+describe("a journal table created", () => {
+  it("takes a name and an id of its own when another sheet holds a table of that name", async () => {
     const base = new ExcelJS.Workbook();
     base.addWorksheet("Archives").addTable({ name: "JournalRelances", ref: "A1", columns: [{ name: "Date" }, { name: "Client" }], rows: [["x", "y"]] });
-    const original = new Uint8Array(await base.xlsx.writeBuffer());
-    const rewrite = new ExcelJS.Workbook();
-    const journal = rewrite.addWorksheet(JOURNAL_SHEET);
-    journal.addTable({ name: "JournalRelances", ref: "A1", columns: [{ name: "Date" }, { name: "Facture" }], rows: [["2026-06-30", "F1"]] });
-    const out = new PizZip(graftSheets(original, new Uint8Array(await rewrite.xlsx.writeBuffer()), [JOURNAL_SHEET], new Date("2026-06-30T12:00:00Z")));
+    const { bytes, workbook: back } = await withWrites(base, (graft) => appendJournal(graft, [{ date: asOf, customer: "Dupont", invoice: "F1" }]));
+    const out = new PizZip(bytes);
     const tags = Object.keys(out.files)
       .filter((n) => /^xl\/tables\/[^/]+\.xml$/.test(n))
       .map((n) => parseXml(out.file(n)!.asText().replace(/<\?xml[^>]*\?>/, "")).attributes);
-    expect(tags.map((a) => a.name).sort()).toEqual(["JournalRelances", "JournalRelances_2"]);
-    expect(tags.map((a) => a.displayName).sort()).toEqual(["JournalRelances", "JournalRelances_2"]);
+    expect(tags.map((a) => a.name).sort()).toEqual(["JournalRelances", "JournalRelances2"]);
+    expect(tags.map((a) => a.displayName).sort()).toEqual(["JournalRelances", "JournalRelances2"]);
     expect(new Set(tags.map((a) => a.id)).size).toBe(2);
-    const back = new ExcelJS.Workbook();
-    await back.xlsx.load(graftSheets(original, new Uint8Array(await rewrite.xlsx.writeBuffer()), [JOURNAL_SHEET], new Date()) as unknown as ArrayBuffer);
-    expect(back.getWorksheet(JOURNAL_SHEET)!.getCell("B2").value).toBe("F1");
+    expect(back.getWorksheet(JOURNAL_SHEET)!.getCell("C2").value).toBe("F1");
   });
 });
-
