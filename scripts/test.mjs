@@ -1,10 +1,12 @@
-// npm test's runner: the whole vitest suite once under TZ=UTC, then only the date-sensitive suites
+// npm test's runner: the whole vitest suite once under TZ=UTC, and only the date-sensitive suites
 // again under TZ=Pacific/Kiritimati (UTC+14) and TZ=America/Los_Angeles (UTC-8/-7), so that no date
 // drifts with the machine's time zone while a run stays short as the suite grows (issue 10).
-// Output streams as vitest prints it; it ends with one summary line per run, then one line
-// "N passed, N failed" (sums over the runs) for CI. Exits non-zero when any run fails.
-// Extra arguments go to vitest: `node scripts/test.mjs test/cli` runs test/cli under UTC, then
-// the date-sensitive files among test/cli under the two other zones.
+// The two other zones run one after the other beside the UTC run: vitest keeps one worker on a
+// 2-core machine, so the second core would otherwise idle. The UTC run's output streams as vitest
+// prints it; each other zone's is printed whole once it is done. Then one summary line per run,
+// and one line "N passed, N failed" (sums over the runs) for CI. Exits non-zero when any run fails.
+// Extra arguments go to vitest: `node scripts/test.mjs test/cli` runs test/cli under UTC, and the
+// date-sensitive files among test/cli under the two other zones.
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -66,18 +68,24 @@ function dateSensitiveFiles(filters) {
     .sort();
 }
 
-function runVitest(timeZone, jsonFile, args) {
+/** Runs vitest under a time zone; with `capture`, its output is kept and returned instead of shown. */
+function runVitest(timeZone, jsonFile, args, capture = false) {
   return new Promise((resolve) => {
+    const output = [];
     const child = spawn(
       process.execPath,
       [vitest, "run", "--reporter=default", "--reporter=json", `--outputFile.json=${jsonFile}`, ...args],
-      { cwd: root, stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, TZ: timeZone } },
+      { cwd: root, stdio: ["ignore", capture ? "pipe" : "inherit", capture ? "pipe" : "inherit"], env: { ...process.env, TZ: timeZone } },
     );
+    if (capture) {
+      child.stdout.on("data", (chunk) => output.push(chunk));
+      child.stderr.on("data", (chunk) => output.push(chunk));
+    }
     child.on("error", (error) => {
-      console.error(`cannot start vitest: ${error.message}`);
-      resolve(1);
+      output.push(Buffer.from(`cannot start vitest: ${error.message}\n`));
+      resolve({ code: 1, output: Buffer.concat(output).toString("utf8") });
     });
-    child.on("close", (code, signal) => resolve(signal ? 1 : (code ?? 1)));
+    child.on("close", (code, signal) => resolve({ code: signal ? 1 : (code ?? 1), output: Buffer.concat(output).toString("utf8") }));
   });
 }
 
@@ -114,30 +122,40 @@ async function main() {
   let failed = 0;
   let exitCode = 0;
   const lines = [];
-  try {
-    for (const { timeZone, what, args } of runs) {
-      const label = `TZ=${timeZone.padEnd(20)}`;
-      if (args === null) {
-        lines.push(`  ${label} skipped: no date-sensitive suite among those chosen`);
-        continue;
-      }
-      console.log(`\n=== vitest run, TZ=${timeZone}: ${what} ===\n`);
-      const started = Date.now();
-      const jsonFile = path.join(tmp, `${timeZone.replace(/\W/g, "_")}.json`);
-      const code = await runVitest(timeZone, jsonFile, args);
-      const counts = readCounts(jsonFile);
-      // A run that fails without a failed test (no report, a file that does not load, an unhandled
-      // error) still counts as one failure, so that the summary never reads "0 failed" for it.
-      const runFailed = code !== 0 ? Math.max(counts.failed, 1) : counts.failed;
-      passed += counts.passed;
-      failed += runFailed;
-      if (code !== 0) exitCode = 1;
-      const seconds = Math.round((Date.now() - started) / 1000);
-      lines.push(
-        `  ${label} ${counts.passed} passed, ${runFailed} failed, ${seconds} s (${what})` +
-          (code !== 0 && counts.failed === 0 ? ` (vitest exited with ${code}${counts.ok ? "" : ", no report"})` : ""),
-      );
+  const started = Date.now();
+  /** Runs one zone's vitest; the summary line is written in the order of `runs`, whatever finishes first. */
+  const run = async ({ timeZone, what, args }, index, capture) => {
+    const label = `TZ=${timeZone.padEnd(20)}`;
+    if (args === null) {
+      lines[index] = `  ${label} skipped: no date-sensitive suite among those chosen`;
+      return "";
     }
+    const header = `\n=== vitest run, TZ=${timeZone}: ${what} ===\n`;
+    if (!capture) console.log(header);
+    const jsonFile = path.join(tmp, `${timeZone.replace(/\W/g, "_")}.json`);
+    const { code, output } = await runVitest(timeZone, jsonFile, args, capture);
+    const counts = readCounts(jsonFile);
+    // A run that fails without a failed test (no report, a file that does not load, an unhandled
+    // error) still counts as one failure, so that the summary never reads "0 failed" for it.
+    const runFailed = code !== 0 ? Math.max(counts.failed, 1) : counts.failed;
+    passed += counts.passed;
+    failed += runFailed;
+    if (code !== 0) exitCode = 1;
+    const seconds = Math.round((Date.now() - started) / 1000);
+    lines[index] =
+      `  ${label} ${counts.passed} passed, ${runFailed} failed, done at ${seconds} s (${what})` +
+      (code !== 0 && counts.failed === 0 ? ` (vitest exited with ${code}${counts.ok ? "" : ", no report"})` : "");
+    return capture ? `${header}\n${output}` : "";
+  };
+  try {
+    const [whole, ...others] = runs;
+    const otherZones = (async () => {
+      const outputs = [];
+      for (const [i, zone] of others.entries()) outputs.push(await run(zone, i + 1, true));
+      return outputs;
+    })();
+    await run(whole, 0, false);
+    for (const output of await otherZones) process.stdout.write(output);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
