@@ -1,18 +1,24 @@
-// npm run bench [-- functions|plan|documents]: each figure is printed beside a reference measured
-// in the same run, as a ratio.
+// npm run bench [-- functions|plan|run|documents]: each figure is printed beside a reference
+// measured in the same run, as a ratio.
 import { runDocumentsBenchmark } from "./documentsBench";
+import { measureSelf } from "./freshProcess";
 import { runFunctionsBenchmark } from "./functionsBench";
-import { planBenchWorker, runPlanBenchmark } from "./planBench";
+import { PLAN_WORKERS, runPlanBenchmark } from "./planBench";
+import { RUN_WORKERS, runRunBenchmark } from "./runBench";
 
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   functions: runFunctionsBenchmark,
   plan: runPlanBenchmark,
+  run: runRunBenchmark,
   documents: runDocumentsBenchmark,
 };
 
+/** What a fresh process measures (bench/freshProcess.ts), by kind. */
+const WORKERS = { ...PLAN_WORKERS, ...RUN_WORKERS };
+
 async function main(): Promise<void> {
   const [mode, kind, file] = process.argv.slice(2);
-  if (mode === "--plan-worker") return planBenchWorker(kind!, file!);
+  if (mode === "--worker") return measureSelf(WORKERS[kind!]!, file!);
   const chosen = mode === undefined ? Object.keys(BENCHMARKS) : [mode];
   const unknown = chosen.find((name) => !(name in BENCHMARKS));
   if (unknown !== undefined) throw new Error(`Unknown benchmark "${unknown}": ${Object.keys(BENCHMARKS).join(", ")}`);

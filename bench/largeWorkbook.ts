@@ -17,6 +17,7 @@ import { dueDate } from "../src/core/dueDate";
 import { JOURNAL_COLUMNS, JOURNAL_SHEET } from "../src/core/journalEntry";
 import { parsePaymentTerms, type PaymentTerms } from "../src/core/paymentTerms";
 import { isProblem } from "../src/core/problem";
+import { SETTINGS_HEADER, SETTINGS_SHEET } from "../src/core/settings";
 
 export const LARGE_SHEET = "Suivi";
 export const LARGE_HEADER_ROW = 2;
@@ -43,6 +44,8 @@ export interface LargeWorkbookOptions {
   readonly seed?: number;
   /** Lines of the journal; by default one for every five invoices (20,000 for 100,000). */
   readonly journalLines?: number;
+  /** A settings sheet of these keys and values (e.g. a complete sender, so that a run writes documents); none by default. */
+  readonly settings?: Readonly<Record<string, string>>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -274,6 +277,7 @@ export async function writeLargeTrackingWorkbook(file: string, options: LargeWor
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: temp, useSharedStrings: true, useStyles: true });
     const invoiceRefs = await writeTrackingSheet(workbook, customers, invoices, random);
     await writeJournal(workbook, customers, invoiceRefs, journalLines, random);
+    if (options.settings !== undefined) await writeSettings(workbook, options.settings);
     await workbook.commit();
     await rename(temp, file);
   } catch (error) {
@@ -444,6 +448,13 @@ async function writeJournal(
   await ws.commit();
 }
 
+async function writeSettings(workbook: ExcelJS.stream.xlsx.WorkbookWriter, settings: Readonly<Record<string, string>>): Promise<void> {
+  const ws = workbook.addWorksheet(SETTINGS_SHEET);
+  ws.addRow([...SETTINGS_HEADER]).commit();
+  for (const [key, value] of Object.entries(settings)) ws.addRow([key, value]).commit();
+  await ws.commit();
+}
+
 // ---------------------------------------------------------------------------------------------
 // Cache
 // ---------------------------------------------------------------------------------------------
@@ -453,6 +464,7 @@ interface CacheStamp {
   readonly invoices: number;
   readonly customers: number;
   readonly seed: number;
+  readonly settings?: Readonly<Record<string, string>> | null;
   readonly size: number;
 }
 
@@ -464,20 +476,26 @@ interface CacheStamp {
  * @param dir - where to keep it, e.g. os.tmpdir()
  * @param invoices - rows of the tracking sheet
  * @param customers - customer accounts
+ * @param settings - a settings sheet to add (relances-bench-<invoices>-settings.xlsx then)
  * @returns the file's path
  * @example const file = await ensureLargeWorkbook(os.tmpdir(), 100_000, 10_000)
  */
-export async function ensureLargeWorkbook(dir: string = os.tmpdir(), invoices: number, customers: number): Promise<string> {
-  const file = path.join(dir, `relances-bench-${invoices}.xlsx`);
+export async function ensureLargeWorkbook(
+  dir: string = os.tmpdir(),
+  invoices: number,
+  customers: number,
+  settings?: Readonly<Record<string, string>>,
+): Promise<string> {
+  const file = path.join(dir, `relances-bench-${invoices}${settings === undefined ? "" : "-settings"}.xlsx`);
   const stampFile = `${file}.json`;
-  const wanted = { version: GENERATOR_VERSION, invoices, customers, seed: DEFAULT_SEED };
+  const wanted = { version: GENERATOR_VERSION, invoices, customers, seed: DEFAULT_SEED, settings: settings ?? null };
   if (existsSync(file) && existsSync(stampFile)) {
     try {
       const stamp = JSON.parse(await readFile(stampFile, "utf8")) as CacheStamp;
       const { size } = await stat(file);
       if (
         stamp.version === wanted.version && stamp.invoices === invoices && stamp.customers === customers &&
-        stamp.seed === wanted.seed && stamp.size === size
+        stamp.seed === wanted.seed && JSON.stringify(stamp.settings ?? null) === JSON.stringify(wanted.settings) && stamp.size === size
       ) {
         return file;
       }
@@ -486,7 +504,7 @@ export async function ensureLargeWorkbook(dir: string = os.tmpdir(), invoices: n
     }
   }
   await unlink(stampFile).catch(() => undefined);
-  await writeLargeTrackingWorkbook(file, { invoices, customers, seed: DEFAULT_SEED });
+  await writeLargeTrackingWorkbook(file, { invoices, customers, seed: DEFAULT_SEED, ...(settings === undefined ? {} : { settings }) });
   const { size } = await stat(file);
   const stamp: CacheStamp = { ...wanted, size };
   const tempStamp = `${stampFile}.${process.pid}.tmp`;

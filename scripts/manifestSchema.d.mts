@@ -3,7 +3,10 @@
 export const ROOT_XSD: string;
 export const IMPORTED_XSDS: readonly string[];
 
-/** $SCHEMA_DIR when set, else ../shared/schemas beside the project. */
+/** The schemas vendored in the repository: schemas/ at its root. */
+export const VENDORED_SCHEMA_DIR: string;
+
+/** $SCHEMA_DIR when set, else the repository's schemas/. */
 export function schemaDir(): string;
 
 /** The schema files missing from `dir` ([] when all six are there). */

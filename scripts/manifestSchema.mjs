@@ -1,6 +1,6 @@
-// Office add-in XML manifests against Microsoft's XSD, offline: the six schemas of
-// ../shared/schemas (see its README: OfficeAppManifestV1_1.xsd is the root, the five others are
-// imported through relative schemaLocations). libxml2 does no I/O inside xmllint-wasm, so every
+// Office add-in XML manifests against Microsoft's XSD, offline: the six schemas vendored in
+// schemas/ (see its README for their source: OfficeAppManifestV1_1.xsd is the root, the five
+// others are imported through relative schemaLocations). libxml2 does no I/O inside xmllint-wasm, so every
 // import is preloaded under the name its schemaLocation uses. Used by scripts/validate-manifest.mjs
 // (npm run validate) and test/manifest.test.ts.
 import { existsSync, readFileSync } from "node:fs";
@@ -19,10 +19,13 @@ export const IMPORTED_XSDS = Object.freeze([
   "ContentAppVersionOverridesV1_0.xsd",
 ]);
 
-/** The folder of the schemas: $SCHEMA_DIR when set, else ../shared/schemas beside the project. */
+/** The schemas vendored in the repository. */
+export const VENDORED_SCHEMA_DIR = path.join(PROJECT_ROOT, "schemas");
+
+/** The folder of the schemas: $SCHEMA_DIR when set, else the repository's schemas/. */
 export function schemaDir() {
   const fromEnv = process.env.SCHEMA_DIR;
-  return fromEnv ? path.resolve(fromEnv) : path.resolve(PROJECT_ROOT, "..", "shared", "schemas");
+  return fromEnv ? path.resolve(fromEnv) : VENDORED_SCHEMA_DIR;
 }
 
 /** The schema files missing from `dir` ([] when all six are there). */

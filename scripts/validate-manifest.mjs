@@ -1,10 +1,10 @@
 // npm run validate [-- file.xml...]: the add-in manifests against Microsoft's XSD, offline
 // (OfficeAppManifestV1_1.xsd and its five imports, see scripts/manifestSchema.mjs).
 // Without arguments: manifest.xml and every other manifest*.xml at the project's root.
-// Schemas: $SCHEMA_DIR, else ../shared/schemas beside the project.
+// Schemas: $SCHEMA_DIR, else schemas/ in the repository (Microsoft's, vendored: see schemas/README.md).
 // Prints "valide / valid" or each error with its line; exits 0 when all are valid, 1 when one is
-// invalid (or unreadable), 2 when the schemas do not compile. When the schemas are absent it says
-// so and exits 0: there is nothing to validate against, which is not the manifest's fault.
+// invalid (or unreadable), 2 when the schemas are missing or do not compile: they ship with the
+// repository, so a manifest left unchecked is a failure, not a skip.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -34,11 +34,11 @@ async function main() {
   const dir = schemaDir();
   const missing = missingSchemas(dir);
   if (missing.length > 0) {
-    console.log(
-      `Schémas XSD introuvables dans ${dir} (${missing.join(", ")}) : validation non faite.\n` +
-        `XSD schemas not found in ${dir}: nothing validated. Set SCHEMA_DIR to the folder of ${ROOT_XSD} and its imports.`,
+    console.error(
+      `Schémas XSD introuvables dans ${dir} (${missing.join(", ")}) : rien n'est validé.\n` +
+        `XSD schemas not found in ${dir}: nothing validated. Set SCHEMA_DIR to the folder of ${ROOT_XSD} and its imports, or leave it unset for schemas/.`,
     );
-    return 0;
+    return 2;
   }
 
   let invalid = 0;

@@ -1,21 +1,18 @@
-// manifest.xml against Microsoft's XSD (offline copies in ../shared/schemas, or $SCHEMA_DIR; see
+// manifest.xml against Microsoft's XSD (vendored in schemas/, so that a fresh clone checks it; see
 // scripts/manifestSchema.mjs, shared with npm run validate), and what Relances needs from it:
 // French by default with English overrides, the French function metadata through a bt:Override,
 // the JavaScript-only runtime for the custom functions.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { missingSchemas, schemaDir, validateManifestXml } from "../scripts/manifestSchema.mjs";
+import { missingSchemas, schemaDir, validateManifestXml, VENDORED_SCHEMA_DIR } from "../scripts/manifestSchema.mjs";
 import { customFunctions, readManifest, readManifestText, resources, ROOT } from "./helpers/addin";
 import { child, descendants, findAll } from "./helpers/xml";
 
-const haveSchemas = missingSchemas().length === 0;
-const skipReason = haveSchemas ? "" : ` (skipped: no schemas in ${schemaDir()})`;
-
 async function validate(xml: string) {
-  return validateManifestXml(xml, { fileName: "manifest.xml" });
+  return validateManifestXml(xml, { fileName: "manifest.xml", dir: VENDORED_SCHEMA_DIR });
 }
 
 /** The manifest with the first match of `pattern` removed; fails if nothing matched. */
@@ -25,46 +22,71 @@ function without(xml: string, pattern: RegExp): string {
   return changed;
 }
 
+describe("the vendored schemas (schemas/)", () => {
+  it("are all six in the repository, where npm run validate looks by default", () => {
+    expect(missingSchemas(VENDORED_SCHEMA_DIR)).toEqual([]);
+    expect(path.relative(ROOT, VENDORED_SCHEMA_DIR)).toBe("schemas");
+    const saved = process.env.SCHEMA_DIR;
+    delete process.env.SCHEMA_DIR;
+    try {
+      expect(schemaDir()).toBe(VENDORED_SCHEMA_DIR);
+    } finally {
+      if (saved !== undefined) process.env.SCHEMA_DIR = saved;
+    }
+  });
+
+  it("keep their source and licence note beside them", () => {
+    const readme = readFileSync(path.join(VENDORED_SCHEMA_DIR, "README.md"), "utf8");
+    expect(readme).toContain("OfficeDev/office-js-docs-pr");
+    expect(readme).toMatch(/c8048fa03f052013a298f919ff218b9a3d5c5ad0/);
+    expect(readme).toMatch(/## Source and licence/);
+    expect(readFileSync(path.join(VENDORED_SCHEMA_DIR, "TaskPaneAppVersionOverridesV1_0.xsd"), "utf8")).toContain("<!-- PATCH:");
+  });
+});
+
 describe("manifest.xml against OfficeAppManifestV1_1.xsd", () => {
-  it.skipIf(!haveSchemas)(`is valid${skipReason}`, async () => {
+  it(`is valid`, async () => {
     const result = await validate(readManifestText());
     expect(result.errors.map((e) => e.rawMessage)).toEqual([]);
     expect(result.valid).toBe(true);
   });
 
-  it.skipIf(!haveSchemas)(`is rejected without the custom functions' <Script>${skipReason}`, async () => {
+  it(`is rejected without the custom functions' <Script>`, async () => {
     const broken = without(readManifestText(), /<Script>[\s\S]*?<\/Script>/);
     const result = await validate(broken);
     expect(result.valid).toBe(false);
     expect(result.errors.length).toBeGreaterThan(0);
   });
 
-  it.skipIf(!haveSchemas)(`is rejected without <ProviderName>${skipReason}`, async () => {
+  it(`is rejected without <ProviderName>`, async () => {
     const result = await validate(without(readManifestText(), /<ProviderName>[^<]*<\/ProviderName>/));
     expect(result.valid).toBe(false);
   });
 
-  it.skipIf(!haveSchemas)(`is rejected with an unknown element${skipReason}`, async () => {
+  it(`is rejected with an unknown element`, async () => {
     const result = await validate(readManifestText().replace("<Permissions>", "<Bogus/><Permissions>"));
     expect(result.valid).toBe(false);
   });
 });
 
 describe("npm run validate (scripts/validate-manifest.mjs)", () => {
-  const run = (args: string[], env: Record<string, string> = {}) =>
-    spawnSync(process.execPath, [path.join(ROOT, "scripts", "validate-manifest.mjs"), ...args], {
+  // Without SCHEMA_DIR unless a test sets it: the vendored schemas, as in a fresh clone.
+  const run = (args: string[], env: Record<string, string> = {}) => {
+    const { SCHEMA_DIR: _ignored, ...inherited } = process.env;
+    return spawnSync(process.execPath, [path.join(ROOT, "scripts", "validate-manifest.mjs"), ...args], {
       cwd: ROOT,
       encoding: "utf8",
-      env: { ...process.env, ...env },
+      env: { ...inherited, ...env },
     });
+  };
 
-  it.skipIf(!haveSchemas)(`says manifest.xml is valid and exits 0${skipReason}`, () => {
+  it(`says manifest.xml is valid and exits 0`, () => {
     const result = run([]);
     expect(result.stdout).toContain("manifest.xml : valide / valid");
     expect(result.status).toBe(0);
   });
 
-  it.skipIf(!haveSchemas)(`prints each error with its line and exits 1 for an invalid manifest${skipReason}`, () => {
+  it(`prints each error with its line and exits 1 for an invalid manifest`, () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "relances-manifest-"));
     try {
       const file = path.join(dir, "manifest-broken.xml");
@@ -81,10 +103,10 @@ describe("npm run validate (scripts/validate-manifest.mjs)", () => {
     }
   });
 
-  it("exits 0 with a note when the schemas are absent", () => {
+  it("fails (exit 2) when SCHEMA_DIR names a folder without the schemas: nothing left unchecked passes", () => {
     const result = run([], { SCHEMA_DIR: path.join(os.tmpdir(), "relances-no-schemas-here") });
-    expect(result.stdout).toMatch(/XSD schemas not found in .*relances-no-schemas-here: nothing validated/);
-    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/XSD schemas not found in .*relances-no-schemas-here: nothing validated/);
+    expect(result.status).toBe(2);
   });
 });
 

@@ -15,6 +15,8 @@ export interface CliIo {
   out(text: string): void;
   err(text: string): void;
   env: NodeJS.ProcessEnv;
+  /** stdout as a stream, for output too large to hand to out() in one piece (plan --json). */
+  stdout?: NodeJS.WritableStream;
 }
 
 interface Command {
@@ -122,6 +124,7 @@ const defaultIo: CliIo = {
   out: (text) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`),
   err: (text) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`),
   env: process.env,
+  stdout: process.stdout,
 };
 
 export function usage(): string {

@@ -1,7 +1,6 @@
 // The commands that run the engine on a workbook file: plan, run, demo (SPEC section 10).
 import path from "node:path";
 import { dayFromIso, dayFromLocalParts, dayToIso, type Day } from "../core/day";
-import { planToJson } from "../core/planJson";
 import { withSenderWarnings } from "../core/senderCheck";
 import { SAMPLE_AS_OF, writeSampleWorkbook } from "../sample/sampleWorkbook";
 import { UnreadableWorkbookError } from "../workbook/readTrackingWorkbook";
@@ -14,6 +13,7 @@ import { dateInputOption } from "./dateOption";
 import { nextRunLines, stoppedRunStatus } from "./dayAfterDay";
 import { demoSummary } from "./demoSummary";
 import { parseOptions, type ParsedOptions } from "./options";
+import { printPlanJson, type PlanJsonOutput } from "./planJsonStream";
 import { planTable } from "./planTable";
 import { senderRefusalMessage } from "./senderRefusal";
 
@@ -66,7 +66,7 @@ async function guarded(io: CommandIo, body: () => Promise<number>): Promise<numb
 
 const PLAN_USAGE = "plan FICHIER.xlsx [--as-of DATE] [--sheet NOM] [--json]";
 
-export async function planCommand(args: readonly string[], io: CommandIo): Promise<number> {
+export async function planCommand(args: readonly string[], io: CommandIo & PlanJsonOutput): Promise<number> {
   const options = parseOptions(args, { values: ["as-of", "sheet"], flags: ["json"] });
   if (typeof options === "string") return usageError(io, options, PLAN_USAGE);
   if (options.positionals.length !== 1) return usageError(io, "Indiquez un classeur / give one workbook", PLAN_USAGE);
@@ -75,7 +75,8 @@ export async function planCommand(args: readonly string[], io: CommandIo): Promi
   return guarded(io, async () => {
     const source = await readWorkbookSource(options.positionals[0]!, { sheet: options.values.get("sheet"), asOf });
     const plan = withSenderWarnings(planWorkbook(source, asOf), source.settings);
-    io.out(options.flags.has("json") ? JSON.stringify(planToJson(plan), null, 2) : planTable(plan));
+    if (options.flags.has("json")) await printPlanJson(plan, io);
+    else io.out(planTable(plan));
     return 0;
   });
 }

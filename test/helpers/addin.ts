@@ -8,8 +8,8 @@ import { child, descendants, findAll, parseXml, type XmlElement } from "./xml";
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const DIST = path.join(ROOT, "dist");
 export const MANIFEST = path.join(ROOT, "manifest.xml");
-/** ../shared/schemas beside the project (absent on a bare clone). */
-export const SCHEMAS = path.resolve(ROOT, "..", "shared", "schemas");
+/** Microsoft's manifest schemas, vendored in the repository (schemas/README.md). */
+export const SCHEMAS = path.join(ROOT, "schemas");
 export const ORIGIN = "https://localhost:3000";
 
 export function readManifestText(): string {
