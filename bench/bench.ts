@@ -1,6 +1,7 @@
 // npm run bench [-- functions|plan|documents]: each figure is printed beside a reference measured
 // in the same run, as a ratio.
 import { runDocumentsBenchmark } from "./documentsBench";
+import { runEngineBenchmark } from "./engineBench";
 import { runFunctionsBenchmark } from "./functionsBench";
 import { planBenchWorker, runPlanBenchmark } from "./planBench";
 
@@ -8,6 +9,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   functions: runFunctionsBenchmark,
   plan: runPlanBenchmark,
   documents: runDocumentsBenchmark,
+  engine: runEngineBenchmark,
 };
 
 async function main(): Promise<void> {

@@ -192,16 +192,21 @@ class Reader implements TrackingSheetReader {
   private blanksPending = 0;
   /** Rows with neither customer nor number: totals when nothing but blanks and totals follow. */
   private readonly orphans: { row: number; column: string; value: string }[] = [];
-  /** Where each number was first used, by invoiceKey, for duplicates. */
-  private readonly numbers = new Map<string, { readonly row: number; readonly number: string }>();
+  /** The row where each number was first used, by invoiceKey, for duplicates. */
+  private readonly numbers = new Map<string, number>();
 
   // One parse per distinct text: a sheet repeats the same few terms, categories and flags.
   private readonly termsCache = new Map<string | number | boolean, PaymentTerms | Problem>();
   private readonly typeCache = new Map<string | number | boolean, CustomerType | Problem>();
   private readonly disputeCache = new Map<string | number | boolean, boolean | undefined>();
   private readonly languageCache = new Map<string | number | boolean, "fr" | "en" | undefined>();
-  /** The details last read for each customer name: most rows repeat them, and share one object. */
-  private readonly customers = new Map<string, CustomerDetails>();
+  /**
+   * The details last read for each customer name, with the cells they were read from: most rows
+   * repeat them, the same cells giving the same object without reading them again.
+   */
+  private readonly customers = new Map<string, { details: CustomerDetails; cells: CellValue[] }>();
+  /** The columns customer details are read from (-1 for a column the sheet lacks). */
+  private detailColumns: number[] = [];
 
   private readonly termWarnings = new Map<string, RowWarning>();
   private readonly futureDates = new RowWarning();
@@ -287,6 +292,10 @@ class Reader implements TrackingSheetReader {
     this.iVatNumber = at("vatNumber");
     this.iSiret = at("siret");
     this.iCreditedInvoice = at("creditedInvoice");
+    this.detailColumns = [
+      this.iCustomerType, this.iLanguage, this.iEmail, this.iPhone, this.iContact, this.iCivility, this.iAddress,
+      this.iPostcode, this.iCity, this.iVatNumber, this.iSiret,
+    ];
     this.mapped = Object.values(c).filter((i): i is number => i !== undefined);
     this.mappedFields = (Object.keys(c) as TrackingField[])
       .map((field) => [field, c[field]!] as const)
@@ -413,11 +422,20 @@ class Reader implements TrackingSheetReader {
     const key = invoiceKey(number);
     const first = this.numbers.get(key);
     if (first === undefined) {
-      this.numbers.set(key, { row, number });
+      this.numbers.set(key, row);
       return undefined;
     }
-    const spelled = first.number === number ? "" : ` sous la forme «${first.number}»`;
-    return this.reject(row, "number", number, `${what} ligne ${first.row}${spelled}`);
+    const firstNumber = this.numberAt(first);
+    const spelled = firstNumber === number ? "" : ` sous la forme «${firstNumber}»`;
+    return this.reject(row, "number", number, `${what} ligne ${first}${spelled}`);
+  }
+
+  /**
+   * The number of the record read on a row: a number is registered only by a row that then
+   * becomes a record, so it is found there (kept by row alone, the map holds no object per row).
+   */
+  private numberAt(row: number): string {
+    return (rowRecord(this.invoices, row) ?? rowRecord(this.creditNotes, row))!.number;
   }
 
   /** Reads one data row; returns the rejection, or undefined when the row became a record. */
@@ -631,6 +649,22 @@ class Reader implements TrackingSheetReader {
   }
 
   private customerDetails(row: number, cells: readonly CellValue[], name: string): CustomerDetails | RejectedRow {
+    const last = this.customers.get(name);
+    if (last !== undefined && this.sameDetailCells(cells, last.cells)) return last.details;
+    const details = this.readCustomerDetails(row, cells, name, last?.details);
+    if ("name" in details) this.customers.set(name, { details, cells: this.detailColumns.map((i) => this.cell(cells, i)) });
+    return details;
+  }
+
+  private sameDetailCells(cells: readonly CellValue[], seen: readonly CellValue[]): boolean {
+    const columns = this.detailColumns;
+    for (let k = 0; k < columns.length; k++) {
+      if (this.cell(cells, columns[k]!) !== seen[k]) return false;
+    }
+    return true;
+  }
+
+  private readCustomerDetails(row: number, cells: readonly CellValue[], name: string, last: CustomerDetails | undefined): CustomerDetails | RejectedRow {
     const typeCell = this.cell(cells, this.iCustomerType);
     const readType = this.customerTypeOf(typeCell);
     // Not understood: the default type, as if blank, so that another row of the account that states it wins.
@@ -652,7 +686,6 @@ class Reader implements TrackingSheetReader {
     const vatNumber = optionalText(this.cell(cells, this.iVatNumber));
     const siret = optionalText(this.cell(cells, this.iSiret));
     const defaulted = defaultedFields(typeUnknown || isBlank(typeCell), isBlank(languageCell));
-    const last = this.customers.get(name);
     if (
       last !== undefined &&
       last.customerType === customerType &&
@@ -675,7 +708,6 @@ class Reader implements TrackingSheetReader {
       ...(civility === undefined ? {} : { civility }),
       ...(defaulted === undefined ? {} : { defaulted }),
     };
-    this.customers.set(name, details);
     return details;
   }
 
@@ -741,6 +773,20 @@ class Reader implements TrackingSheetReader {
       problem: sheetProblem,
     };
   }
+}
+
+/** The record read on a row, by binary search: records come in row order. */
+function rowRecord<T extends { readonly row: number }>(records: readonly T[], row: number): T | undefined {
+  let low = 0;
+  let high = records.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const found = records[middle]!;
+    if (found.row === row) return found;
+    if (found.row < row) low = middle + 1;
+    else high = middle - 1;
+  }
+  return undefined;
 }
 
 /** A cell as the user sees it: a date column's serial as the date Excel shows. */
