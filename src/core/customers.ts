@@ -63,14 +63,27 @@ export function groupCustomers(
   const firstByVat = new Map<string, number>();
   // A customer's name repeats on each of its rows: normalise each distinct spelling once.
   const keyOfName = new Map<string, string>();
+  const keyOfVat = new Map<string, string | undefined>();
+  let previous: CustomerDetails | undefined;
   for (let i = 0; i < records.length; i++) {
     const customer = records[i]!.customer;
+    // Rows of one customer often share one details object: nothing new to union with.
+    if (customer === previous) {
+      union(i - 1, i);
+      continue;
+    }
+    previous = customer;
     let nameKey = keyOfName.get(customer.name);
     if (nameKey === undefined) keyOfName.set(customer.name, (nameKey = customerNameKey(customer.name)));
     const seen = firstByName.get(nameKey);
     if (seen === undefined) firstByName.set(nameKey, i);
     else union(seen, i);
-    const vat = identifierKey(customer.vatNumber);
+    const vatNumber = customer.vatNumber;
+    let vat: string | undefined;
+    if (vatNumber !== undefined) {
+      if (keyOfVat.has(vatNumber)) vat = keyOfVat.get(vatNumber);
+      else keyOfVat.set(vatNumber, (vat = identifierKey(vatNumber)));
+    }
     if (vat !== undefined) {
       const seenVat = firstByVat.get(vat);
       if (seenVat === undefined) firstByVat.set(vat, i);
