@@ -2,9 +2,12 @@
 // booleans, dates as serial numbers): settings, tracking sheet and journal read from rows, then the
 // plan, beside JSON.parse of the same rows in the same process. Also the heap the plan keeps.
 import { dayFromIso, dayToExcelSerial } from "../src/core/day";
-import { invoiceHistories, parseJournalRows } from "../src/core/journal";
+import { invoiceHistories } from "../src/core/invoiceHistories";
+import { parseJournalRows } from "../src/core/journal";
 import { planRun, type Plan } from "../src/core/plan";
-import { DEFAULT_SETTINGS, settingsFromRows, settingsToRows } from "../src/core/settings";
+import { DEFAULT_SETTINGS } from "../src/core/settings";
+import { settingsFromRows } from "../src/core/settingsFromRows";
+import { settingsToRows } from "../src/core/settingsToRows";
 import { readTrackingRows, type CellValue } from "../src/core/trackingSheet";
 import { LARGE_AS_OF, LARGE_SHEET, largeWorkbookRows } from "./largeWorkbook";
 

@@ -2,12 +2,12 @@
  * What a tracking row says of its customer (category, language, contact, address, identifiers),
  * read once per distinct cells: most rows repeat their customer's, and share one details object.
  */
-import type { CellValue } from "./cellValue";
+import { cellText, isBlank, type CellValue } from "./cellValue";
 import { DEFAULT_CUSTOMER_TYPE, parseCustomerType, type CustomerType } from "./customerType";
 import { normalizeText } from "./normalizeText";
 import { isProblem, type Problem } from "./problem";
 import { parseCivility } from "./salutation";
-import { cellAt, isBlank, optionalText, phoneText, postcodeText, textOf } from "./trackingCells";
+import { cellAt, optionalText, phoneText, postcodeText } from "./trackingCells";
 import type { CustomerDetails } from "./trackingRecord";
 
 const LANGUAGE_WORDS: ReadonlyMap<string, "fr" | "en"> = new Map([
@@ -85,7 +85,7 @@ export class CustomerDetailsReader {
     if (isBlank(value)) return "fr";
     const key = value as string | number | boolean;
     if (this.languageCache.has(key)) return this.languageCache.get(key);
-    const text = normalizeText(textOf(value));
+    const text = normalizeText(cellText(value));
     const found = LANGUAGE_WORDS.get(text) ?? (LANGUAGE_WITH_REGION.exec(text)?.[1] as "fr" | "en" | undefined);
     this.languageCache.set(key, found);
     return found;

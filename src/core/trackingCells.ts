@@ -1,9 +1,9 @@
 /**
- * Reading one cell of a tracking sheet: blank or not, its text, an amount, a phone number or a
+ * Reading one cell of a tracking sheet: its text or nothing, an amount, a phone number or a
  * postcode that lost its leading zero, a total row's label, and a cell as the user sees it.
  */
 import { AMOUNT_LIMIT_CENTS, parseAmountInput } from "./amountInput";
-import type { CellValue } from "./cellValue";
+import { cellText, type CellValue } from "./cellValue";
 import { dayFromExcelSerial, dayToFrench } from "./day";
 import type { Cents } from "./money";
 import { normalizeText } from "./normalizeText";
@@ -19,31 +19,11 @@ const FRENCH_MOBILE_WITHOUT_ZERO = /^[1-9]\d{8}$/;
 const DATE_FIELDS: ReadonlySet<TrackingField> = new Set(["invoiceDate", "dueDate", "acceptanceDate", "promiseDate"]);
 
 /**
- * Whether a cell holds nothing: empty, missing, or spaces only.
- * @example isBlank("  ") // true
- */
-export function isBlank(value: CellValue | undefined): boolean {
-  if (value === null || value === undefined) return true;
-  return typeof value === "string" && (value.length === 0 || value.trim().length === 0);
-}
-
-/**
- * The cell as text: trimmed, numbers without ".0", booleans as a French Excel shows them.
- * @example textOf(true) // "VRAI"
- */
-export function textOf(value: CellValue | undefined): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "string") return value.trim();
-  if (typeof value === "number") return String(value);
-  return value ? "VRAI" : "FAUX";
-}
-
-/**
  * The cell's text, undefined when blank.
  * @example optionalText("  ") // undefined
  */
 export function optionalText(value: CellValue | undefined): string | undefined {
-  const text = textOf(value);
+  const text = cellText(value);
   return text === "" ? undefined : text;
 }
 
@@ -83,7 +63,7 @@ export function shownCell(field: TrackingField, value: CellValue): string {
     const day = dayFromExcelSerial(value);
     if (day !== undefined) return dayToFrench(day);
   }
-  return textOf(value);
+  return cellText(value);
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { cellPaymentTerms } from "./cellPaymentTerms";
 import { savedHeaderCells, writtenHeaders } from "./columnMapping";
-import type { CellValue } from "./cellValue";
+import { cellText, isBlank, type CellValue } from "./cellValue";
 import { CustomerDetailsReader } from "./customerDetailsReader";
 import { parseDateInput } from "./dateInput";
 import { dayToFrench, type Day } from "./day";
@@ -16,7 +16,7 @@ import type { Cents } from "./money";
 import { paymentTermsWarning, type PaymentTerms } from "./paymentTerms";
 import { normalizeText } from "./normalizeText";
 import { isProblem, problem, type Problem } from "./problem";
-import { amountOf, cellAt, isBlank, isTotalLabel, optionalText, shownCell, textOf } from "./trackingCells";
+import { amountOf, cellAt, isTotalLabel, optionalText, shownCell } from "./trackingCells";
 import {
   createHeaderSearch,
   FIELD_LABELS,
@@ -248,8 +248,8 @@ class Reader implements TrackingSheetReader {
     }
     const customerCell = this.iCustomer < 0 ? null : cells[this.iCustomer];
     const numberCell = this.iNumber < 0 ? null : cells[this.iNumber];
-    const customer = textOf(customerCell);
-    const number = textOf(numberCell);
+    const customer = cellText(customerCell);
+    const number = cellText(numberCell);
 
     if (this.isTotalRow(customer, number, cells)) {
       // Blank rows above a total row are counted: the total has data.
@@ -367,7 +367,7 @@ class Reader implements TrackingSheetReader {
     const customer = this.details.read(cells, name);
     if (customer === undefined) {
       const languageCell = this.cell(cells, this.iLanguage);
-      return this.reject(row, "language", languageCell, `${this.header("language")} «${textOf(languageCell)}» : FR ou EN attendu`);
+      return this.reject(row, "language", languageCell, `${this.header("language")} «${cellText(languageCell)}» : FR ou EN attendu`);
     }
 
     const creditedCell = this.cell(cells, this.iCreditedInvoice);
@@ -406,7 +406,7 @@ class Reader implements TrackingSheetReader {
     if (!isBlank(paidCell)) {
       const read = amountOf(paidCell);
       if (isProblem(read)) return this.valueProblem(row, "paid", paidCell, read);
-      if (read < 0) return this.reject(row, "paid", paidCell, `${this.header("paid")} «${textOf(paidCell)}» est négatif`);
+      if (read < 0) return this.reject(row, "paid", paidCell, `${this.header("paid")} «${cellText(paidCell)}» est négatif`);
       paid = read;
     }
     const balanceCell = this.cell(cells, this.iBalance);
@@ -436,7 +436,7 @@ class Reader implements TrackingSheetReader {
     const disputeCell = this.cell(cells, this.iDispute);
     const dispute = disputeOf(disputeCell);
     if (dispute === undefined) {
-      return this.reject(row, "dispute", disputeCell, `${this.header("dispute")} «${textOf(disputeCell)}» : oui, non ou x attendu`);
+      return this.reject(row, "dispute", disputeCell, `${this.header("dispute")} «${cellText(disputeCell)}» : oui, non ou x attendu`);
     }
 
     const duplicate = this.duplicate(row, number, `Facture «${number}» déjà présente`);
@@ -512,7 +512,7 @@ class Reader implements TrackingSheetReader {
   private typeWarning(row: number, cells: readonly CellValue[]): void {
     const typeCell = this.cell(cells, this.iCustomerType);
     if (typeCell === null || !isProblem(this.details.customerTypeOf(typeCell))) return;
-    this.warnings.unknownType(row, textOf(typeCell));
+    this.warnings.unknownType(row, cellText(typeCell));
   }
 
   finish(): TrackingSheetResult {
@@ -549,7 +549,7 @@ function disputeOf(value: CellValue): boolean | undefined {
 
 /** The terms of a terms cell; a boolean is read as its text (VRAI), which no terms grammar reads. */
 function termsOf(value: string | number | boolean): PaymentTerms | Problem {
-  return cellPaymentTerms(typeof value === "boolean" ? textOf(value) : value);
+  return cellPaymentTerms(typeof value === "boolean" ? cellText(value) : value);
 }
 
 /** The record read on a row, by binary search: records come in row order. */

@@ -12,6 +12,7 @@ import type { Day } from "../core/day";
 import { historySheetLevel, type HistorySheet } from "../core/historySheets";
 import { JOURNAL_SHEET } from "../core/journalEntry";
 import { normalizeText } from "../core/normalizeText";
+import { percentAsShown } from "../core/percentInput";
 import { problem, type Problem } from "../core/problem";
 import { SETTINGS_SHEET } from "../core/settings";
 import {
@@ -140,7 +141,7 @@ function readPercentagesAsShown(row: { getCell(column: number): { numFmt?: unkno
     const value = cells[i];
     if (typeof value !== "number") continue;
     const format = row.getCell(i + 1).numFmt;
-    if (typeof format === "string" && format.includes("%")) cells[i] = Number((value * 100).toPrecision(15));
+    if (typeof format === "string" && format.includes("%")) cells[i] = percentAsShown(value);
   }
 }
 

@@ -4,11 +4,13 @@
 import { isEmptyMapping, NO_SAVED_MAPPING, savedMappingFromRows, type SavedMapping } from "../core/columnMapping";
 import { addDays, type Day } from "../core/day";
 import { historyEntries, type HistorySheet } from "../core/historySheets";
-import { invoiceHistories, invoiceKey, parseJournalRows, type JournalReading } from "../core/journal";
+import { invoiceHistories } from "../core/invoiceHistories";
+import { invoiceKey, parseJournalRows, type JournalReading } from "../core/journal";
 import { JOURNAL_SHEET, type InvoiceHistory, type JournalEntry } from "../core/journalEntry";
 import { planRun, type Plan } from "../core/plan";
 import type { ReminderLevel } from "../core/reminderLevel";
-import { DEFAULT_SETTINGS, SETTINGS_SHEET, settingsFromRows, type Settings, type SettingsProblem } from "../core/settings";
+import { DEFAULT_SETTINGS, SETTINGS_SHEET, type Settings, type SettingsProblem } from "../core/settings";
+import { settingsFromRows } from "../core/settingsFromRows";
 import type { CellValue, TrackingSheetResult } from "../core/trackingSheet";
 import type { SheetLeftOut, SheetRead, SheetsReport } from "../core/trackingSheets";
 import { checkWorkbookFile, readTrackingWorkbook, UnreadableWorkbookError, type SheetRow } from "./readTrackingWorkbook";
