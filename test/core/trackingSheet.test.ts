@@ -635,3 +635,13 @@ describe("duplicates found by row", () => {
     expect(result.rejected[0]).toMatchObject({ row: 4, message: "Avoir «AV-1» : numéro déjà présent ligne 3 sous la forme «av-1»" });
   });
 });
+
+describe("the Litige cell", () => {
+  it("a dash alone is no dispute", () => {
+    expect(read([{ ...INVOICE, dispute: "-" }]).invoices[0]!.dispute).toBe(false);
+  });
+
+  it("a word that is neither yes nor no rejects the row", () => {
+    expect(read([{ ...INVOICE, dispute: "peut-être" }]).rejected[0]).toMatchObject({ column: "Litige" });
+  });
+});
