@@ -419,20 +419,10 @@ class Reader implements TrackingSheetReader {
       if (this.iPaid < 0) paid = amount - read;
     }
 
-    const acceptanceCell = this.cell(cells, this.iAcceptanceDate);
-    let acceptanceDate: Day | undefined;
-    if (!isBlank(acceptanceCell)) {
-      const read = parseDateInput(acceptanceCell);
-      if (isProblem(read)) return this.valueProblem(row, "acceptanceDate", acceptanceCell, read);
-      acceptanceDate = read;
-    }
-    const promiseCell = this.cell(cells, this.iPromiseDate);
-    let promiseDate: Day | undefined;
-    if (!isBlank(promiseCell)) {
-      const read = parseDateInput(promiseCell);
-      if (isProblem(read)) return this.valueProblem(row, "promiseDate", promiseCell, read);
-      promiseDate = read;
-    }
+    const acceptanceDate = this.optionalDate(row, "acceptanceDate", this.cell(cells, this.iAcceptanceDate));
+    if (typeof acceptanceDate === "object") return acceptanceDate;
+    const promiseDate = this.optionalDate(row, "promiseDate", this.cell(cells, this.iPromiseDate));
+    if (typeof promiseDate === "object") return promiseDate;
     const disputeCell = this.cell(cells, this.iDispute);
     const dispute = disputeOf(disputeCell);
     if (dispute === undefined) {
@@ -467,6 +457,13 @@ class Reader implements TrackingSheetReader {
       promiseDate,
     });
     return undefined;
+  }
+
+  /** A date cell that may be blank: its day, undefined, or the row's rejection. */
+  private optionalDate(row: number, field: "acceptanceDate" | "promiseDate", cell: CellValue): Day | undefined | RejectedRow {
+    if (isBlank(cell)) return undefined;
+    const read = parseDateInput(cell);
+    return isProblem(read) ? this.valueProblem(row, field, cell, read) : read;
   }
 
   private dueDateOf(row: number, cells: readonly CellValue[], invoiceDate: Day): Day | RejectedRow {
