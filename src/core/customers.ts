@@ -64,15 +64,17 @@ export function groupCustomers(
   // A customer's name repeats on each of its rows: normalise each distinct spelling once.
   const keyOfName = new Map<string, string>();
   const keyOfVat = new Map<string, string | undefined>();
-  let previous: CustomerDetails | undefined;
+  // Rows of one customer mostly share one details object (same name, same VAT number): its first
+  // row stands for them, and names and numbers are looked up once per object.
+  const firstByDetails = new Map<CustomerDetails, number>();
   for (let i = 0; i < records.length; i++) {
     const customer = records[i]!.customer;
-    // Rows of one customer often share one details object: nothing new to union with.
-    if (customer === previous) {
-      union(i - 1, i);
+    const same = firstByDetails.get(customer);
+    if (same !== undefined) {
+      union(same, i);
       continue;
     }
-    previous = customer;
+    firstByDetails.set(customer, i);
     let nameKey = keyOfName.get(customer.name);
     if (nameKey === undefined) keyOfName.set(customer.name, (nameKey = customerNameKey(customer.name)));
     const seen = firstByName.get(nameKey);
@@ -91,13 +93,18 @@ export function groupCustomers(
     }
   }
 
-  // Members in record order: a group's root is its first record.
-  const groups = new Map<number, { details: CustomerDetails[]; seen?: Set<CustomerDetails>; invoices: InvoiceRecord[]; creditNotes: CreditNoteRecord[] }>();
+  // Members in record order. A group's root is its lowest record, met first: groups come in the
+  // order of their first records.
+  const groups: { root: number; details: CustomerDetails[]; seen?: Set<CustomerDetails>; invoices: InvoiceRecord[]; creditNotes: CreditNoteRecord[] }[] = [];
+  const groupOfRoot = new Int32Array(records.length).fill(-1);
   for (let i = 0; i < records.length; i++) {
     const record = records[i]!;
     const root = find(i);
-    let group = groups.get(root);
-    if (group === undefined) groups.set(root, (group = { details: [], invoices: [], creditNotes: [] }));
+    let group = groups[groupOfRoot[root]!];
+    if (group === undefined) {
+      groupOfRoot[root] = groups.length;
+      groups.push((group = { root, details: [], invoices: [], creditNotes: [] }));
+    }
     // Rows that repeat a customer's details share one object: keep each distinct one once, in order.
     const details = group.details;
     if (details[details.length - 1] !== record.customer) {
@@ -113,8 +120,8 @@ export function groupCustomers(
   }
 
   const customers: Customer[] = [];
-  for (const [root, group] of groups) {
-    const first = records[root]!;
+  for (const group of groups) {
+    const first = records[group.root]!;
     customers.push({
       key: keyOfName.get(first.customer.name)!,
       name: first.customer.name,
