@@ -10,7 +10,7 @@ import { CustomerDetailsReader } from "./customerDetailsReader";
 import { parseDateInput } from "./dateInput";
 import { dayToFrench, type Day } from "./day";
 import { dueDate } from "./dueDate";
-import { excelErrorOf } from "./excelError";
+import { excelErrorOf, LONGEST_EXCEL_ERROR } from "./excelError";
 import { invoiceKey } from "./invoiceKey";
 import type { Cents } from "./money";
 import { paymentTermsWarning, type PaymentTerms } from "./paymentTerms";
@@ -312,7 +312,8 @@ class Reader implements TrackingSheetReader {
     for (let k = 0; k < fields.length; k++) {
       const [field, index] = fields[k]!;
       const value = cells[index];
-      if (typeof value !== "string" || value.indexOf("#") < 0) continue;
+      // Names, e-mails and addresses are longer than any error: only short texts are searched for #.
+      if (typeof value !== "string" || value.length > LONGEST_EXCEL_ERROR || value.indexOf("#") < 0) continue;
       const error = excelErrorOf(value);
       if (error === undefined) continue;
       return this.reject(
