@@ -269,6 +269,7 @@ function customerAction(
   const shown = new Set(listed);
   due = due.filter((d) => shown.has(d.invoice));
   const claimed = level >= 3 ? due.filter((d) => d.level === level).map((d) => d.invoice) : listed;
+  const totals = actionTotals(claimed, level);
   return {
     customerKey: customer.key,
     customer: customer.details,
@@ -278,7 +279,10 @@ function customerAction(
     invoices: listed,
     due,
     claimed,
-    ...actionTotals(claimed, level),
+    // Named, not spread: a spread copies through a slow path, once per customer.
+    balance: totals.balance,
+    penalties: totals.penalties,
+    recoveryFee: totals.recoveryFee,
     forced: forcedLevel !== undefined,
     account,
   };

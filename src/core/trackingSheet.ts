@@ -102,8 +102,9 @@ class Reader implements TrackingSheetReader {
   private iCreditedInvoice = -1;
   /** Every mapped column, for the blank-row test. */
   private mapped: number[] = [];
-  /** Every mapped field with its column, left to right, for the Excel-error test. */
-  private mappedFields: (readonly [TrackingField, number])[] = [];
+  /** Every mapped field and its column, left to right, for the Excel-error test (plain arrays: read on every row). */
+  private mappedFields: TrackingField[] = [];
+  private mappedColumns: number[] = [];
 
   private readonly invoices: InvoiceRecord[] = [];
   private readonly creditNotes: CreditNoteRecord[] = [];
@@ -205,9 +206,9 @@ class Reader implements TrackingSheetReader {
       city: this.iCity, vatNumber: this.iVatNumber, siret: this.iSiret,
     });
     this.mapped = Object.values(c).filter((i): i is number => i !== undefined);
-    this.mappedFields = (Object.keys(c) as TrackingField[])
-      .map((field) => [field, c[field]!] as const)
-      .sort((a, b) => a[1] - b[1]);
+    const leftToRight = (Object.keys(c) as TrackingField[]).sort((a, b) => c[a]! - c[b]!);
+    this.mappedFields = leftToRight;
+    this.mappedColumns = leftToRight.map((field) => c[field]!);
   }
 
   /** The header as written in the sheet, for messages and RejectedRow.column. */
@@ -308,14 +309,14 @@ class Reader implements TrackingSheetReader {
 
   /** The first cell, left to right, that holds an Excel error: the row cannot be read. */
   private errorCell(row: number, cells: readonly CellValue[]): RejectedRow | undefined {
-    const fields = this.mappedFields;
-    for (let k = 0; k < fields.length; k++) {
-      const [field, index] = fields[k]!;
-      const value = cells[index];
+    const columns = this.mappedColumns;
+    for (let k = 0; k < columns.length; k++) {
+      const value = cells[columns[k]!];
       // Names, e-mails and addresses are longer than any error: only short texts are searched for #.
       if (typeof value !== "string" || value.length > LONGEST_EXCEL_ERROR || value.indexOf("#") < 0) continue;
       const error = excelErrorOf(value);
       if (error === undefined) continue;
+      const field = this.mappedFields[k]!;
       return this.reject(
         row,
         field,
