@@ -8,7 +8,7 @@ import { planRun, type Plan } from "../src/core/plan";
 import { DEFAULT_SETTINGS } from "../src/core/settings";
 import { settingsFromRows } from "../src/core/settingsFromRows";
 import { settingsToRows } from "../src/core/settingsToRows";
-import { readTrackingRows, type CellValue } from "../src/core/trackingSheet";
+import { createTrackingSheetReader, type CellValue } from "../src/core/trackingSheet";
 import { LARGE_AS_OF, LARGE_SHEET, largeWorkbookRows } from "./largeWorkbook";
 
 const INVOICES = 100_000;
@@ -50,7 +50,10 @@ function* numbered(rows: readonly (readonly CellValue[])[]): Generator<{ row: nu
 export function planArrays(workbook: ArrayWorkbook): Plan {
   const asOf = dayFromIso(LARGE_AS_OF)!;
   const { settings, problems } = settingsFromRows(workbook.settings);
-  const tracking = readTrackingRows(LARGE_SHEET, numbered(workbook.tracking), { today: asOf });
+  // Row by row, as an Office.js adapter feeds a block of values.
+  const reader = createTrackingSheetReader(LARGE_SHEET, { today: asOf });
+  for (let i = 0; i < workbook.tracking.length; i++) reader.push(i + 1, workbook.tracking[i]!);
+  const tracking = reader.finish();
   const journal = parseJournalRows(numbered(workbook.journal));
   const warnings = [...tracking.warnings, ...problems.map((p) => p.message)];
   return planRun(
