@@ -1,6 +1,7 @@
-// npm run bench [-- functions|plan|run|documents]: each figure is printed beside a reference
+// npm run bench [-- functions|plan|run|documents|engine]: each figure is printed beside a reference
 // measured in the same run, as a ratio.
 import { runDocumentsBenchmark } from "./documentsBench";
+import { runEngineBenchmark } from "./engineBench";
 import { measureSelf } from "./freshProcess";
 import { runFunctionsBenchmark } from "./functionsBench";
 import { PLAN_WORKERS, runPlanBenchmark } from "./planBench";
@@ -11,6 +12,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   plan: runPlanBenchmark,
   run: runRunBenchmark,
   documents: runDocumentsBenchmark,
+  engine: runEngineBenchmark,
 };
 
 /** What a fresh process measures (bench/freshProcess.ts), by kind. */

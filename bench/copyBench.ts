@@ -7,7 +7,7 @@ import { readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { dayFromIso } from "../src/core/day";
-import { newJournalEntries } from "../src/core/journal";
+import { newJournalEntries } from "../src/core/journalAppend";
 import { plannedJournalEntries } from "../src/core/plan";
 import { writeRunCopy } from "../src/workbook/runCopy";
 import { historyJournalEntries } from "../src/engine/historyJournalEntries";

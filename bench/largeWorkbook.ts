@@ -322,18 +322,26 @@ async function writeTrackingSheet(
   ws.columns = LARGE_HEADERS.map((header) => ({ key: header, width: header === "Client" ? 36 : 14 }));
   const columnStyles = LARGE_HEADERS.map((header) => TRACKING_STYLES[header] ?? PLAIN_STYLE);
 
-  ws.addRow(["Suivi des encaissements — fichier de test généré"]).commit();
+  ws.addRow([LARGE_TITLE]).commit();
   ws.addRow([...LARGE_HEADERS]).commit();
+  const refs = newInvoiceRefs(invoices);
+  for (const row of trackingRows(customers, refs, random)) commitStyled(ws, row, columnStyles);
+  await ws.commit();
+  return refs;
+}
 
+const LARGE_TITLE = "Suivi des encaissements — fichier de test généré";
+
+function newInvoiceRefs(invoices: number): InvoiceRefs {
+  return { count: invoices, customer: new Int32Array(invoices), due: new Int32Array(invoices), isInvoice: new Uint8Array(invoices) };
+}
+
+/** The tracking sheet's data rows, one per invoice, dates as Date; fills refs for the journal. */
+function* trackingRows(customers: readonly GeneratedCustomer[], refs: InvoiceRefs, random: () => number): Generator<ExcelJS.CellValue[]> {
+  const invoices = refs.count;
   const asOf = dayFromIso(LARGE_AS_OF)!;
   const first = dayFromIso("2025-01-02")!;
   const span = asOf - first - 1;
-  const refs: InvoiceRefs = {
-    count: invoices,
-    customer: new Int32Array(invoices),
-    due: new Int32Array(invoices),
-    isInvoice: new Uint8Array(invoices),
-  };
   const lastInvoiceOf = new Array<string | undefined>(customers.length);
   const minAmount = Math.log(350);
   const amountRange = Math.log(48_000) - minAmount;
@@ -365,7 +373,7 @@ async function writeTrackingSheet(
       const credited = lastInvoiceOf[c];
       if (credited !== undefined && random() < 0.7) row[18] = credited;
       refs.due[i] = invoiceDay;
-      commitStyled(ws, row, columnStyles);
+      yield row;
       continue;
     }
 
@@ -401,10 +409,8 @@ async function writeTrackingSheet(
 
     refs.due[i] = due;
     refs.isInvoice[i] = 1;
-    commitStyled(ws, row, columnStyles);
+    yield row;
   }
-  await ws.commit();
-  return refs;
 }
 
 async function writeJournal(
@@ -418,7 +424,12 @@ async function writeJournal(
   ws.columns = JOURNAL_COLUMNS.map((name) => ({ key: name, width: name === "Client" ? 36 : name === "Note" ? 40 : 14 }));
   const columnStyles = JOURNAL_COLUMNS.map((name) => (name === "Date" || name === "Promesse" ? DATE_STYLE : PLAIN_STYLE));
   ws.addRow([...JOURNAL_COLUMNS]).commit();
+  for (const row of journalRows(customers, refs, lines, random)) commitStyled(ws, row, columnStyles);
+  await ws.commit();
+}
 
+/** The journal's data rows, oldest first, dates as Date. */
+function journalRows(customers: readonly GeneratedCustomer[], refs: InvoiceRefs, lines: number, random: () => number): ExcelJS.CellValue[][] {
   const asOf = dayFromIso(LARGE_AS_OF)!;
   const entries: { day: number; row: ExcelJS.CellValue[] }[] = [];
   // Draw invoices until there are enough lines (credit notes and invoices not yet late get none).
@@ -444,8 +455,25 @@ async function writeJournal(
     entries.push({ day, row });
   }
   entries.sort((a, b) => a.day - b.day);
-  for (const entry of entries) commitStyled(ws, entry.row, columnStyles);
-  await ws.commit();
+  return entries.map((entry) => entry.row);
+}
+
+/**
+ * The rows the large workbook holds, as values in memory (dates as Date), without writing a file:
+ * the same seed gives the same rows as writeLargeTrackingWorkbook writes.
+ *
+ * @param options - as writeLargeTrackingWorkbook
+ * @returns the tracking sheet's rows (title row, header row, then one per invoice) and the journal's (header first)
+ * @example largeWorkbookRows({ invoices: 10, customers: 3 }).tracking[1] // the header row
+ */
+export function largeWorkbookRows(options: LargeWorkbookOptions): { tracking: ExcelJS.CellValue[][]; journal: ExcelJS.CellValue[][] } {
+  const random = seededRandom(options.seed ?? DEFAULT_SEED);
+  const customers = makeCustomers(options.customers, random);
+  random(); // the writer draws its temporary file's name here
+  const refs = newInvoiceRefs(options.invoices);
+  const tracking: ExcelJS.CellValue[][] = [[LARGE_TITLE], [...LARGE_HEADERS], ...trackingRows(customers, refs, random)];
+  const journal = [[...JOURNAL_COLUMNS], ...journalRows(customers, refs, options.journalLines ?? Math.round(options.invoices / 5), random)];
+  return { tracking, journal };
 }
 
 async function writeSettings(workbook: ExcelJS.stream.xlsx.WorkbookWriter, settings: Readonly<Record<string, string>>): Promise<void> {

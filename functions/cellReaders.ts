@@ -3,7 +3,9 @@ import { parseCustomerType, type CustomerType } from "../src/core/customerType";
 import { parseDateInput } from "../src/core/dateInput";
 import { dayFromExcelSerial, type Day } from "../src/core/day";
 import type { Cents } from "../src/core/money";
-import { parsePaymentTerms, paymentTermsFromDays, type PaymentTerms } from "../src/core/paymentTerms";
+import { cellPaymentTerms } from "../src/core/cellPaymentTerms";
+import type { PaymentTerms } from "../src/core/paymentTerms";
+import { percentFromText } from "../src/core/percentInput";
 import { isProblem, problem, type Problem } from "../src/core/problem";
 import { isBlank } from "./excelGrid";
 
@@ -24,23 +26,12 @@ export function readOptionalDate(value: unknown): Day | undefined | Problem {
   return isBlank(value) ? undefined : readDate(value);
 }
 
-// Terms text is parsed once per distinct text (SPEC section 6), across calls too: Excel calls a
-// function cell by cell when the sheet is not written as one spilled column.
-const termsCache = new Map<unknown, PaymentTerms | Problem>();
-const TERMS_CACHE_LIMIT = 10_000;
-
-/** A payment-terms cell: text of the grammar, or a number of days. */
+/** A payment-terms cell: text of the grammar, or a number of days (each parsed once, cellPaymentTerms). */
 export function readTerms(value: unknown): PaymentTerms | Problem {
-  const cached = termsCache.get(value);
-  if (cached !== undefined) return cached;
-  let terms: PaymentTerms | Problem;
-  if (typeof value === "number") terms = paymentTermsFromDays(value);
-  else if (typeof value === "string" && value.trim() !== "") terms = parsePaymentTerms(value);
-  else if (isBlank(value)) terms = problem("Conditions de paiement manquantes");
-  else terms = problem(`Conditions de paiement non reconnues : «${String(value)}»`);
-  if (termsCache.size >= TERMS_CACHE_LIMIT) termsCache.clear();
-  termsCache.set(value, terms);
-  return terms;
+  if (typeof value === "number") return cellPaymentTerms(value);
+  if (typeof value === "string" && value.trim() !== "") return cellPaymentTerms(value);
+  if (isBlank(value)) return problem("Conditions de paiement manquantes");
+  return problem(`Conditions de paiement non reconnues : «${String(value)}»`);
 }
 
 /**
@@ -83,10 +74,10 @@ export function readWholeDays(value: unknown, what: string): number | Problem {
  */
 export function readPercent(value: unknown): number | Problem {
   let number: number;
+  const figure = typeof value === "string" ? percentFromText(value) : undefined;
   if (typeof value === "number") {
     number = value > 0 && value < 1 ? value * 100 : value;
-  } else if (typeof value === "string" && /^\s*\d+([.,]\d+)?\s*%?\s*$/.test(value)) {
-    const figure = Number(value.replace("%", "").trim().replace(",", "."));
+  } else if (typeof value === "string" && figure !== undefined) {
     number = !value.includes("%") && figure > 0 && figure < 1 ? figure * 100 : figure;
   } else {
     return problem(`Taux annuel invalide : «${String(value)}» (par exemple 12,15 pour 12,15 %)`);

@@ -4,8 +4,9 @@
  * sheets to read; the header row. Keys are French, like the other settings:
  * colonne_facture = « N° pièce » or « C », feuilles_suivi = « Suivi 2025 ; Suivi 2026 », ligne_entete = 3.
  */
-import type { CellValue } from "./cellValue";
+import { cellText, type CellValue } from "./cellValue";
 import { normalizeText } from "./normalizeText";
+import { keyOf } from "./settingKey";
 import { columnLetter, FIELD_LABELS, matchHeader, type ColumnMapping, type TrackingField } from "./trackingColumns";
 
 /** The settings key of each field's column. */
@@ -55,11 +56,6 @@ export interface SavedMapping {
 
 export const NO_SAVED_MAPPING: SavedMapping = Object.freeze({ columns: {}, sheets: [], problems: [] });
 
-/** A settings key as settingsFromRows compares keys: case, accents and punctuation aside. */
-function keyOf(text: string): string {
-  return normalizeText(text).replace(/ /g, "_");
-}
-
 /**
  * Whether a settings key belongs to the saved mapping (settingsFromRows leaves these rows to it).
  * @example isSavedMappingKey("Colonne facture") // true
@@ -72,11 +68,6 @@ export function isSavedMappingKey(key: string): boolean {
 /** Whether a saved mapping says anything. */
 export function isEmptyMapping(mapping: SavedMapping): boolean {
   return Object.keys(mapping.columns).length === 0 && mapping.sheets.length === 0 && mapping.headerRow === undefined;
-}
-
-function textOf(value: CellValue | undefined): string {
-  if (value === null || value === undefined) return "";
-  return typeof value === "string" ? value.trim() : String(value);
 }
 
 /**
@@ -105,9 +96,9 @@ export function savedMappingFromRows(rows: readonly (readonly CellValue[])[], sh
       valueColumn = v;
       continue;
     }
-    const key = keyOf(textOf(cells[keyColumn]));
+    const key = keyOf(cellText(cells[keyColumn]));
     const value = cells[valueColumn];
-    const text = textOf(value);
+    const text = cellText(value);
     if (text === "") continue;
     const field = FIELD_BY_KEY.get(key);
     if (field !== undefined) columns[field] = text;
@@ -157,7 +148,7 @@ function letterIndex(text: string): number | undefined {
  */
 export function savedColumnIndex(saved: string, cells: readonly CellValue[]): number | undefined {
   const wanted = normalizeText(saved);
-  for (let i = 0; i < cells.length; i++) if (normalizeText(textOf(cells[i])) === wanted) return i;
+  for (let i = 0; i < cells.length; i++) if (normalizeText(cellText(cells[i])) === wanted) return i;
   return letterIndex(saved);
 }
 
@@ -186,7 +177,7 @@ export function savedHeaderCells(
   });
   for (const field of fields) {
     const index = savedColumnIndex(columns[field]!, cells);
-    if (index === undefined || (!headerRowGiven && textOf(cells[index]) === "")) continue;
+    if (index === undefined || (!headerRowGiven && cellText(cells[index]) === "")) continue;
     while (out.length <= index) out.push(null);
     out[index] = FIELD_LABELS[field];
   }
@@ -202,7 +193,7 @@ export function writtenHeaders(mapping: ColumnMapping, cells: readonly CellValue
   const headers: Partial<Record<TrackingField, string>> = {};
   for (const field of Object.keys(mapping.columns) as TrackingField[]) {
     const index = mapping.columns[field]!;
-    const text = textOf(cells[index]);
+    const text = cellText(cells[index]);
     headers[field] = text === "" ? `colonne ${columnLetter(index)}` : text;
   }
   return { ...mapping, headers };

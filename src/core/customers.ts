@@ -46,9 +46,10 @@ export function groupCustomers(
   invoices: readonly InvoiceRecord[],
   creditNotes: readonly CreditNoteRecord[],
 ): { customers: Customer[]; warnings: string[] } {
-  const records = [...invoices, ...creditNotes];
+  const records: (InvoiceRecord | CreditNoteRecord)[] = [...invoices, ...creditNotes];
   // Union-find over the records: by name key, then by VAT number.
-  const parent = records.map((_, i) => i);
+  const parent = new Int32Array(records.length);
+  for (let i = 0; i < parent.length; i++) parent[i] = i;
   const find = (i: number): number => {
     while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
     return i;
@@ -62,46 +63,80 @@ export function groupCustomers(
   const firstByVat = new Map<string, number>();
   // A customer's name repeats on each of its rows: normalise each distinct spelling once.
   const keyOfName = new Map<string, string>();
-  records.forEach((record, i) => {
-    const name = record.customer.name;
-    let nameKey = keyOfName.get(name);
-    if (nameKey === undefined) keyOfName.set(name, (nameKey = customerNameKey(name)));
+  const keyOfVat = new Map<string, string | undefined>();
+  // Rows of one customer mostly share one details object (same name, same VAT number): its first
+  // row stands for them, and names and numbers are looked up once per object.
+  const firstByDetails = new Map<CustomerDetails, number>();
+  for (let i = 0; i < records.length; i++) {
+    const customer = records[i]!.customer;
+    const same = firstByDetails.get(customer);
+    if (same !== undefined) {
+      union(same, i);
+      continue;
+    }
+    firstByDetails.set(customer, i);
+    let nameKey = keyOfName.get(customer.name);
+    if (nameKey === undefined) keyOfName.set(customer.name, (nameKey = customerNameKey(customer.name)));
     const seen = firstByName.get(nameKey);
     if (seen === undefined) firstByName.set(nameKey, i);
     else union(seen, i);
-    const vat = identifierKey(record.customer.vatNumber);
+    const vatNumber = customer.vatNumber;
+    let vat: string | undefined;
+    if (vatNumber !== undefined) {
+      if (keyOfVat.has(vatNumber)) vat = keyOfVat.get(vatNumber);
+      else keyOfVat.set(vatNumber, (vat = identifierKey(vatNumber)));
+    }
     if (vat !== undefined) {
       const seenVat = firstByVat.get(vat);
       if (seenVat === undefined) firstByVat.set(vat, i);
       else union(seenVat, i);
     }
-  });
+  }
 
-  const groups = new Map<number, number[]>();
-  records.forEach((_, i) => {
+  // Members in record order. A group's root is its lowest record, met first: groups come in the
+  // order of their first records.
+  const groups: { root: number; details: CustomerDetails[]; seen?: Set<CustomerDetails>; invoices: InvoiceRecord[]; creditNotes: CreditNoteRecord[] }[] = [];
+  const groupOfRoot = new Int32Array(records.length).fill(-1);
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i]!;
     const root = find(i);
-    const members = groups.get(root);
-    if (members) members.push(i);
-    else groups.set(root, [i]);
-  });
+    let group = groups[groupOfRoot[root]!];
+    if (group === undefined) {
+      groupOfRoot[root] = groups.length;
+      groups.push((group = { root, details: [], invoices: [], creditNotes: [] }));
+    }
+    // Rows that repeat a customer's details share one object: keep each distinct one once, in order.
+    const details = group.details;
+    if (details[details.length - 1] !== record.customer) {
+      // A few distinct details are searched; many get a set, lest an account of many rows be quadratic.
+      if (group.seen === undefined && details.length >= 8) group.seen = new Set(details);
+      if (!(group.seen?.has(record.customer) ?? details.includes(record.customer))) {
+        details.push(record.customer);
+        group.seen?.add(record.customer);
+      }
+    }
+    if (record.kind === "invoice") group.invoices.push(record);
+    else group.creditNotes.push(record);
+  }
 
   const customers: Customer[] = [];
-  for (const [root, members] of groups) {
-    const first = records[root]!;
+  for (const group of groups) {
+    const first = records[group.root]!;
     customers.push({
-      key: customerNameKey(first.customer.name),
+      key: keyOfName.get(first.customer.name)!,
       name: first.customer.name,
-      details: mergeDetails(members.map((i) => records[i]!.customer)),
-      invoices: members.map((i) => records[i]!).filter((r): r is InvoiceRecord => r.kind === "invoice"),
-      creditNotes: members.map((i) => records[i]!).filter((r): r is CreditNoteRecord => r.kind === "creditNote"),
+      details: mergeDetails(group.details),
+      invoices: group.invoices,
+      creditNotes: group.creditNotes,
     });
   }
   return { customers, warnings: duplicateWarnings(customers) };
 }
 
-function mergeDetails(withRepeats: readonly CustomerDetails[]): CustomerDetails {
-  // Rows that repeat a customer's details share one object: merge each distinct one once.
-  const all = [...new Set(withRepeats)];
+/** The details of an account's rows, each distinct object once, in row order. */
+function mergeDetails(all: readonly CustomerDetails[]): CustomerDetails {
+  // One row's details, nothing defaulted: they are the account's as they stand.
+  if (all.length === 1 && all[0]!.defaulted === undefined && !("defaulted" in all[0]!)) return all[0]!;
   const merged: Record<string, unknown> = { ...all[0]! };
   delete merged.defaulted;
   for (const details of all.slice(1)) {

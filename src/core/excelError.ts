@@ -10,6 +10,9 @@ const EXCEL_ERRORS: ReadonlySet<string> = new Set([
   "#FIELD!", "#BLOCKED!", "#CONNECT!", "#UNKNOWN!", "#BUSY!", "#EXTERNAL!", "#PYTHON!", "#TIMEOUT!",
 ]);
 
+/** The longest cell text that may be an error, spaces around it included: longer texts are not read. */
+export const LONGEST_EXCEL_ERROR = 24;
+
 /**
  * The Excel error a cell holds, if any: such a cell has no value to read, and saying "missing" or
  * "not a date" would hide the broken formula behind it.
@@ -22,7 +25,7 @@ const EXCEL_ERRORS: ReadonlySet<string> = new Set([
  * excelErrorOf("N/A")    // undefined
  */
 export function excelErrorOf(value: CellValue | undefined): string | undefined {
-  if (typeof value !== "string" || value.length > 24) return undefined;
+  if (typeof value !== "string" || value.length > LONGEST_EXCEL_ERROR) return undefined;
   const text = value.trim().toUpperCase();
   return text.startsWith("#") && EXCEL_ERRORS.has(text) ? text : undefined;
 }

@@ -5,10 +5,10 @@
  * They become journal lines (Note « repris de la feuille … ») for invoices the journal does not
  * cover yet, so that the policy goes on from where the assistant left off.
  */
-import type { CellValue } from "./cellValue";
+import { cellText, type CellValue } from "./cellValue";
 import { parseDateInput } from "./dateInput";
 import type { Day } from "./day";
-import { invoiceKey } from "./journal";
+import { invoiceKey } from "./invoiceKey";
 import { UNDATED_NOTE, type InvoiceHistory, type JournalEntry } from "./journalEntry";
 import { normalizeText } from "./normalizeText";
 import { isProblem } from "./problem";
@@ -66,11 +66,6 @@ interface Found {
   dates: Partial<Record<ReminderLevel, Day>>;
 }
 
-function textOf(value: CellValue | undefined): string {
-  if (value === null || value === undefined) return "";
-  return typeof value === "string" ? value.trim() : String(value);
-}
-
 /** How many invoices the warning on undated levels names. */
 const LISTED = 10;
 
@@ -115,12 +110,12 @@ export function historyEntries(
         }
         continue;
       }
-      const invoice = textOf(cells[numberColumn]);
+      const invoice = cellText(cells[numberColumn]);
       const key = invoiceKey(invoice);
       if (key === "" || journal.get(key)?.lastLevel !== undefined) continue;
       let entry = found.get(key);
       if (entry === undefined) {
-        entry = { invoice, customer: textOf(cells[customerColumn]), level, sheet, dates: {} };
+        entry = { invoice, customer: cellText(cells[customerColumn]), level, sheet, dates: {} };
         found.set(key, entry);
       } else if (level > entry.level) {
         entry.level = level;
@@ -129,7 +124,7 @@ export function historyEntries(
       for (const [column, at] of dateColumns) {
         const date = parseDateInput(cells[column] ?? null);
         if (isProblem(date)) {
-          if (textOf(cells[column]) !== "") warnings.push(`${sheet} ligne ${row} : date «${textOf(cells[column])}» illisible, ignorée / unreadable date, ignored`);
+          if (cellText(cells[column]) !== "") warnings.push(`${sheet} ligne ${row} : date «${cellText(cells[column])}» illisible, ignorée / unreadable date, ignored`);
           continue;
         }
         const known = entry.dates[at];

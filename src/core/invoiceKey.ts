@@ -22,7 +22,25 @@ const NUMBER_SIGN = /^(?:n\s*[°º˚]\s*[.:]?|no\s*[.:]|no\s+|no(?=\d))\s*/i;
  * invoiceKey("NOV-12")    // "NOV-12"
  */
 export function invoiceKey(number: string): string {
+  if (isKeyAlready(number)) return number;
   const trimmed = number.trim();
   const rest = trimmed.replace(NUMBER_SIGN, "");
   return (rest === "" ? trimmed : rest).toUpperCase();
+}
+
+/**
+ * Whether a number is its own key: printable ASCII without lower case, no space at either end, and
+ * not starting with N (which may be « N° »). Most numbers are (FA0000123, 2024-017): they are
+ * returned as they are, without a new string per row.
+ */
+function isKeyAlready(number: string): boolean {
+  const length = number.length;
+  if (length === 0) return false;
+  const first = number.charCodeAt(0);
+  if (first === 78 /* N */ || first === 32 || number.charCodeAt(length - 1) === 32) return false;
+  for (let i = 0; i < length; i++) {
+    const code = number.charCodeAt(i);
+    if (code < 32 || code > 126 || (code >= 97 && code <= 122)) return false;
+  }
+  return true;
 }

@@ -43,36 +43,39 @@ export interface NextLevelDecision {
  * @example nextLevel({ dueDate: d("2021-04-30"), balance: 210000, customerType: "professionnel",
  *   lastLevel: 1, lastLevelDate: d("2021-05-05") }, d("2021-06-15")).level // 2
  */
+/** The decision as one object; no closure per call, since the plan decides for every invoice. */
+function decision(level: ReminderLevel | null, hold: Hold | null, brokenPromise: boolean, daysLate: number): NextLevelDecision {
+  return { level, hold, brokenPromise, daysLate };
+}
+
 export function nextLevel(state: InvoiceReminderState, today: Day, policy: ReminderPolicy = DEFAULT_POLICY): NextLevelDecision {
   const promise = state.promiseDate;
   const brokenPromise = promise !== undefined && promise < today && state.balance >= PAID_BELOW;
-  const held = (hold: Hold, daysLate = 0): NextLevelDecision => ({ level: null, hold, brokenPromise, daysLate });
 
-  if (state.balance < PAID_BELOW) return held("paid");
-  if (state.dispute) return held("dispute");
-  if (promise !== undefined && promise >= today) return held("promise");
+  if (state.balance < PAID_BELOW) return decision(null, "paid", brokenPromise, 0);
+  if (state.dispute) return decision(null, "dispute", brokenPromise, 0);
+  if (promise !== undefined && promise >= today) return decision(null, "promise", brokenPromise, 0);
 
   let clockStart = state.dueDate;
   if (policy.waitForAcceptanceReport && needsAcceptanceReport(state.customerType)) {
-    if (state.acceptanceDate === undefined) return held("awaiting_acceptance");
+    if (state.acceptanceDate === undefined) return decision(null, "awaiting_acceptance", brokenPromise, 0);
     clockStart = Math.max(clockStart, state.acceptanceDate);
   }
   const daysLate = Math.max(0, today - clockStart);
-  const decide = (level: ReminderLevel | null): NextLevelDecision => ({ level, hold: null, brokenPromise, daysLate });
 
   const last = state.lastLevel;
   const grace = policy.graceDays[state.customerType];
   if (last === undefined) {
     const daysBefore = state.dueDate - today;
-    if (daysBefore >= policy.courtesyDaysBeforeMin && daysBefore <= policy.courtesyDaysBeforeMax) return decide(0);
+    if (daysBefore >= policy.courtesyDaysBeforeMin && daysBefore <= policy.courtesyDaysBeforeMax) return decision(0, null, brokenPromise, daysLate);
   }
-  if (daysLate < grace || daysLate === 0) return decide(null);
+  if (daysLate < grace || daysLate === 0) return decision(null, null, brokenPromise, daysLate);
 
   if (policy.escalation === "byAge") {
     const thresholds = byAgeThresholds(policy, state.customerType);
     let reached: ReminderLevel = 1;
     for (let level = 2; level <= 4; level++) if (daysLate >= thresholds[level - 1]!) reached = level as ReminderLevel;
-    return decide(last === undefined || reached > last ? reached : null);
+    return decision(last === undefined || reached > last ? reached : null, null, brokenPromise, daysLate);
   }
 
   // Sequential: one level at a time, each after its delay since the previous one.
@@ -80,14 +83,19 @@ export function nextLevel(state: InvoiceReminderState, today: Day, policy: Remin
   switch (last) {
     case undefined:
     case 0:
-      return decide(1);
+      return decision(1, null, brokenPromise, daysLate);
     case 1:
-      return decide(since >= policy.reminder2AfterDays ? 2 : null);
+      return decision(since >= policy.reminder2AfterDays ? 2 : null, null, brokenPromise, daysLate);
     case 2:
-      return decide(since >= policy.formalNoticeAfterDays && daysLate >= policy.formalNoticeMinDaysLate ? 3 : null);
+      return decision(
+        since >= policy.formalNoticeAfterDays && daysLate >= policy.formalNoticeMinDaysLate ? 3 : null,
+        null,
+        brokenPromise,
+        daysLate,
+      );
     case 3:
-      return decide(since >= policy.injunctionAfterDays ? 4 : null);
+      return decision(since >= policy.injunctionAfterDays ? 4 : null, null, brokenPromise, daysLate);
     default:
-      return decide(null);
+      return decision(null, null, brokenPromise, daysLate);
   }
 }

@@ -116,14 +116,15 @@ export function planRun(source: PlanSource, options: PlanOptions): Plan {
   const invoices: PlannedInvoice[] = [];
   const actions: PlannedAction[] = [];
   for (const customer of customers) {
-    const { balances, unallocated } = customerBalances(customer);
+    const keys = customer.invoices.map((record) => invoiceKey(record.number));
+    const { balances, unallocated } = customerBalances(customer, keys);
     if (unallocated >= PAID_BELOW) {
       warnings.push(`«${customer.name}» : avoirs non imputés de ${(unallocated / 100).toFixed(2).replace(".", ",")} € (plus que les factures ouvertes) / unallocated credit notes`);
     }
-    const planned = customer.invoices.map((record) =>
-      planInvoice(record, customer, balances.get(invoiceKey(record.number))!, source.histories, options, unknownRates),
+    const planned = customer.invoices.map((record, i) =>
+      planInvoice(record, customer, balances.get(keys[i]!)!, source.histories.get(keys[i]!), options, unknownRates),
     );
-    invoices.push(...planned);
+    for (const p of planned) invoices.push(p);
     const action = customerAction(customer, planned, options, forced.get(customer.key), { invoices: planned, creditNotes: customer.creditNotes, unallocated });
     if (action) actions.push(action);
     if (action && action.channel !== options.policy.channels[action.level]) {
@@ -134,13 +135,13 @@ export function planRun(source: PlanSource, options: PlanOptions): Plan {
   }
   for (const message of unknownRates) warnings.push(`Pénalités non calculées : ${message}`);
 
-  // Plain comparisons: 100,000 invoices make about 1.7 million of them.
-  invoices.sort((a, b) => (a.record.sheet === b.record.sheet ? a.record.row - b.record.row : a.record.sheet < b.record.sheet ? -1 : 1));
-  warnings.push(...prescriptionWarnings(invoices, customers, options.asOf));
-  actions.sort((a, b) => b.level - a.level || a.customer.name.localeCompare(b.customer.name, "fr"));
+  const bySheetAndRow = inSheetOrder(invoices);
+  warnings.push(...prescriptionWarnings(bySheetAndRow, customers, options.asOf));
+  // One collator for the whole sort: localeCompare(…, "fr") builds one per comparison.
+  actions.sort((a, b) => b.level - a.level || FRENCH.compare(a.customer.name, b.customer.name));
   return {
     asOf: options.asOf,
-    invoices,
+    invoices: bySheetAndRow,
     actions,
     rejected: source.rejected,
     warnings,
@@ -154,15 +155,40 @@ export function planRun(source: PlanSource, options: PlanOptions): Plan {
   };
 }
 
+const FRENCH = new Intl.Collator("fr");
+
+/**
+ * The invoices by sheet name, then row: one numeric key each (sheet rank, row, position) sorted as
+ * a typed array, for 100,000 invoices make about 1.7 million comparisons.
+ */
+function inSheetOrder(invoices: readonly PlannedInvoice[]): PlannedInvoice[] {
+  const sheets = [...new Set(invoices.map((p) => p.record.sheet))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const rank = new Map(sheets.map((sheet, i) => [sheet, i]));
+  if (invoices.length >= ROW_SPAN || sheets.length >= 2 ** 11) {
+    return [...invoices].sort((a, b) => rank.get(a.record.sheet)! - rank.get(b.record.sheet)! || a.record.row - b.record.row);
+  }
+  const keys = new Float64Array(invoices.length);
+  // Rows < 2^21 (Excel has 2^20) and positions < 2^21 leave 2^11 sheets within a double's 2^53.
+  for (let i = 0; i < invoices.length; i++) {
+    const { sheet, row } = invoices[i]!.record;
+    keys[i] = (rank.get(sheet)! * ROW_SPAN + row) * ROW_SPAN + i;
+  }
+  keys.sort();
+  const sorted = new Array<PlannedInvoice>(invoices.length);
+  for (let i = 0; i < keys.length; i++) sorted[i] = invoices[keys[i]! % ROW_SPAN]!;
+  return sorted;
+}
+
+const ROW_SPAN = 2 ** 21;
+
 function planInvoice(
   record: InvoiceRecord,
   customer: Customer,
   balance: Cents,
-  histories: ReadonlyMap<string, InvoiceHistory>,
+  history: InvoiceHistory | undefined,
   options: PlanOptions,
   unknownRates: Set<string>,
 ): PlannedInvoice {
-  const history = histories.get(invoiceKey(record.number));
   const type = customer.details.customerType;
   const decision = nextLevel(
     {
@@ -243,6 +269,7 @@ function customerAction(
   const shown = new Set(listed);
   due = due.filter((d) => shown.has(d.invoice));
   const claimed = level >= 3 ? due.filter((d) => d.level === level).map((d) => d.invoice) : listed;
+  const totals = actionTotals(claimed, level);
   return {
     customerKey: customer.key,
     customer: customer.details,
@@ -252,7 +279,10 @@ function customerAction(
     invoices: listed,
     due,
     claimed,
-    ...actionTotals(claimed, level),
+    // Named, not spread: a spread copies through a slow path, once per customer.
+    balance: totals.balance,
+    penalties: totals.penalties,
+    recoveryFee: totals.recoveryFee,
     forced: forcedLevel !== undefined,
     account,
   };

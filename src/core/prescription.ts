@@ -80,6 +80,9 @@ export function prescriptionWarnings(
     if (invoice.balance < PAID_BELOW) continue;
     const account = accounts.get(invoice.customerKey);
     const type = account?.details.customerType ?? invoice.record.customer.customerType;
+    // The limit is at least 365 days a year after the due date: most invoices are far from it.
+    const years = isBusinessCustomer(type) ? rule.businessYears : rule.consumerYears;
+    if (invoice.record.dueDate + 365 * years > horizon) continue;
     const limit = prescriptionDate(invoice.record.dueDate, type, rule);
     if (limit > horizon) continue;
     if (warnings.length >= INVOICES_TOLD) {

@@ -145,8 +145,11 @@ export function halfYearLabel(year: number, half: 1 | 2): string {
  * ratesFor(DEFAULT_RATES, 2026, 2)  // Problem "Taux inconnus pour le 2d semestre 2026 : …"
  */
 export function ratesFor(table: RatesTable, year: number, half: 1 | 2): HalfYearRates | Problem {
-  const found = table.find((entry) => entry.year === year && entry.half === half);
-  if (found) return found;
+  // A loop, not find(): the plan asks for every half-year of every late invoice.
+  for (let i = 0; i < table.length; i++) {
+    const entry = table[i]!;
+    if (entry.year === year && entry.half === half) return entry;
+  }
   return problem(
     `Taux inconnus pour le ${halfYearLabel(year, half)} : indiquez le taux ou ajoutez ce semestre aux paramètres`,
     "na",

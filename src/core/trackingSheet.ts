@@ -3,20 +3,20 @@
  * same code serves exceljs's streaming reader, an in-memory workbook and Office.js blocks. Every
  * data row ends up as exactly one of: invoice, credit note, skipped (blank, total) or rejected.
  */
-import { AMOUNT_LIMIT_CENTS, parseAmountInput } from "./amountInput";
+import { cellPaymentTerms } from "./cellPaymentTerms";
 import { savedHeaderCells, writtenHeaders } from "./columnMapping";
-import type { CellValue } from "./cellValue";
-import { DEFAULT_CUSTOMER_TYPE, parseCustomerType, type CustomerType } from "./customerType";
+import { cellText, isBlank, type CellValue } from "./cellValue";
+import { CustomerDetailsReader } from "./customerDetailsReader";
 import { parseDateInput } from "./dateInput";
-import { dayFromExcelSerial, dayToFrench, type Day } from "./day";
+import { dayToFrench, type Day } from "./day";
 import { dueDate } from "./dueDate";
-import { excelErrorOf } from "./excelError";
+import { excelErrorOf, LONGEST_EXCEL_ERROR } from "./excelError";
 import { invoiceKey } from "./invoiceKey";
-import { formatEuros, type Cents } from "./money";
+import type { Cents } from "./money";
+import { paymentTermsWarning, type PaymentTerms } from "./paymentTerms";
 import { normalizeText } from "./normalizeText";
-import { parsePaymentTerms, paymentTermsFromDays, paymentTermsWarning, type PaymentTerms } from "./paymentTerms";
 import { isProblem, problem, type Problem } from "./problem";
-import { parseCivility } from "./salutation";
+import { amountOf, cellAt, isTotalLabel, optionalText, shownCell } from "./trackingCells";
 import {
   createHeaderSearch,
   FIELD_LABELS,
@@ -25,7 +25,9 @@ import {
   type HeaderSearch,
   type TrackingField,
 } from "./trackingColumns";
-import type { CreditNoteRecord, CustomerDetails, InvoiceRecord, RejectedRow } from "./trackingRecord";
+import type { CreditNoteRecord, InvoiceRecord, RejectedRow } from "./trackingRecord";
+import { TrackingWarnings } from "./trackingWarnings";
+import { parseYesNo } from "./yesNo";
 
 // A cell as the adapters hand it over: Date cells as Excel serial numbers, formulas as their
 // cached result, rich text and hyperlinks as their text, error cells as their text ("#N/A").
@@ -68,86 +70,6 @@ export interface TrackingSheetReader {
   readonly headerRow: number | undefined;
 }
 
-// Total rows: the label, once normalised; the hint spares normalising every customer name.
-const TOTAL_HINT = /tota/i;
-const TOTAL_LABEL = /^(?:sous |grand )?tota(?:l|ux)(?: .*)?$|^sub ?totals?(?: .*)?$/;
-
-const DISPUTE_WORDS: ReadonlyMap<string, boolean> = new Map([
-  ["oui", true], ["o", true], ["x", true], ["yes", true], ["y", true], ["true", true], ["vrai", true], ["1", true],
-  ["non", false], ["n", false], ["no", false], ["false", false], ["faux", false], ["0", false],
-]);
-const LANGUAGE_WORDS: ReadonlyMap<string, "fr" | "en"> = new Map([
-  ["fr", "fr"], ["fra", "fr"], ["fre", "fr"], ["francais", "fr"], ["french", "fr"],
-  ["en", "en"], ["eng", "en"], ["anglais", "en"], ["english", "en"],
-]);
-const LANGUAGE_WITH_REGION = /^(fr|en) [a-z]{2}$/;
-const FRENCH_MOBILE_WITHOUT_ZERO = /^[1-9]\d{8}$/;
-
-/** Fields whose numbers are Excel serials: a rejected one is shown as the date Excel shows. */
-const DATE_FIELDS: ReadonlySet<TrackingField> = new Set(["invoiceDate", "dueDate", "acceptanceDate", "promiseDate"]);
-
-/** How many rows one warning lists before it says "et N autres". */
-const ROWS_LISTED = 10;
-/** How many balance mismatches are told one by one. */
-const MISMATCHES_TOLD = 100;
-
-function isBlank(value: CellValue | undefined): boolean {
-  if (value === null || value === undefined) return true;
-  return typeof value === "string" && (value.length === 0 || value.trim().length === 0);
-}
-
-/** The cell as text: trimmed, numbers without ".0", booleans as a French Excel shows them. */
-function textOf(value: CellValue | undefined): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "string") return value.trim();
-  if (typeof value === "number") return String(value);
-  return value ? "VRAI" : "FAUX";
-}
-
-/**
- * An amount cell in cents. A number that is a whole number of cents to within float noise takes
- * a short cut: parseAmountInput's decimal reading (toPrecision) was a third of the reading time of
- * a large sheet, and gives the same cents for these. The noise allowed (4e-16 of the value) is
- * under half the 15th significant digit, so that the short cut takes nothing parseAmountInput
- * would refuse for a third decimal.
- */
-function amountOf(value: CellValue): Cents | Problem {
-  if (typeof value === "number") {
-    const scaled = value * 100;
-    const cents = Math.round(scaled);
-    const noise = (scaled < 0 ? -scaled : scaled) * 4e-16;
-    const diff = scaled - cents;
-    if (diff <= noise && -diff <= noise && cents < AMOUNT_LIMIT_CENTS && cents > -AMOUNT_LIMIT_CENTS) return cents + 0;
-  }
-  return parseAmountInput(value);
-}
-
-function optionalText(value: CellValue | undefined): string | undefined {
-  const text = textOf(value);
-  return text === "" ? undefined : text;
-}
-
-function isTotalLabel(text: string): boolean {
-  return text !== "" && TOTAL_HINT.test(text) && TOTAL_LABEL.test(normalizeText(text));
-}
-
-/** A warning told once for many rows: "Suivi lignes 3, 8 et 12 autres : …". */
-class RowWarning {
-  readonly rows: number[] = [];
-  count = 0;
-
-  add(row: number): void {
-    if (this.rows.length < ROWS_LISTED) this.rows.push(row);
-    this.count++;
-  }
-
-  text(sheet: string, message: string): string {
-    const listed = this.rows.join(", ");
-    const more = this.count > this.rows.length ? ` et ${this.count - this.rows.length} autres` : "";
-    return `${sheet} ${this.count === 1 ? "ligne" : "lignes"} ${listed}${more} : ${message}`;
-  }
-}
-
 class Reader implements TrackingSheetReader {
   private readonly search: HeaderSearch | undefined;
   private mapping: ColumnMapping | null = null;
@@ -180,8 +102,9 @@ class Reader implements TrackingSheetReader {
   private iCreditedInvoice = -1;
   /** Every mapped column, for the blank-row test. */
   private mapped: number[] = [];
-  /** Every mapped field with its column, left to right, for the Excel-error test. */
-  private mappedFields: (readonly [TrackingField, number])[] = [];
+  /** Every mapped field and its column, left to right, for the Excel-error test (plain arrays: read on every row). */
+  private mappedFields: TrackingField[] = [];
+  private mappedColumns: number[] = [];
 
   private readonly invoices: InvoiceRecord[] = [];
   private readonly creditNotes: CreditNoteRecord[] = [];
@@ -192,29 +115,19 @@ class Reader implements TrackingSheetReader {
   private blanksPending = 0;
   /** Rows with neither customer nor number: totals when nothing but blanks and totals follow. */
   private readonly orphans: { row: number; column: string; value: string }[] = [];
-  /** Where each number was first used, by invoiceKey, for duplicates. */
-  private readonly numbers = new Map<string, { readonly row: number; readonly number: string }>();
+  /** The row where each number was first used, by invoiceKey, for duplicates. */
+  private readonly numbers = new Map<string, number>();
 
-  // One parse per distinct text: a sheet repeats the same few terms, categories and flags.
-  private readonly termsCache = new Map<string | number | boolean, PaymentTerms | Problem>();
-  private readonly typeCache = new Map<string | number | boolean, CustomerType | Problem>();
-  private readonly disputeCache = new Map<string | number | boolean, boolean | undefined>();
-  private readonly languageCache = new Map<string | number | boolean, "fr" | "en" | undefined>();
-  /** The details last read for each customer name: most rows repeat them, and share one object. */
-  private readonly customers = new Map<string, CustomerDetails>();
+  /** The customers' details, read once the columns are known. */
+  private details!: CustomerDetailsReader;
 
-  private readonly termWarnings = new Map<string, RowWarning>();
-  private readonly futureDates = new RowWarning();
-  private readonly overpaid = new RowWarning();
-  /** Customer types not understood, by the text as written: the rows keep the default type. */
-  private readonly unknownTypes = new Map<string, RowWarning>();
-  private readonly mismatches: string[] = [];
-  private mismatchCount = 0;
+  private readonly warnings: TrackingWarnings;
 
   constructor(
     private readonly sheet: string,
     private readonly options: TrackingSheetOptions,
   ) {
+    this.warnings = new TrackingWarnings(sheet, (field) => this.header(field));
     this.search = options.headerRow === undefined ? createHeaderSearch(options.maxHeaderRows ?? 50) : undefined;
   }
 
@@ -287,10 +200,15 @@ class Reader implements TrackingSheetReader {
     this.iVatNumber = at("vatNumber");
     this.iSiret = at("siret");
     this.iCreditedInvoice = at("creditedInvoice");
+    this.details = new CustomerDetailsReader({
+      customerType: this.iCustomerType, language: this.iLanguage, email: this.iEmail, phone: this.iPhone,
+      contact: this.iContact, civility: this.iCivility, address: this.iAddress, postcode: this.iPostcode,
+      city: this.iCity, vatNumber: this.iVatNumber, siret: this.iSiret,
+    });
     this.mapped = Object.values(c).filter((i): i is number => i !== undefined);
-    this.mappedFields = (Object.keys(c) as TrackingField[])
-      .map((field) => [field, c[field]!] as const)
-      .sort((a, b) => a[1] - b[1]);
+    const leftToRight = (Object.keys(c) as TrackingField[]).sort((a, b) => c[a]! - c[b]!);
+    this.mappedFields = leftToRight;
+    this.mappedColumns = leftToRight.map((field) => c[field]!);
   }
 
   /** The header as written in the sheet, for messages and RejectedRow.column. */
@@ -331,8 +249,8 @@ class Reader implements TrackingSheetReader {
     }
     const customerCell = this.iCustomer < 0 ? null : cells[this.iCustomer];
     const numberCell = this.iNumber < 0 ? null : cells[this.iNumber];
-    const customer = textOf(customerCell);
-    const number = textOf(numberCell);
+    const customer = cellText(customerCell);
+    const number = cellText(numberCell);
 
     if (this.isTotalRow(customer, number, cells)) {
       // Blank rows above a total row are counted: the total has data.
@@ -372,15 +290,15 @@ class Reader implements TrackingSheetReader {
       if (!isBlank(cells[i]) && (best === undefined || i < c[best]!)) best = field;
     }
     const field = best ?? "customer";
-    return { row, column: this.header(field), value: shown(field, this.cell(cells, c[field] ?? -1)) };
+    return { row, column: this.header(field), value: shownCell(field, this.cell(cells, c[field] ?? -1)) };
   }
 
   private cell(cells: readonly CellValue[], index: number): CellValue {
-    return index < 0 ? null : (cells[index] ?? null);
+    return cellAt(cells, index);
   }
 
   private reject(row: number, field: TrackingField, value: CellValue, message: string): RejectedRow {
-    return { sheet: this.sheet, row, column: this.header(field), value: shown(field, value), message };
+    return { sheet: this.sheet, row, column: this.header(field), value: shownCell(field, value), message };
   }
 
   /** A date or amount problem: "<header> «value» n'est pas une date", or `missing` for a blank cell. */
@@ -391,13 +309,14 @@ class Reader implements TrackingSheetReader {
 
   /** The first cell, left to right, that holds an Excel error: the row cannot be read. */
   private errorCell(row: number, cells: readonly CellValue[]): RejectedRow | undefined {
-    const fields = this.mappedFields;
-    for (let k = 0; k < fields.length; k++) {
-      const [field, index] = fields[k]!;
-      const value = cells[index];
-      if (typeof value !== "string" || value.indexOf("#") < 0) continue;
+    const columns = this.mappedColumns;
+    for (let k = 0; k < columns.length; k++) {
+      const value = cells[columns[k]!];
+      // Names, e-mails and addresses are longer than any error: only short texts are searched for #.
+      if (typeof value !== "string" || value.length > LONGEST_EXCEL_ERROR || value.indexOf("#") < 0) continue;
       const error = excelErrorOf(value);
       if (error === undefined) continue;
+      const field = this.mappedFields[k]!;
       return this.reject(
         row,
         field,
@@ -413,11 +332,20 @@ class Reader implements TrackingSheetReader {
     const key = invoiceKey(number);
     const first = this.numbers.get(key);
     if (first === undefined) {
-      this.numbers.set(key, { row, number });
+      this.numbers.set(key, row);
       return undefined;
     }
-    const spelled = first.number === number ? "" : ` sous la forme «${first.number}»`;
-    return this.reject(row, "number", number, `${what} ligne ${first.row}${spelled}`);
+    const firstNumber = this.numberAt(first);
+    const spelled = firstNumber === number ? "" : ` sous la forme «${firstNumber}»`;
+    return this.reject(row, "number", number, `${what} ligne ${first}${spelled}`);
+  }
+
+  /**
+   * The number of the record read on a row: a number is registered only by a row that then
+   * becomes a record, so it is found there (kept by row alone, the map holds no object per row).
+   */
+  private numberAt(row: number): string {
+    return (rowRecord(this.invoices, row) ?? rowRecord(this.creditNotes, row))!.number;
   }
 
   /** Reads one data row; returns the rejection, or undefined when the row became a record. */
@@ -438,8 +366,11 @@ class Reader implements TrackingSheetReader {
       return this.valueProblem(row, "amount", amountCell, amount, `${FIELD_LABELS.amount} manquant`);
     }
 
-    const customer = this.customerDetails(row, cells, name);
-    if (!("name" in customer)) return customer;
+    const customer = this.details.read(cells, name);
+    if (customer === undefined) {
+      const languageCell = this.cell(cells, this.iLanguage);
+      return this.reject(row, "language", languageCell, `${this.header("language")} «${cellText(languageCell)}» : FR ou EN attendu`);
+    }
 
     const creditedCell = this.cell(cells, this.iCreditedInvoice);
     const creditedInvoice = optionalText(creditedCell);
@@ -477,7 +408,7 @@ class Reader implements TrackingSheetReader {
     if (!isBlank(paidCell)) {
       const read = amountOf(paidCell);
       if (isProblem(read)) return this.valueProblem(row, "paid", paidCell, read);
-      if (read < 0) return this.reject(row, "paid", paidCell, `${this.header("paid")} «${textOf(paidCell)}» est négatif`);
+      if (read < 0) return this.reject(row, "paid", paidCell, `${this.header("paid")} «${cellText(paidCell)}» est négatif`);
       paid = read;
     }
     const balanceCell = this.cell(cells, this.iBalance);
@@ -490,36 +421,26 @@ class Reader implements TrackingSheetReader {
       if (this.iPaid < 0) paid = amount - read;
     }
 
-    const acceptanceCell = this.cell(cells, this.iAcceptanceDate);
-    let acceptanceDate: Day | undefined;
-    if (!isBlank(acceptanceCell)) {
-      const read = parseDateInput(acceptanceCell);
-      if (isProblem(read)) return this.valueProblem(row, "acceptanceDate", acceptanceCell, read);
-      acceptanceDate = read;
-    }
-    const promiseCell = this.cell(cells, this.iPromiseDate);
-    let promiseDate: Day | undefined;
-    if (!isBlank(promiseCell)) {
-      const read = parseDateInput(promiseCell);
-      if (isProblem(read)) return this.valueProblem(row, "promiseDate", promiseCell, read);
-      promiseDate = read;
-    }
+    const acceptanceDate = this.optionalDate(row, "acceptanceDate", this.cell(cells, this.iAcceptanceDate));
+    if (typeof acceptanceDate === "object") return acceptanceDate;
+    const promiseDate = this.optionalDate(row, "promiseDate", this.cell(cells, this.iPromiseDate));
+    if (typeof promiseDate === "object") return promiseDate;
     const disputeCell = this.cell(cells, this.iDispute);
-    const dispute = this.disputeOf(disputeCell);
+    const dispute = disputeOf(disputeCell);
     if (dispute === undefined) {
-      return this.reject(row, "dispute", disputeCell, `${this.header("dispute")} «${textOf(disputeCell)}» : oui, non ou x attendu`);
+      return this.reject(row, "dispute", disputeCell, `${this.header("dispute")} «${cellText(disputeCell)}» : oui, non ou x attendu`);
     }
 
     const duplicate = this.duplicate(row, number, `Facture «${number}» déjà présente`);
     if (duplicate !== undefined) return duplicate;
 
     // Warnings only for rows read: a rejected row has its own message.
-    if (this.options.today !== undefined && invoiceDate > this.options.today) this.futureDates.add(row);
+    if (this.options.today !== undefined && invoiceDate > this.options.today) this.warnings.futureDate(row);
     // The surplus stays on this invoice (its balance is negative): it is no one else's payment.
-    if (paid > amount) this.overpaid.add(row);
+    if (paid > amount) this.warnings.overpaid(row);
     this.typeWarning(row, cells);
     if (sheetBalance !== undefined && Math.abs(sheetBalance - (amount - paid)) > 1) {
-      this.balanceMismatch(row, sheetBalance, amount - paid);
+      this.warnings.balanceMismatch(row, sheetBalance, amount - paid);
     }
     this.termsWarning(row, cells);
     this.invoices.push({
@@ -540,10 +461,17 @@ class Reader implements TrackingSheetReader {
     return undefined;
   }
 
+  /** A date cell that may be blank: its day, undefined, or the row's rejection. */
+  private optionalDate(row: number, field: "acceptanceDate" | "promiseDate", cell: CellValue): Day | undefined | RejectedRow {
+    if (isBlank(cell)) return undefined;
+    const read = parseDateInput(cell);
+    return isProblem(read) ? this.valueProblem(row, field, cell, read) : read;
+  }
+
   private dueDateOf(row: number, cells: readonly CellValue[], invoiceDate: Day): Day | RejectedRow {
     const dueCell = this.cell(cells, this.iDueDate);
     const termsCell = this.cell(cells, this.iTerms);
-    const terms = isBlank(termsCell) ? undefined : this.termsOf(termsCell as string | number | boolean);
+    const terms = isBlank(termsCell) ? undefined : termsOf(termsCell as string | number | boolean);
     let due: Day;
     if (!isBlank(dueCell)) {
       const read = parseDateInput(dueCell);
@@ -572,120 +500,18 @@ class Reader implements TrackingSheetReader {
   private termsWarning(row: number, cells: readonly CellValue[]): void {
     const termsCell = this.cell(cells, this.iTerms);
     if (isBlank(termsCell)) return;
-    const terms = this.termsOf(termsCell as string | number | boolean);
+    const terms = termsOf(termsCell as string | number | boolean);
     if (isProblem(terms)) return;
     const warning = paymentTermsWarning(terms);
     if (warning === undefined) return;
-    let rows = this.termWarnings.get(warning);
-    if (rows === undefined) this.termWarnings.set(warning, (rows = new RowWarning()));
-    rows.add(row);
-  }
-
-  private termsOf(value: string | number | boolean): PaymentTerms | Problem {
-    let terms = this.termsCache.get(value);
-    if (terms === undefined) {
-      terms = typeof value === "number" ? paymentTermsFromDays(value) : parsePaymentTerms(textOf(value));
-      this.termsCache.set(value, terms);
-    }
-    return terms;
-  }
-
-  private disputeOf(value: CellValue): boolean | undefined {
-    if (value === null) return false;
-    if (typeof value === "boolean") return value;
-    if (this.disputeCache.has(value)) return this.disputeCache.get(value);
-    const text = typeof value === "number" ? String(value) : normalizeText(value);
-    const found = text === "" ? false : DISPUTE_WORDS.get(text);
-    this.disputeCache.set(value, found);
-    return found;
-  }
-
-  private languageOf(value: CellValue): "fr" | "en" | undefined {
-    if (isBlank(value)) return "fr";
-    const key = value as string | number | boolean;
-    if (this.languageCache.has(key)) return this.languageCache.get(key);
-    const text = normalizeText(textOf(value));
-    const found = LANGUAGE_WORDS.get(text) ?? (LANGUAGE_WITH_REGION.exec(text)?.[1] as "fr" | "en" | undefined);
-    this.languageCache.set(key, found);
-    return found;
+    this.warnings.termsBeyondCaps(row, warning);
   }
 
   /** A customer type not understood: the row keeps the default type, and one warning lists the rows. */
   private typeWarning(row: number, cells: readonly CellValue[]): void {
     const typeCell = this.cell(cells, this.iCustomerType);
-    if (typeCell === null || !isProblem(this.customerTypeOf(typeCell))) return;
-    const text = textOf(typeCell);
-    let rows = this.unknownTypes.get(text);
-    if (rows === undefined) this.unknownTypes.set(text, (rows = new RowWarning()));
-    rows.add(row);
-  }
-
-  private customerTypeOf(value: CellValue): CustomerType | Problem {
-    if (value === null) return parseCustomerType(null);
-    let type = this.typeCache.get(value);
-    if (type === undefined) {
-      type = parseCustomerType(value);
-      this.typeCache.set(value, type);
-    }
-    return type;
-  }
-
-  private customerDetails(row: number, cells: readonly CellValue[], name: string): CustomerDetails | RejectedRow {
-    const typeCell = this.cell(cells, this.iCustomerType);
-    const readType = this.customerTypeOf(typeCell);
-    // Not understood: the default type, as if blank, so that another row of the account that states it wins.
-    const typeUnknown = isProblem(readType);
-    const customerType = typeUnknown ? DEFAULT_CUSTOMER_TYPE : readType;
-    const languageCell = this.cell(cells, this.iLanguage);
-    const language = this.languageOf(languageCell);
-    if (language === undefined) {
-      return this.reject(row, "language", languageCell, `${this.header("language")} «${textOf(languageCell)}» : FR ou EN attendu`);
-    }
-    const email = optionalText(this.cell(cells, this.iEmail));
-    const phone = phoneText(this.cell(cells, this.iPhone));
-    const contact = optionalText(this.cell(cells, this.iContact));
-    // A civility not understood (a company's « Société ») greets « Madame, Monsieur, » as a blank does.
-    const civility = parseCivility(optionalText(this.cell(cells, this.iCivility)));
-    const address = optionalText(this.cell(cells, this.iAddress));
-    const postcode = postcodeText(this.cell(cells, this.iPostcode));
-    const city = optionalText(this.cell(cells, this.iCity));
-    const vatNumber = optionalText(this.cell(cells, this.iVatNumber));
-    const siret = optionalText(this.cell(cells, this.iSiret));
-    const defaulted = defaultedFields(typeUnknown || isBlank(typeCell), isBlank(languageCell));
-    const last = this.customers.get(name);
-    if (
-      last !== undefined &&
-      last.customerType === customerType &&
-      last.language === language &&
-      last.email === email &&
-      last.phone === phone &&
-      last.contact === contact &&
-      last.civility === civility &&
-      last.address === address &&
-      last.postcode === postcode &&
-      last.city === city &&
-      last.vatNumber === vatNumber &&
-      last.siret === siret &&
-      last.defaulted === defaulted
-    ) {
-      return last;
-    }
-    const details: CustomerDetails = {
-      name, customerType, email, phone, contact, address, postcode, city, language, vatNumber, siret,
-      ...(civility === undefined ? {} : { civility }),
-      ...(defaulted === undefined ? {} : { defaulted }),
-    };
-    this.customers.set(name, details);
-    return details;
-  }
-
-  private balanceMismatch(row: number, sheetBalance: Cents, computed: Cents): void {
-    this.mismatchCount++;
-    if (this.mismatches.length >= MISMATCHES_TOLD) return;
-    this.mismatches.push(
-      `${this.sheet} ligne ${row} : ${this.header("balance")} ${formatEuros(sheetBalance)} ≠ ` +
-        `${this.header("amount")} - ${this.header("paid")} ${formatEuros(computed)}`,
-    );
+    if (typeCell === null || !isProblem(this.details.customerTypeOf(typeCell))) return;
+    this.warnings.unknownType(row, cellText(typeCell));
   }
 
   finish(): TrackingSheetResult {
@@ -695,36 +521,7 @@ class Reader implements TrackingSheetReader {
     this.skipped += this.orphans.length;
     this.orphans.length = 0;
 
-    const warnings: string[] = [];
-    for (const [message, rows] of this.termWarnings) warnings.push(rows.text(this.sheet, message));
-    if (this.futureDates.count > 0 && this.options.today !== undefined) {
-      warnings.push(this.futureDates.text(this.sheet, `${this.header("invoiceDate")} postérieure au ${dayToFrench(this.options.today)}`));
-    }
-    if (this.overpaid.count > 0) {
-      warnings.push(
-        this.overpaid.text(
-          this.sheet,
-          `${this.header("paid")} supérieur au ${this.header("amount")} : le trop-perçu n'est reporté sur aucune autre facture / ` +
-            `overpaid invoice: the surplus is not carried to other invoices`,
-        ),
-      );
-    }
-    for (const [text, rows] of this.unknownTypes) {
-      warnings.push(
-        rows.text(
-          this.sheet,
-          `${this.header("customerType")} «${text}» : type de client non reconnu, professionnel retenu / ` +
-            `unrecognised customer type, professionnel assumed`,
-        ),
-      );
-    }
-    warnings.push(...this.mismatches);
-    if (this.mismatchCount > this.mismatches.length) {
-      warnings.push(
-        `${this.sheet} : ${this.mismatchCount - this.mismatches.length} autres écarts entre ${this.header("balance")} ` +
-          `et ${this.header("amount")} - ${this.header("paid")}`,
-      );
-    }
+    const warnings = this.warnings.texts(this.options.today);
     let sheetProblem: Problem | undefined;
     if (this.mapping === null) {
       sheetProblem = this.headerProblem ?? (this.search?.problem() ?? this.headerRowEmpty());
@@ -743,30 +540,29 @@ class Reader implements TrackingSheetReader {
   }
 }
 
-/** A cell as the user sees it: a date column's serial as the date Excel shows. */
-function shown(field: TrackingField, value: CellValue): string {
-  if (typeof value === "number" && DATE_FIELDS.has(field)) {
-    const day = dayFromExcelSerial(value);
-    if (day !== undefined) return dayToFrench(day);
-  }
-  return textOf(value);
+/** A Litige cell: yes or no, and a blank (or punctuation alone, « - ») is no dispute. */
+function disputeOf(value: CellValue): boolean | undefined {
+  if (value === null) return false;
+  return parseYesNo(value) ?? (typeof value === "string" && normalizeText(value) === "" ? false : undefined);
 }
 
-/** A phone number stored as a number lost its leading zero (0612345678 became 612345678). */
-function phoneText(value: CellValue): string | undefined {
-  if (typeof value === "number") {
-    const digits = String(value);
-    return FRENCH_MOBILE_WITHOUT_ZERO.test(digits) ? `0${digits}` : digits;
-  }
-  return optionalText(value);
+/** The terms of a terms cell; a boolean is read as its text (VRAI), which no terms grammar reads. */
+function termsOf(value: string | number | boolean): PaymentTerms | Problem {
+  return cellPaymentTerms(typeof value === "boolean" ? cellText(value) : value);
 }
 
-/** A French postcode stored as a number lost its leading zero (06000 became 6000). */
-function postcodeText(value: CellValue): string | undefined {
-  if (typeof value === "number" && Number.isInteger(value) && value >= 1000 && value <= 99999) {
-    return String(value).padStart(5, "0");
+/** The record read on a row, by binary search: records come in row order. */
+function rowRecord<T extends { readonly row: number }>(records: readonly T[], row: number): T | undefined {
+  let low = 0;
+  let high = records.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const found = records[middle]!;
+    if (found.row === row) return found;
+    if (found.row < row) low = middle + 1;
+    else high = middle - 1;
   }
-  return optionalText(value);
+  return undefined;
 }
 
 /**
@@ -807,13 +603,3 @@ export function readTrackingRows(
   return reader.finish();
 }
 
-// Shared arrays, so that rows of the same customer keep sharing one details object.
-const DEFAULTED_TYPE: readonly ("customerType" | "language")[] = Object.freeze(["customerType"]);
-const DEFAULTED_LANGUAGE: readonly ("customerType" | "language")[] = Object.freeze(["language"]);
-const DEFAULTED_BOTH: readonly ("customerType" | "language")[] = Object.freeze(["customerType", "language"]);
-
-/** Which of the category and the language a row left blank (they then hold their defaults). */
-function defaultedFields(type: boolean, language: boolean): readonly ("customerType" | "language")[] | undefined {
-  if (type) return language ? DEFAULTED_BOTH : DEFAULTED_TYPE;
-  return language ? DEFAULTED_LANGUAGE : undefined;
-}

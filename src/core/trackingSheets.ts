@@ -2,7 +2,7 @@
  * The tracking sheets of one workbook read as one (SPEC section 3, « which sheets »): firms keep
  * one sheet per year, every one of them is read, and the plan names those read and those left out.
  */
-import { invoiceKey } from "./journal";
+import { invoiceKey } from "./invoiceKey";
 import type { CellValue } from "./cellValue";
 import { FIELD_LABELS, type ColumnMapping } from "./trackingColumns";
 import type { TrackingSheetResult } from "./trackingSheet";

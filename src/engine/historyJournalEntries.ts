@@ -3,7 +3,7 @@
 import { addDays, type Day } from "../core/day";
 import { historyEntries } from "../core/historySheets";
 import { invoiceKey } from "../core/invoiceKey";
-import { invoiceHistories } from "../core/journal";
+import { invoiceHistories } from "../core/invoiceHistories";
 import type { InvoiceHistory, JournalEntry } from "../core/journalEntry";
 import type { WorkbookSource } from "./readWorkbook";
 

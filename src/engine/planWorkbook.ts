@@ -1,7 +1,7 @@
 // The plan of a run on what a workbook holds: the tracking sheets, the journal and the history
 // sheets' lines as each invoice's history, the settings' policy and rates.
 import type { Day } from "../core/day";
-import { invoiceHistories } from "../core/journal";
+import { invoiceHistories } from "../core/invoiceHistories";
 import { JOURNAL_SHEET } from "../core/journalEntry";
 import { planRun, type Plan } from "../core/plan";
 import type { ReminderLevel } from "../core/reminderLevel";

@@ -13,7 +13,7 @@ import type { TrackingField } from "../core/trackingColumns";
 import { createTrackingSheetReader, type TrackingSheetReader, type TrackingSheetResult } from "../core/trackingSheet";
 import { leftOut as leftOutSheet, mergeTrackingSheets, type LeftOutReason, type SheetLeftOut, type SheetRead } from "../core/trackingSheets";
 import { MergeFill } from "./mergeFill";
-import { percentAsShown } from "./percentAsShown";
+import { rowPercentAsShown } from "./percentAsShown";
 import { isProductSheet, sameSheetName } from "./sheetNames";
 import type { SheetExtras, SheetVisibility, WorkbookInput } from "./workbookInput";
 
@@ -73,7 +73,7 @@ export async function scanWorkbook(input: WorkbookInput, options: WorkbookScanOp
       rows: for await (const { firstRow, values, numberFormats } of sheet.rows({ numberFormats: formats })) {
         for (let i = 0; i < values.length; i++) {
           if (!scan.wantsRows()) break rows;
-          scan.row(firstRow + i, formats ? percentAsShown(values[i]!, numberFormats?.[i]) : values[i]!);
+          scan.row(firstRow + i, formats ? rowPercentAsShown(values[i]!, numberFormats?.[i]) : values[i]!);
         }
       }
     }

@@ -5,7 +5,8 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { newJournalEntries, parseJournalRows, type JournalReading } from "../core/journal";
+import { parseJournalRows, type JournalReading } from "../core/journal";
+import { newJournalEntries } from "../core/journalAppend";
 import { JOURNAL_SHEET, type JournalEntry } from "../core/journalEntry";
 import { normalizeText } from "../core/normalizeText";
 import { readJournalSheet } from "./journalSheet";

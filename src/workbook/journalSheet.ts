@@ -4,16 +4,9 @@
  */
 import type ExcelJS from "exceljs";
 import type { CellValue } from "../core/cellValue";
-import {
-  findJournalColumns,
-  journalLine,
-  JOURNAL_DATE_COLUMNS,
-  newJournalEntries,
-  parseJournalRows,
-  type CellRow,
-  type JournalColumn,
-  type JournalReading,
-} from "../core/journal";
+import { parseJournalRows, type CellRow, type JournalReading } from "../core/journal";
+import { journalLine, newJournalEntries } from "../core/journalAppend";
+import { findJournalColumns, JOURNAL_DATE_COLUMNS, type JournalColumn } from "../core/journalColumns";
 import { JOURNAL_COLUMNS, JOURNAL_SHEET, type JournalEntry } from "../core/journalEntry";
 import { plainCellValue, safeCellOut } from "./safeCell";
 import type { GraftedSheet, SheetGraft } from "./sheetGraft";

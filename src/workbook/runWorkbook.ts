@@ -6,7 +6,7 @@ import { constants } from "node:fs";
 import { access, mkdir, readdir, rm, rmdir } from "node:fs/promises";
 import path from "node:path";
 import type { Day } from "../core/day";
-import { newJournalEntries } from "../core/journal";
+import { newJournalEntries } from "../core/journalAppend";
 import { plannedJournalEntries, type Plan } from "../core/plan";
 import type { ReminderLevel } from "../core/reminderLevel";
 import { userTemplatesFolder } from "../documents/defaultTemplates";

@@ -6,18 +6,12 @@
 import type ExcelJS from "exceljs";
 import type { CellValue } from "../core/cellValue";
 import { normalizeText } from "../core/normalizeText";
-import {
-  DEFAULT_SETTINGS,
-  HEADER_KEY,
-  HEADER_VALUE,
-  isTextSetting,
-  keyOf,
-  settingsFromRows,
-  settingsToRows,
-  SETTINGS_SHEET,
-  type Settings,
-  type SettingsProblem,
-} from "../core/settings";
+import { percentAsShown } from "../core/percentInput";
+import { DEFAULT_SETTINGS, HEADER_KEY, HEADER_VALUE, SETTINGS_SHEET, type Settings, type SettingsProblem } from "../core/settings";
+import { keyOf } from "../core/settingKey";
+import { isTextSetting } from "../core/settingsCatalog";
+import { settingsFromRows } from "../core/settingsFromRows";
+import { settingsToRows } from "../core/settingsToRows";
 import { findWorksheet } from "./readTrackingWorkbook";
 import { plainCellValue, safeCellOut, TEXT_FORMAT, writeCell } from "./safeCell";
 import type { SheetGraft } from "./sheetGraft";
@@ -181,7 +175,7 @@ export function readSettingsSheet(ws: ExcelJS.Worksheet | undefined): { settings
     row.eachCell({ includeEmpty: false }, (cell, column) => {
       let value = plainCellValue(cell.value);
       if (typeof value === "number" && typeof cell.numFmt === "string" && cell.numFmt.includes("%")) {
-        value = Number((value * 100).toPrecision(15));
+        value = percentAsShown(value);
       }
       cells[column - 1] = value;
     });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { isSavedMappingKey, savedColumnIndex, savedMappingFromRows, savedMappingRows } from "../../src/core/columnMapping";
 import { readTrackingRows } from "../../src/core/trackingSheet";
-import { DEFAULT_SETTINGS, settingsFromRows, settingsToRows } from "../../src/core/settings";
+import { DEFAULT_SETTINGS } from "../../src/core/settings";
+import { settingsFromRows } from "../../src/core/settingsFromRows";
+import { settingsToRows } from "../../src/core/settingsToRows";
 
 describe("the saved column mapping", () => {
   it("is read from the settings rows: columns, sheets and header row", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { dayFromIso } from "../../src/core/day";
 import { historyEntries, historySheetLevel } from "../../src/core/historySheets";
-import { invoiceHistories } from "../../src/core/journal";
+import { invoiceHistories } from "../../src/core/invoiceHistories";
 
 const day = (iso: string) => dayFromIso(iso)!;
 

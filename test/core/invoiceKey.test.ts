@@ -28,3 +28,18 @@ describe("invoiceKey", () => {
     expect(invoiceKey("No")).toBe("NO");
   });
 });
+
+describe("a number that is its own key", () => {
+  it("is returned as it is, and keys as the long way would", () => {
+    for (const number of ["FA0000123", "2024-017", "F/2021.7", "A B"]) {
+      expect(invoiceKey(number)).toBe(number);
+      expect(invoiceKey(` ${number.toLowerCase()} `)).toBe(number);
+    }
+  });
+
+  it("still loses a leading N° and still folds accents' case", () => {
+    expect(invoiceKey("N°12")).toBe("12");
+    expect(invoiceKey("NOV-12")).toBe("NOV-12");
+    expect(invoiceKey("é-1")).toBe("É-1");
+  });
+});

@@ -2,16 +2,11 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { CellValue } from "../../src/core/cellValue";
 import { dayFromIso, dayToExcelSerial, type Day } from "../../src/core/day";
-import {
-  findJournalColumns,
-  invoiceHistories,
-  invoiceKey,
-  journalLine,
-  newJournalEntries,
-  parseChannel,
-  parseJournalRows,
-  type CellRow,
-} from "../../src/core/journal";
+import { parseChannel } from "../../src/core/channelInput";
+import { invoiceHistories } from "../../src/core/invoiceHistories";
+import { invoiceKey, parseJournalRows, type CellRow } from "../../src/core/journal";
+import { journalLine, newJournalEntries } from "../../src/core/journalAppend";
+import { findJournalColumns } from "../../src/core/journalColumns";
 import { JOURNAL_COLUMNS, type JournalEntry } from "../../src/core/journalEntry";
 import type { ReminderLevel } from "../../src/core/reminderLevel";
 import type { Channel } from "../../src/core/reminderPolicy";

@@ -264,3 +264,21 @@ describe("the channel of an action", () => {
     ]);
   });
 });
+
+describe("the order of the plan", () => {
+  it("lists invoices by sheet name, then row, whatever the customers' order", () => {
+    const rows: [string, number, string][] = [["Suivi", 9, "B"], ["Archives", 4, "A"], ["Suivi", 3, "A"], ["Archives", 12, "B"], ["Été", 2, "A"]];
+    const plan = planRun(
+      source(rows.map(([sheet, row, name], i) => invoice({ sheet, row, number: `O${i}`, customer: customer(name) }))),
+      options("2021-06-15"),
+    );
+    expect(plan.invoices.map((p) => `${p.record.sheet}:${p.record.row}`)).toEqual(["Archives:4", "Archives:12", "Suivi:3", "Suivi:9", "Été:2"]);
+  });
+
+  it("orders actions of one level by customer name as French sorts it", () => {
+    const names = ["Émile", "eric", "Zoé", "Ecole", "éa", "Æther", "Dupont", "dupond", "Ôde", "Oscar"];
+    const plan = planRun(source(names.map((name, i) => invoice({ number: `N${i}`, customer: customer(name) }))), options("2021-06-15"));
+    const expected = [...names].sort((a, b) => a.localeCompare(b, "fr"));
+    expect(plan.actions.map((a) => a.customer.name)).toEqual(expected);
+  });
+});

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Plan } from "../../src/core/plan";
 import { missingSenderSettings, missingSettingMessage, SENDER_SETTING_KEYS, withSenderWarnings } from "../../src/core/senderCheck";
-import { DEFAULT_SETTINGS, settingsToRows, type CompanyDetails, type Settings } from "../../src/core/settings";
+import { DEFAULT_SETTINGS, type CompanyDetails, type Settings } from "../../src/core/settings";
+import { settingsToRows } from "../../src/core/settingsToRows";
 import { SAMPLE_COMPANY } from "../../src/sample/sampleWorkbook";
 
 const LETTERHEAD = [

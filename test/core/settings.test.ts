@@ -6,16 +6,11 @@ import { isProblem } from "../../src/core/problem";
 import { DEFAULT_RATES, ratesFor, withHalfYear, type RatesTable } from "../../src/core/rates";
 import type { Channel } from "../../src/core/reminderPolicy";
 import { DEFAULT_POLICY } from "../../src/core/reminderPolicy";
-import {
-  DEFAULT_SETTINGS,
-  isTextSetting,
-  rateKey,
-  settingsFromRows,
-  settingsToRows,
-  SETTINGS_HEADER,
-  type CompanyDetails,
-  type Settings,
-} from "../../src/core/settings";
+import { DEFAULT_SETTINGS, SETTINGS_HEADER, type CompanyDetails, type Settings } from "../../src/core/settings";
+import { isTextSetting } from "../../src/core/settingsCatalog";
+import { settingsFromRows } from "../../src/core/settingsFromRows";
+import { rateKey } from "../../src/core/settingsRateKeys";
+import { settingsToRows } from "../../src/core/settingsToRows";
 
 const HEADER: CellValue[] = [...SETTINGS_HEADER];
 

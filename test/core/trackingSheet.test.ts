@@ -605,3 +605,43 @@ describe("the Civilité column", () => {
     expect(customerOf("Société")).not.toHaveProperty("civility");
   });
 });
+
+describe("customer details read once per customer", () => {
+  it("rows of a customer with the same cells share one details object", () => {
+    const result = read([INVOICE, { ...INVOICE, number: "F-2" }]);
+    expect(result.invoices[1]!.customer).toBe(result.invoices[0]!.customer);
+  });
+
+  it("a row of the customer whose cells differ gets its own details", () => {
+    const result = read([INVOICE, { ...INVOICE, number: "F-2", email: "compta@tilleuls.example" }, { ...INVOICE, number: "F-3" }]);
+    expect(result.invoices[1]!.customer.email).toBe("compta@tilleuls.example");
+    expect(result.invoices[2]!.customer.email).toBeUndefined();
+    expect(result.invoices[2]!.customer).not.toBe(result.invoices[1]!.customer);
+  });
+
+  it("cells that differ only in spaces still give the same details object", () => {
+    const result = read([{ ...INVOICE, email: "a@b.example" }, { ...INVOICE, number: "F-2", email: " a@b.example " }]);
+    expect(result.invoices[1]!.customer).toBe(result.invoices[0]!.customer);
+  });
+});
+
+describe("duplicates found by row", () => {
+  it("a duplicate of a credit note names the note's spelling and row", () => {
+    const result = read([
+      INVOICE,
+      { ...INVOICE, number: "av-1", amount: "-100,00 €" },
+      { ...INVOICE, number: "AV-1", amount: "-50,00 €" },
+    ]);
+    expect(result.rejected[0]).toMatchObject({ row: 4, message: "Avoir «AV-1» : numéro déjà présent ligne 3 sous la forme «av-1»" });
+  });
+});
+
+describe("the Litige cell", () => {
+  it("a dash alone is no dispute", () => {
+    expect(read([{ ...INVOICE, dispute: "-" }]).invoices[0]!.dispute).toBe(false);
+  });
+
+  it("a word that is neither yes nor no rejects the row", () => {
+    expect(read([{ ...INVOICE, dispute: "peut-être" }]).rejected[0]).toMatchObject({ column: "Litige" });
+  });
+});
