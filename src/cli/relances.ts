@@ -9,12 +9,15 @@ import { createAddinServer, type AddinServer } from "../server/server";
 import type { DevCertificate } from "../server/devCertificate";
 import { commandHelp, type OptionHelp } from "./commandHelp";
 import { columnsCommand } from "./columnsCommand";
+import { stderrProgress, type ProgressOutput } from "./progressLine";
 import { demoCommand, planCommand, runCommand } from "./workbookCommands";
 
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
   env: NodeJS.ProcessEnv;
+  /** Where long commands show their progress line (stderr); without it, none. */
+  progress?: ProgressOutput | undefined;
 }
 
 interface Command {
@@ -122,6 +125,7 @@ const defaultIo: CliIo = {
   out: (text) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`),
   err: (text) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`),
   env: process.env,
+  progress: stderrProgress(),
 };
 
 export function usage(): string {

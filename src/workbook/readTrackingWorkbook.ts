@@ -55,6 +55,8 @@ export interface ReadTrackingWorkbookOptions {
   readonly today?: Day | undefined;
   /** Other sheets whose rows the caller wants from the same pass (the journal, the settings). */
   readonly otherSheets?: readonly string[] | undefined;
+  /** Told every 1,024 rows how many rows have been read (for a progress line on long reads). */
+  readonly onProgress?: ((rowsRead: number) => void) | undefined;
 }
 
 export interface TrackingWorkbookResult extends TrackingSheetResult {
@@ -501,6 +503,7 @@ export async function readTrackingWorkbook(
   // Errors thrown by the reading code itself are bugs, not a damaged file: they go through unchanged.
   let ownError: unknown;
   let sheets = 0;
+  let rowsRead = 0;
   try {
     for await (const worksheet of reader as unknown as AsyncIterable<StreamedSheet>) {
       sheets++;
@@ -511,6 +514,7 @@ export async function readTrackingWorkbook(
         throw (ownError = error);
       }
       for await (const row of worksheet) {
+        if ((++rowsRead & 1023) === 0) options.onProgress?.(rowsRead);
         // Every row is iterated, wanted or not: exceljs needs the sheet drained to go on.
         if (!wanted || !scan.wantsRows()) continue;
         const cells = cellsOfValues(row.values as ExcelJS.CellValue[]);

@@ -31,6 +31,8 @@ export interface SourceOptions {
   readonly sheet?: string | undefined;
   readonly headerRow?: number | undefined;
   readonly asOf?: Day | undefined;
+  /** Told how many rows have been read so far, as the file streams by. */
+  readonly onProgress?: ((rowsRead: number) => void) | undefined;
 }
 
 /**
@@ -50,6 +52,7 @@ export async function readWorkbookSource(file: string, options: SourceOptions = 
     today: options.asOf,
     otherSheets: [JOURNAL_SHEET, SETTINGS_SHEET],
     prelude,
+    onProgress: options.onProgress,
   });
   const journalRows = result.otherRows.get(JOURNAL_SHEET) ?? [];
   const settingsRows = result.otherRows.get(SETTINGS_SHEET);
