@@ -19,7 +19,7 @@ export interface RunDocuments {
 /**
  * @param templatesFolder - the user's own templates ("modeles" beside the workbook), laid out like
  *   templates/ (<lang>/<stage>.html, .txt, .subject.txt, .docx); each file found replaces the default
- * @throws FileWriteError naming a file that could not be written (the files written are removed)
+ * @throws FileWriteError naming a file that could not be written (once the files in flight are written)
  */
 export async function writeRunDocuments(
   plan: Plan,
@@ -38,7 +38,7 @@ export async function writeRunDocuments(
     });
     return { files: sink.files, documents };
   } catch (error) {
-    await sink.discard();
+    await sink.settle();
     throw error;
   }
 }

@@ -19,6 +19,8 @@ export interface FileDocumentSinkOptions {
 export interface FileDocumentSink extends DocumentSink {
   /** Every document taken, relative to the output folder, in the order taken. */
   readonly files: readonly string[];
+  /** Waits for the documents in flight, written or failed: nothing is written after it. */
+  settle(): Promise<void>;
   /** Removes every document taken, once those in flight have settled (a failed run's documents). */
   discard(): Promise<void>;
 }
@@ -85,6 +87,7 @@ export function fileDocumentSink(outDir: string, options: FileDocumentSinkOption
       await settle();
       failed();
     },
+    settle,
     async discard() {
       await settle();
       await Promise.all(files.map((relative) => rm(path.join(outDir, relative), { force: true }).catch(() => undefined)));

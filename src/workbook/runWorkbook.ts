@@ -129,8 +129,8 @@ async function runOnSnapshot(snapshot: Snapshot, output: string, options: RunOpt
   try {
     outcome = await runPlan(input, ports);
   } catch (error) {
-    // Documents whose journal lines were never written would be made, and sent, again by the next run.
-    await sink.discard();
+    // A document that cannot be written stops the run; those in flight finish first.
+    await sink.settle();
     throw error;
   }
   // Nothing goes out incomplete (SPEC section 5): the refusal writes only the copy, its settings to fill.
@@ -143,6 +143,7 @@ async function runOnSnapshot(snapshot: Snapshot, output: string, options: RunOpt
   try {
     copy = await writeRunCopy(snapshot.bytes, file, target, options.asOf, (workbook) => writeProductSheets(workbook, outcome.journalLines, plan, source.settings));
   } catch (error) {
+    // Documents whose journal lines were never written would be made, and sent, again by the next run.
     await sink.discard();
     // The input was not written over: a previous version kept for it is one too many.
     if (previousVersion !== undefined) await rm(previousVersion, { force: true }).catch(() => undefined);

@@ -1,11 +1,10 @@
 // The engine's documents through its ports: the same documents in memory as on disk, the mail
 // delivery's answer as the journal's Référence, progress counted, templates asked through the store.
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ReminderLevel } from "../../src/core/reminderLevel";
-import { templatesFolder } from "../../src/documents/emailTemplates";
 import type { ReminderEmail } from "../../src/documents/emlMessage";
 import type { Language } from "../../src/documents/reminderData";
 import { writeRunDocuments } from "../../src/documents/runDocuments";
@@ -16,19 +15,13 @@ import { produceRunDocuments } from "../../src/engine/runDocuments";
 import type { TemplateStore } from "../../src/engine/templateStore";
 import { emlDelivery } from "../../src/node/emlDelivery";
 import { sampleReminders } from "../documents/sampleReminders";
+import { shippedTemplates } from "./shippedTemplates";
 
 let dir: string;
 let shipped: TemplateStore;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "relances-engine-docs-"));
-  const files = new Map<string, Uint8Array | string>();
-  for (const lang of ["fr", "en"]) {
-    for (const name of await readdir(path.join(templatesFolder(), lang))) {
-      const bytes = await readFile(path.join(templatesFolder(), lang, name));
-      files.set(`${lang}/${name}`, name.endsWith(".docx") ? new Uint8Array(bytes) : bytes.toString("utf8"));
-    }
-  }
-  shipped = memoryTemplateStore(files);
+  shipped = await shippedTemplates();
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
