@@ -3,7 +3,6 @@
 // templates of the package and of a "modeles" folder, the e-mails as .eml files.
 import type { ActionDocument, Plan } from "../core/plan";
 import type { Settings } from "../core/settings";
-import type { RunProgress } from "../engine/progress";
 import { produceRunDocuments } from "../engine/runDocuments";
 import { emlDelivery } from "../node/emlDelivery";
 import { fileDocumentSink } from "../node/fileDocumentSink";
@@ -26,7 +25,6 @@ export async function writeRunDocuments(
   settings: Settings,
   outDir: string,
   templatesFolder?: string,
-  progress?: RunProgress,
 ): Promise<RunDocuments> {
   const sink = fileDocumentSink(outDir);
   try {
@@ -34,7 +32,6 @@ export async function writeRunDocuments(
       templates: fileTemplateStore(templatesFolder),
       sink,
       mail: emlDelivery(sink),
-      progress,
     });
     return { files: sink.files, documents };
   } catch (error) {

@@ -23,7 +23,7 @@ export interface DocumentPorts {
   readonly progress?: RunProgress | undefined;
 }
 
-export interface RunDocuments {
+export interface ProducedDocuments {
   /** The document each customer's action went into (the journal's Référence) and its channel, by customer key. */
   readonly documents: ReadonlyMap<string, ActionDocument>;
   /** How many documents were written or delivered. */
@@ -79,7 +79,7 @@ interface LetterGroup {
  * @returns the document of each customer's action, for the journal
  * @throws what a port throws (a file that cannot be written), TemplateError for a broken template
  */
-export async function produceRunDocuments(plan: Plan, settings: Settings, ports: DocumentPorts): Promise<RunDocuments> {
+export async function produceRunDocuments(plan: Plan, settings: Settings, ports: DocumentPorts): Promise<ProducedDocuments> {
   const { templates, sink, mail } = ports;
   const progress = ports.progress ?? NO_PROGRESS;
   const documents = new Map<string, ActionDocument>();

@@ -6,7 +6,7 @@ import type { Plan } from "../core/plan";
 import type { MissingSetting } from "../core/senderCheck";
 import type { Settings } from "../core/settings";
 import { runDecision } from "./runDecision";
-import { produceRunDocuments, type DocumentPorts, type RunDocuments } from "./runDocuments";
+import { produceRunDocuments, type DocumentPorts, type ProducedDocuments } from "./runDocuments";
 import { runJournalLines } from "./runJournalLines";
 
 export interface RunInput {
@@ -22,7 +22,7 @@ export interface RunInput {
 
 export type RunOutcome =
   | { readonly refused: readonly MissingSetting[] }
-  | { readonly refused?: undefined; readonly documents: RunDocuments; readonly journalLines: readonly JournalEntry[] };
+  | { readonly refused?: undefined; readonly documents: ProducedDocuments; readonly journalLines: readonly JournalEntry[] };
 
 /**
  * Carries out a plan: refuses when the sender is incomplete (before any document), else produces
