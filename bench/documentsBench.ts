@@ -3,8 +3,8 @@
 import Docxtemplater from "docxtemplater";
 import PizZip from "pizzip";
 import { renderStatement } from "../src/documents/accountStatement";
-import { defaultWordTemplate } from "../src/documents/defaultTemplates";
-import { defaultEmailTemplate } from "../src/documents/emailTemplates";
+import { defaultWordTemplate } from "../src/node/defaultTemplates";
+import { defaultEmailTemplate } from "../src/node/emailTemplates";
 import { reminderEmail } from "../src/documents/reminderEmail";
 import { emlFile } from "../src/mail/emlFile";
 import { reminderData, type ReminderData } from "../src/documents/reminderData";

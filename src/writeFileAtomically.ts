@@ -109,9 +109,23 @@ export async function sweepTemporaryFiles(folders: readonly string[]): Promise<s
  * @throws FileWriteError naming the file when the disk is full, access is denied... (nothing is left behind)
  */
 export async function writeFileAtomically(file: string, data: Uint8Array | string, mode?: number): Promise<void> {
-  const temporary = temporaryFileFor(file);
   try {
     await mkdir(path.dirname(file), { recursive: true });
+  } catch (error) {
+    throw writeFailure(file, error);
+  }
+  await writeWholeFile(file, data, mode);
+}
+
+/**
+ * writeFileAtomically into a folder known to exist: for writers of many files, who make each
+ * folder once rather than once per file.
+ * @param mode - file permissions, applied whatever the umask
+ * @throws FileWriteError naming the file (nothing is left behind)
+ */
+export async function writeWholeFile(file: string, data: Uint8Array | string, mode?: number): Promise<void> {
+  const temporary = temporaryFileFor(file);
+  try {
     await writeFile(temporary, data, { flag: "wx", ...(mode === undefined ? {} : { mode }) });
     if (mode !== undefined) await chmod(temporary, mode);
     await rename(temporary, file);

@@ -9,6 +9,7 @@ import { createAddinServer, type AddinServer } from "../server/server";
 import type { DevCertificate } from "../server/devCertificate";
 import { commandHelp, type OptionHelp } from "./commandHelp";
 import { columnsCommand } from "./columnsCommand";
+import { stderrProgress, type ProgressOutput } from "./progressLine";
 import { demoCommand, planCommand, runCommand } from "./workbookCommands";
 
 export interface CliIo {
@@ -17,6 +18,8 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   /** stdout as a stream, for output too large to hand to out() in one piece (plan --json). */
   stdout?: NodeJS.WritableStream;
+  /** Where long commands show their progress line (stderr); without it, none. */
+  progress?: ProgressOutput | undefined;
 }
 
 interface Command {
@@ -125,6 +128,7 @@ const defaultIo: CliIo = {
   err: (text) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`),
   env: process.env,
   stdout: process.stdout,
+  progress: stderrProgress(),
 };
 
 export function usage(): string {

@@ -15,12 +15,15 @@ import { demoSummary } from "./demoSummary";
 import { parseOptions, type ParsedOptions } from "./options";
 import { printPlanJson, type PlanJsonOutput } from "./planJsonStream";
 import { planTable } from "./planTable";
+import { progressLine, type ProgressOutput } from "./progressLine";
 import { senderRefusalMessage } from "./senderRefusal";
 
 export interface CommandIo {
   out(text: string): void;
   err(text: string): void;
   env: NodeJS.ProcessEnv;
+  /** Where long commands show their progress line (stderr); without it, none. */
+  progress?: ProgressOutput | undefined;
 }
 
 export const EXIT_USAGE = 2;
@@ -104,11 +107,15 @@ export async function runCommand(args: readonly string[], io: CommandIo): Promis
   return guarded(io, async () => {
     const inPlace = options.flags.has("in-place") || onItsOwnCopy;
     let result: RunResult;
+    const progress = io.progress === undefined ? undefined : progressLine(io.progress);
     try {
-      result = await runWorkbook(file, { asOf, outDir, sheet: options.values.get("sheet"), user: io.env.USER ?? io.env.USERNAME, inPlace });
+      result = await runWorkbook(file, { asOf, outDir, sheet: options.values.get("sheet"), user: io.env.USER ?? io.env.USERNAME, inPlace, progress });
     } catch (error) {
+      // The line goes before any message, which a terminal would print on top of it.
+      progress?.done();
       return senderRefused(io, error, options);
     }
+    progress?.done();
     io.out(runSummary(result));
     return 0;
   });

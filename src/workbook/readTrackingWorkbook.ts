@@ -16,6 +16,8 @@ import { readWorkbookPrelude, type WorkbookPrelude } from "./workbookPrelude";
 export interface ReadTrackingWorkbookOptions extends WorkbookScanOptions {
   /** The package read ahead (settings, merged cells), when the caller has opened it already. */
   readonly prelude?: WorkbookPrelude | undefined;
+  /** Told every 1,024 rows how many rows have been read (for a progress line on long reads). */
+  readonly onProgress?: ((rowsRead: number) => void) | undefined;
 }
 
 /** A workbook file that cannot be read at all; the message is one French / English line. */
@@ -229,8 +231,9 @@ function numberFormatsOf(row: ExcelJS.Row, cells: readonly CellValue[]): (string
  * @example
  * const source = await readWorkbook(streamedWorkbookInput("suivi.xlsx", await readWorkbookPrelude("suivi.xlsx")));
  */
-export function streamedWorkbookInput(file: string, prelude: WorkbookPrelude): WorkbookInput {
+export function streamedWorkbookInput(file: string, prelude: WorkbookPrelude, onProgress?: (rowsRead: number) => void): WorkbookInput {
   let tabOrder: readonly string[] = [];
+  let rowsRead = 0;
   // What exceljs throws is a damaged file; what the engine throws while it reads goes through unchanged.
   const damaged = (error: unknown): UnreadableWorkbookError => (error instanceof UnreadableWorkbookError ? error : notAWorkbook(file, error));
   return {
@@ -261,7 +264,9 @@ export function streamedWorkbookInput(file: string, prelude: WorkbookPrelude): W
             throw damaged(error);
           }
           count++;
-          const rows = worksheet[Symbol.asyncIterator]();
+          const rows = countedRows(worksheet[Symbol.asyncIterator](), () => {
+            if ((++rowsRead & 1023) === 0) onProgress?.(rowsRead);
+          });
           const name = worksheet.name ?? `Feuille ${worksheet.id ?? count}`;
           yield {
             name,
@@ -283,6 +288,17 @@ export function streamedWorkbookInput(file: string, prelude: WorkbookPrelude): W
       if (count === 0) throw notAWorkbook(file);
       const model = (reader as unknown as { model?: { sheets?: { name?: string }[] } }).model;
       tabOrder = model?.sheets?.map((s) => s.name ?? "").filter((s) => s !== "") ?? [];
+    },
+  };
+}
+
+/** A sheet's rows, each one counted as it is read, wanted or drained (a progress line counts them). */
+function countedRows(rows: AsyncIterator<ExcelJS.Row>, tick: () => void): AsyncIterator<ExcelJS.Row> {
+  return {
+    async next() {
+      const next = await rows.next();
+      if (next.done !== true) tick();
+      return next;
     },
   };
 }
@@ -336,5 +352,5 @@ async function* streamedRows(
 export async function readTrackingWorkbook(file: string, options: ReadTrackingWorkbookOptions = {}): Promise<TrackingWorkbookResult> {
   await checkWorkbookFile(file);
   const prelude = options.prelude ?? (await readWorkbookPrelude(file));
-  return scanWorkbook(streamedWorkbookInput(file, prelude), options);
+  return scanWorkbook(streamedWorkbookInput(file, prelude, options.onProgress), options);
 }

@@ -6,18 +6,22 @@ import { constants } from "node:fs";
 import { access, mkdir, readdir, rm, rmdir } from "node:fs/promises";
 import path from "node:path";
 import type { Day } from "../core/day";
-import { newJournalEntries } from "../core/journalAppend";
-import { plannedJournalEntries, type Plan } from "../core/plan";
+import type { Plan } from "../core/plan";
 import type { ReminderLevel } from "../core/reminderLevel";
-import { userTemplatesFolder } from "../documents/defaultTemplates";
-import { writeRunDocuments } from "../documents/runDocuments";
+import { userTemplatesFolder } from "../node/defaultTemplates";
+import { NO_PROGRESS, type RunProgress } from "../engine/progress";
+import { runPlan, type RunOutcome } from "../engine/runPlan";
+import { emlDelivery } from "../node/emlDelivery";
+import { deflateDocuments } from "../node/deflateDocuments";
+import { fileDocumentSink } from "../node/fileDocumentSink";
+import { fileTemplateStore } from "../node/fileTemplateStore";
 import { FileWriteError, sweepTemporaryFiles } from "../writeFileAtomically";
 import { refuseWhenBehindEarlierRun, sameFile } from "./earlierRuns";
 import { keepPreviousVersion, refuseWhileOpen } from "./inPlace";
 import { checkWorkbookFile } from "./readTrackingWorkbook";
 import { writeRunCopy } from "./runCopy";
 import { RunStoppedError } from "./runStopped";
-import { refuseIncompleteSender } from "./senderRefusal";
+import { SenderIncompleteError } from "./senderRefusal";
 import { withSnapshot, type Snapshot } from "./snapshot";
 import { historyJournalEntries } from "../engine/historyJournalEntries";
 import { planWorkbook } from "../engine/planWorkbook";
@@ -36,6 +40,8 @@ export interface RunOptions {
   readonly freshInput?: boolean | undefined;
   /** Called just before the copy is written (tests change the input there). */
   readonly beforeWrite?: (() => Promise<void>) | undefined;
+  /** Told of the rows read and the documents written, as the run goes. */
+  readonly progress?: RunProgress | undefined;
 }
 
 export interface RunResult {
@@ -101,10 +107,13 @@ export async function runWorkbook(file: string, options: RunOptions): Promise<Ru
 
 async function runOnSnapshot(snapshot: Snapshot, output: string, options: RunOptions): Promise<RunResult> {
   const { file } = snapshot;
+  const progress = options.progress ?? NO_PROGRESS;
   // Read as `plan` reads it, streaming: the run plans what `plan` shows.
-  const source = await readWorkbookSource(snapshot.path, { sheet: options.sheet, asOf: options.asOf }).catch((error: unknown) => {
-    throw snapshot.named(error);
-  });
+  const source = await readWorkbookSource(snapshot.path, { sheet: options.sheet, asOf: options.asOf, onProgress: (rows) => progress.rowsRead(rows) }).catch(
+    (error: unknown) => {
+      throw snapshot.named(error);
+    },
+  );
   const plan = planWorkbook(source, options.asOf, options.forcedLevels);
   if (!options.freshInput) await refuseWhenBehindEarlierRun(file, options.outDir, source.journal.entries);
   let previousVersion: string | undefined;
@@ -115,28 +124,35 @@ async function runOnSnapshot(snapshot: Snapshot, output: string, options: RunOpt
     if (options.inPlace) previousVersion = await keepPreviousVersion(path.resolve(file), snapshot.bytes, options.asOf, snapshot.mode);
   };
   const target = { output, inPlace: options.inPlace === true, mode: options.inPlace ? snapshot.mode : undefined, beforeWrite };
-  // Nothing goes out incomplete: before any document, the sender is checked (SPEC section 5).
-  await refuseIncompleteSender(plan, source.settings, async (fillSettings) => {
-    const copy = await writeRunCopy(snapshot.bytes, file, target, options.asOf, { fillSettings });
-    return copy.file;
-  });
-  const documents = await writeRunDocuments(plan, source.settings, options.outDir, userTemplatesFolder(file));
-  // The journal's Référence names the file each customer's document went into.
-  const planned = plannedJournalEntries(plan, options.user, (action) => documents.documents.get(action.customerKey));
-  // The manual workflow's history goes into the journal first, once: the next run finds it there.
-  const fresh = newJournalEntries(source.journal.entries, [...historyJournalEntries(source, options.asOf).entries, ...planned]);
+  const sink = fileDocumentSink(options.outDir, { prepare: deflateDocuments });
+  const ports = { templates: fileTemplateStore(userTemplatesFolder(file)), sink, mail: emlDelivery(sink), progress };
+  const input = { plan, settings: source.settings, journal: source.journal.entries, history: historyJournalEntries(source, options.asOf).entries, user: options.user };
+  let outcome: RunOutcome;
+  try {
+    outcome = await runPlan(input, ports);
+  } catch (error) {
+    // A document that cannot be written stops the run; those in flight finish first.
+    await sink.settle();
+    throw error;
+  }
+  // Nothing goes out incomplete (SPEC section 5): the refusal writes only the copy, its settings to fill.
+  if (outcome.refused !== undefined) {
+    const keys = outcome.refused.map((m) => m.key);
+    const refusal = await writeRunCopy(snapshot.bytes, file, target, options.asOf, { fillSettings: { settings: source.settings, required: keys } });
+    throw new SenderIncompleteError(outcome.refused, refusal.file);
+  }
   let copy: Awaited<ReturnType<typeof writeRunCopy>>;
   try {
-    copy = await writeRunCopy(snapshot.bytes, file, target, options.asOf, { journal: fresh, plan, settings: source.settings });
+    copy = await writeRunCopy(snapshot.bytes, file, target, options.asOf, { journal: outcome.journalLines, plan, settings: source.settings });
   } catch (error) {
     // Documents whose journal lines were never written would be made, and sent, again by the next run.
-    await Promise.all(documents.files.map((relative) => rm(path.join(options.outDir, relative), { force: true }).catch(() => undefined)));
+    await sink.discard();
     // The input was not written over: a previous version kept for it is one too many.
     if (previousVersion !== undefined) await rm(previousVersion, { force: true }).catch(() => undefined);
     throw stoppedBeforeTheCopy(error);
   }
   const withWarnings = copy.warnings.length === 0 ? plan : { ...plan, warnings: [...plan.warnings, ...copy.warnings] };
-  return { plan: withWarnings, workbookFile: copy.file, journalLines: copy.written.journalLines, stageRows: copy.written.stageRows, documents: documents.files, outDir: path.resolve(options.outDir), previousVersion };
+  return { plan: withWarnings, workbookFile: copy.file, journalLines: copy.written.journalLines, stageRows: copy.written.stageRows, documents: sink.files, outDir: path.resolve(options.outDir), previousVersion };
 }
 
 /** A failure to write the copy, saying that the run's documents went with it. */

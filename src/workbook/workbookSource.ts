@@ -4,21 +4,26 @@ import { readWorkbook, type SourceOptions, type WorkbookSource } from "../engine
 import { checkWorkbookFile, streamedWorkbookInput, UnreadableWorkbookError } from "./readTrackingWorkbook";
 import { readWorkbookPrelude } from "./workbookPrelude";
 
+export interface FileSourceOptions extends SourceOptions {
+  /** Told every 1,024 rows how many rows have been read (for a progress line on long reads). */
+  readonly onProgress?: ((rowsRead: number) => void) | undefined;
+}
+
 /**
  * Reads a workbook file in one streaming pass, after the settings sheet's saved mapping (a
  * --sheet or a header row given wins over it).
  *
  * @param file - the .xlsx file
- * @param options - sheet, headerRow, asOf
+ * @param options - sheet, headerRow, asOf, onProgress
  * @returns what the workbook holds
  * @throws UnreadableWorkbookError when it cannot be read, or holds no tracking sheet
  * @example
  * planWorkbook(await readWorkbookSource("suivi.xlsx", { asOf }), asOf)
  */
-export async function readWorkbookSource(file: string, options: SourceOptions = {}): Promise<WorkbookSource> {
+export async function readWorkbookSource(file: string, options: FileSourceOptions = {}): Promise<WorkbookSource> {
   await checkWorkbookFile(file);
   const prelude = await readWorkbookPrelude(file);
-  return checked(file, await readWorkbook(streamedWorkbookInput(file, prelude), options));
+  return checked(file, await readWorkbook(streamedWorkbookInput(file, prelude, options.onProgress), options));
 }
 
 /** A workbook without a tracking sheet cannot be used at all: that is an unreadable file. */

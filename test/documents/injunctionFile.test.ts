@@ -8,7 +8,7 @@ import { DEFAULT_RATES } from "../../src/core/rates";
 import { DEFAULT_POLICY } from "../../src/core/reminderPolicy";
 import { DEFAULT_SETTINGS, type Settings } from "../../src/core/settings";
 import type { CustomerDetails, InvoiceRecord } from "../../src/core/trackingRecord";
-import { defaultWordTemplate } from "../../src/documents/defaultTemplates";
+import { defaultWordTemplate } from "../../src/node/defaultTemplates";
 import { reminderData, type ReminderData } from "../../src/documents/reminderData";
 import { renderLetters } from "../../src/documents/wordLetters";
 import { SAMPLE_COMPANY } from "../../src/sample/sampleWorkbook";

@@ -1,7 +1,7 @@
 // A customer's reminder e-mail, written as a .eml file (src/mail/emlFile.ts) and read back by a MIME parser.
 import { simpleParser, type AddressObject } from "mailparser";
 import { describe, expect, it } from "vitest";
-import { defaultEmailTemplate } from "../../src/documents/emailTemplates";
+import { defaultEmailTemplate } from "../../src/node/emailTemplates";
 import { asciiSlug } from "../../src/documents/asciiSlug";
 import { EmailError } from "../../src/documents/emailError";
 import { reminderEmail, type EmailTemplates } from "../../src/documents/reminderEmail";

@@ -13,7 +13,7 @@ import { formatEuros, type Cents } from "../../src/core/money";
 import { plannedJournalEntries, type Plan, type PlannedAction, type PlannedInvoice } from "../../src/core/plan";
 import type { Settings } from "../../src/core/settings";
 import { asciiSlug } from "../../src/documents/asciiSlug";
-import { writeRunDocuments, type RunDocuments } from "../../src/documents/runDocuments";
+import { writeRunDocuments, type RunDocuments } from "../../src/node/writeRunDocuments";
 import { writeSampleWorkbook } from "../../src/sample/sampleWorkbook";
 import { planWorkbook } from "../../src/engine/planWorkbook";
 import { readWorkbookSource } from "../../src/workbook/workbookSource";

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { REMINDER_LEVELS } from "../../src/core/reminderLevel";
-import { defaultEmailTemplate, emailTemplateFiles, templatesFolder } from "../../src/documents/emailTemplates";
+import { defaultEmailTemplate, emailTemplateFiles, templatesFolder } from "../../src/node/emailTemplates";
 import type { ReminderData } from "../../src/documents/reminderData";
 import { TemplateError, checkTemplate, escapeHtml, plainText, renderTemplate } from "../../src/documents/template";
 import { hostile, sampleReminders } from "./sampleReminders";

@@ -6,7 +6,7 @@ import PizZip from "pizzip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validateXML } from "xmllint-wasm";
 import { REMINDER_LEVELS, type ReminderLevel } from "../../src/core/reminderLevel";
-import { defaultWordTemplate, loadUserTemplates, userTemplatesFolder, wordTemplate } from "../../src/documents/defaultTemplates";
+import { defaultWordTemplate, loadUserTemplates, userTemplatesFolder, wordTemplate } from "../../src/node/defaultTemplates";
 import type { Language, ReminderData } from "../../src/documents/reminderData";
 import { chooseTemplate, templateFileName, userTemplateName } from "../../src/documents/letterTemplateNames";
 import { checkLetterTemplate, placeholderValue, renderLetters, TemplateError } from "../../src/documents/wordLetters";

@@ -11,7 +11,7 @@ import type { Day } from "../../src/core/day";
 import type { Plan } from "../../src/core/plan";
 import { planToJson } from "../../src/core/planJson";
 import type { Settings } from "../../src/core/settings";
-import { writeRunDocuments } from "../../src/documents/runDocuments";
+import { writeRunDocuments } from "../../src/node/writeRunDocuments";
 import { memoryWorkbook, type MemorySheet, type MemoryWorkbookOptions } from "../../src/engine/memoryWorkbook";
 import { planWorkbook } from "../../src/engine/planWorkbook";
 import { readWorkbook, type SourceOptions } from "../../src/engine/readWorkbook";

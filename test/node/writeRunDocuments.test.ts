@@ -7,8 +7,8 @@ import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Plan } from "../../src/core/plan";
 import { asciiSlug } from "../../src/documents/asciiSlug";
-import { writeRunDocuments } from "../../src/documents/runDocuments";
-import { sampleReminders } from "./sampleReminders";
+import { writeRunDocuments } from "../../src/node/writeRunDocuments";
+import { sampleReminders } from "../documents/sampleReminders";
 
 let dir: string;
 beforeAll(async () => {

@@ -9,18 +9,15 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { packageRoot } from "../packageRoot";
 import { problem } from "../core/problem";
-import { reminderStage, type ReminderLevel } from "../core/reminderLevel";
-import type { EmailTemplates } from "./reminderEmail";
-import type { Language } from "./reminderData";
-import { TemplateError, checkTemplate } from "./template";
+import type { ReminderLevel } from "../core/reminderLevel";
+import { emailTemplateFiles, templateText } from "../engine/templateStore";
+import type { EmailTemplates } from "../documents/reminderEmail";
+import type { Language } from "../documents/reminderData";
+import { TemplateError, checkTemplate } from "../documents/template";
 
-export type { EmailTemplates } from "./reminderEmail";
+export type { EmailTemplates } from "../documents/reminderEmail";
 
-/** The file names of a level's e-mail templates, relative to a language folder. */
-export function emailTemplateFiles(level: ReminderLevel): { readonly subject: string; readonly html: string; readonly text: string } {
-  const stage = reminderStage(level);
-  return { subject: `${stage}.subject.txt`, html: `${stage}.html`, text: `${stage}.txt` };
-}
+export { emailTemplateFiles } from "../engine/templateStore";
 
 /** The folder of the shipped templates (e-mails and Word letters), one sub-folder per language. */
 export function templatesFolder(): string {
@@ -49,9 +46,6 @@ function readDefault(file: string): Promise<string> {
   return text;
 }
 
-/** A byte-order mark that an editor may have written is not part of the template. */
-const withoutBom = (s: string): string => (s.charCodeAt(0) === 0xfeff ? s.slice(1) : s);
-
 /**
  * The e-mail templates of a level in a language.
  * @param level - 0 courtesy to 4 injunction
@@ -69,10 +63,10 @@ export async function defaultEmailTemplate(level: ReminderLevel, lang: Language,
       if (text !== undefined) {
         const found = checkTemplate(text);
         if (found !== undefined) throw new TemplateError(problem(`modèle «${file}» : ${found.message}`));
-        return withoutBom(text);
+        return templateText(text);
       }
     }
-    return withoutBom(await readDefault(path.join(templatesFolder(), lang, name)));
+    return templateText(await readDefault(path.join(templatesFolder(), lang, name)));
   };
   const [subject, html, text] = await Promise.all([load(names.subject), load(names.html), load(names.text)]);
   return { subject: subject!, html: html!, text: text! };

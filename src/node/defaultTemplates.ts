@@ -6,8 +6,8 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { ReminderLevel } from "../core/reminderLevel";
 import { templatesFolder } from "./emailTemplates";
-import type { Language } from "./reminderData";
-import { chooseTemplate, templateFileName, userTemplateName, type ChosenTemplate } from "./letterTemplateNames";
+import type { Language } from "../documents/reminderData";
+import { chooseTemplate, templateFileName, userTemplateName, type ChosenTemplate } from "../documents/letterTemplateNames";
 
 /** The name of the folder, beside the workbook, where a user keeps their own templates. */
 export const USER_TEMPLATES_FOLDER = "modeles";

@@ -1,0 +1,133 @@
+// The documents of a run, decided and produced through ports: e-mails (through the mail delivery),
+// letters (one Word document per level and language, one section per customer), account
+// statements (PDF) and the injonction de payer files (into the document sink). Names are stable,
+// so that a retried run rewrites the same files instead of adding new ones.
+import type { ActionDocument, Plan, PlannedAction } from "../core/plan";
+import type { ReminderLevel } from "../core/reminderLevel";
+import type { Channel } from "../core/reminderPolicy";
+import type { Settings } from "../core/settings";
+import { renderStatement } from "../documents/accountStatement";
+import { asciiSlug } from "../documents/asciiSlug";
+import { reminderEmail } from "../documents/reminderEmail";
+import { stableHash } from "../documents/stableHash";
+import { reminderData, type Language, type ReminderData } from "../documents/reminderData";
+import { renderLetters } from "../documents/wordLetters";
+import type { DocumentSink } from "./documentSink";
+import type { MailDelivery } from "./mailDelivery";
+import { NO_PROGRESS, type RunProgress } from "./progress";
+import type { TemplateStore } from "./templateStore";
+
+/** What the run's documents go through. */
+export interface DocumentPorts {
+  readonly templates: TemplateStore;
+  readonly sink: DocumentSink;
+  readonly mail: MailDelivery;
+  readonly progress?: RunProgress | undefined;
+}
+
+export interface ProducedDocuments {
+  /** The document each customer's action went into (the journal's Référence) and its channel, by customer key. */
+  readonly documents: ReadonlyMap<string, ActionDocument>;
+  /** How many documents were written or delivered. */
+  readonly count: number;
+}
+
+const LETTER_NAMES: Readonly<Record<ReminderLevel, string>> = {
+  0: "preventive",
+  1: "relance-1",
+  2: "relance-2",
+  3: "mise-en-demeure",
+  4: "injonction",
+};
+
+/**
+ * File names come from a shortened ASCII slug of the customer's name: two customers can share one
+ * (names alike in their first 60 characters, names in a non-Latin script). The second one's file
+ * then carries a hash of its customer key, the same on every retry, instead of overwriting the first.
+ */
+class DocumentNames {
+  private readonly owners = new Map<string, string>();
+
+  own(relative: string, customerKey: string): string {
+    let name = relative;
+    const owner = this.owners.get(name.toLowerCase());
+    if (owner !== undefined && owner !== customerKey) {
+      const dot = relative.lastIndexOf(".");
+      const extension = dot > relative.lastIndexOf("/") ? relative.slice(dot) : "";
+      name = `${relative.slice(0, relative.length - extension.length)}-${stableHash(customerKey)}${extension}`;
+    }
+    this.owners.set(name.toLowerCase(), customerKey);
+    return name;
+  }
+}
+
+interface LetterGroup {
+  readonly level: ReminderLevel;
+  readonly lang: Language;
+  readonly channel: Channel;
+  readonly customers: ReminderData[];
+  readonly actions: PlannedAction[];
+}
+
+/**
+ * Produces the documents of a plan: for each action from reminder 1 on, the customer's statement;
+ * then its court file (level 4), its e-mail, or its section in the letters of its level and
+ * language. Levels 0-3 by phone or "autre" make no document but the statement.
+ *
+ * @param plan - the plan, whose actions carry the channel they go by (an e-mail without an
+ *   address already planned as a letter)
+ * @param settings - the sender and the settings the documents print
+ * @param ports - templates, the sink the files go to, the mail delivery, and progress
+ * @returns the document of each customer's action, for the journal
+ * @throws what a port throws (a file that cannot be written), TemplateError for a broken template
+ */
+export async function produceRunDocuments(plan: Plan, settings: Settings, ports: DocumentPorts): Promise<ProducedDocuments> {
+  const { templates, sink, mail } = ports;
+  const progress = ports.progress ?? NO_PROGRESS;
+  const documents = new Map<string, ActionDocument>();
+  const names = new DocumentNames();
+  let count = 0;
+  const written = (): void => progress.documentsWritten(++count);
+  const from = settings.senderMailbox ?? settings.company.email ?? "relances@localhost.invalid";
+  const letters = new Map<string, LetterGroup>();
+
+  for (const action of plan.actions) {
+    const data = reminderData(action, plan, settings);
+    const statement = action.level >= 1 ? await renderStatement(data) : undefined;
+    const slug = asciiSlug(action.customer.name);
+    if (statement !== undefined) {
+      await sink.write(names.own(`releves/releve-${data.date_iso}-${slug}.pdf`, action.customerKey), statement);
+      written();
+    }
+    const channel = action.channel;
+    if (action.level === 4) {
+      // The court file is one per debtor: it goes with its own supporting documents.
+      // A public buyer's file is a référé-provision, not an injonction de payer: its name says so.
+      const kind = data.injonction?.refere === true ? "refere-provision" : "injonction";
+      const file = names.own(`injonctions/${kind}-${data.date_iso}-${slug}.docx`, action.customerKey);
+      await sink.write(file, renderLetters(await templates.word(4, data.langue), [data]));
+      written();
+      documents.set(action.customerKey, { reference: file, channel });
+    } else if (channel === "email") {
+      const message = reminderEmail(data, await templates.email(action.level, data.langue), statement, { from });
+      const reference = await mail.deliver(message, names.own(`emails/${message.fileName}`, action.customerKey));
+      written();
+      documents.set(action.customerKey, { reference, channel });
+    } else if (channel === "courrier" || channel === "recommandé") {
+      const key = `${action.level}-${data.langue}`;
+      let group = letters.get(key);
+      if (group === undefined) letters.set(key, (group = { level: action.level, lang: data.langue, channel, customers: [], actions: [] }));
+      group.customers.push(data);
+      group.actions.push(action);
+    }
+  }
+
+  for (const { level, lang, customers, actions, channel } of letters.values()) {
+    const file = `courriers/${LETTER_NAMES[level]}-${customers[0]!.date_iso}${lang === "en" ? "-en" : ""}.docx`;
+    await sink.write(file, renderLetters(await templates.word(level, lang), customers));
+    written();
+    for (const action of actions) documents.set(action.customerKey, { reference: file, channel });
+  }
+  await sink.flush();
+  return { documents, count };
+}
