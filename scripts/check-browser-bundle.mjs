@@ -1,7 +1,7 @@
 // npm run check:browser: bundles the engine (src/engine/browserEntry.ts) for the browser with
 // esbuild, platform "browser", so that any import of a Node built-in (or of a package that needs
-// one) fails the bundle. Writes dist/engine/relances-engine.js, which the Chromium test runs.
-// --documents also tries src/documents, and lists what keeps it from the browser today.
+// one) fails the bundle. The entry plans and makes the run's documents (src/documents) too.
+// Writes dist/engine/relances-engine.js, which the Chromium test runs.
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -10,7 +10,7 @@ import * as esbuild from "esbuild";
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const ENGINE_ENTRY = path.join(ROOT, "src/engine/browserEntry.ts");
 export const ENGINE_BUNDLE = path.join(ROOT, "dist/engine/relances-engine.js");
-/** The global the bundle defines: RelancesEngine.planFromArrays(sheets, asOf). */
+/** The global the bundle defines: RelancesEngine.planFromArrays(sheets, asOf), .documentsFromArrays(sheets, asOf, templates). */
 export const ENGINE_GLOBAL = "RelancesEngine";
 
 /**
@@ -48,11 +48,6 @@ async function main() {
   await mkdir(path.dirname(ENGINE_BUNDLE), { recursive: true });
   await writeFile(ENGINE_BUNDLE, engine.code);
   console.log(`${path.relative(ROOT, ENGINE_BUNDLE)}  ${(engine.code.length / 1024).toFixed(1)} kB  (engine, browser)`);
-  if (process.argv.includes("--documents")) {
-    const documents = await bundleForBrowser(path.join(ROOT, "src/documents/runDocuments.ts"));
-    if (documents.code !== undefined) console.log("src/documents bundles for the browser");
-    else console.log(`src/documents does not bundle for the browser yet:\n  ${documents.errors.join("\n  ")}`);
-  }
 }
 
 if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

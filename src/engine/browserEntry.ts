@@ -1,12 +1,18 @@
 // The engine as a browser page gets it (scripts/check-browser-bundle.mjs bundles this file for
 // platform "browser", which fails on any Node import): a workbook's sheets as Office.js arrays in,
-// the plan out, as `relances plan --json` prints it.
+// the plan out, as `relances plan --json` prints it, and the run's documents.
 import { dayFromIso } from "../core/day";
 import type { Plan } from "../core/plan";
+import type { Settings } from "../core/settings";
 import { planToJson, type PlanJson } from "../core/planJson";
+import type { EmailMessage } from "../documents/emailMessage";
+import type { MailDelivery } from "./mailDelivery";
+import { MemoryDocumentSink } from "./memoryDocumentSink";
+import { memoryTemplateStore } from "./memoryTemplateStore";
 import { memoryWorkbook, type MemorySheet } from "./memoryWorkbook";
 import { planWorkbook } from "./planWorkbook";
 import { readWorkbook } from "./readWorkbook";
+import { produceRunDocuments } from "./runDocuments";
 
 export type { MemorySheet };
 
@@ -34,10 +40,59 @@ export async function planFromArrays(
   asOf: string,
   options: { readonly sheet?: string; readonly headerRow?: number } = {},
 ): Promise<ArraysPlan> {
+  const read = await readAndPlan(sheets, asOf, options);
+  return "problem" in read ? read : { plan: read.plan, json: planToJson(read.plan) };
+}
+
+async function readAndPlan(
+  sheets: readonly MemorySheet[],
+  asOf: string,
+  options: { readonly sheet?: string; readonly headerRow?: number } = {},
+): Promise<{ readonly plan: Plan; readonly settings: Settings } | { readonly problem: string }> {
   const day = dayFromIso(asOf);
   if (day === undefined) return { problem: `Date «${asOf}» invalide : AAAA-MM-JJ attendu / invalid date: YYYY-MM-DD expected` };
   const source = await readWorkbook(memoryWorkbook(sheets), { ...options, asOf: day });
   if (source.tracking.problem !== undefined) return { problem: source.tracking.problem.message };
-  const plan = planWorkbook(source, day);
-  return { plan, json: planToJson(plan) };
+  return { plan: planWorkbook(source, day), settings: source.settings };
+}
+
+export interface ArraysDocuments {
+  /** The documents, by path in the run's folder (statements, letters, court files), as the engine makes them. */
+  readonly files?: Readonly<Record<string, Uint8Array | string>> | undefined;
+  /** The reminder e-mails, each under the name its .eml would have: the message as data. */
+  readonly emails?: Readonly<Record<string, EmailMessage>> | undefined;
+  /** The journal's Référence of each customer's action, by customer key. */
+  readonly references?: Readonly<Record<string, string>> | undefined;
+  readonly problem?: string | undefined;
+}
+
+/**
+ * The documents of a run on a workbook's sheets as Office.js hands them over: what the pane offers
+ * to download (e-mails as messages: a host writes them as .eml or drafts them).
+ *
+ * @param sheets - the sheets in tab order
+ * @param asOf - the run's date, ISO
+ * @param templates - the package's templates/ files by path ("fr/reminder2.docx": bytes, "fr/reminder1.html": text)
+ * @returns the documents, or the problem
+ * @example
+ * Object.keys((await documentsFromArrays(sheets, "2026-06-30", templates)).files ?? {})
+ */
+export async function documentsFromArrays(
+  sheets: readonly MemorySheet[],
+  asOf: string,
+  templates: Readonly<Record<string, Uint8Array | string>>,
+): Promise<ArraysDocuments> {
+  const planned = await readAndPlan(sheets, asOf);
+  if ("problem" in planned) return planned;
+  const sink = new MemoryDocumentSink();
+  const emails: Record<string, EmailMessage> = {};
+  const mail: MailDelivery = {
+    async deliver(email, name) {
+      emails[name] = email.message;
+      return name;
+    },
+  };
+  const produced = await produceRunDocuments(planned.plan, planned.settings, { templates: memoryTemplateStore(new Map(Object.entries(templates))), sink, mail });
+  const references = Object.fromEntries([...produced.documents].map(([key, document]) => [key, document.reference ?? ""]));
+  return { files: Object.fromEntries(sink.files), emails, references };
 }
