@@ -3,8 +3,9 @@
 // settings sheet (colonne_facture, feuilles_suivi, ligne_entete: see columnMapping.ts).
 import { COLUMN_KEYS, isSavedColumn } from "../core/columnMapping";
 import type { CellValue } from "../core/cellValue";
-import { columnLetter, FIELD_LABELS, type TrackingField } from "../core/trackingColumns";
-import { UnreadableWorkbookError } from "../workbook/readTrackingWorkbook";
+import { columnLetter } from "../core/columnLetters";
+import { FIELD_LABELS, type TrackingField } from "../core/trackingColumns";
+import { UnreadableWorkbookError } from "../workbook/workbookFile";
 import type { WorkbookSource } from "../engine/readWorkbook";
 import { readWorkbookSource } from "../workbook/workbookSource";
 import { parseOptions } from "./options";

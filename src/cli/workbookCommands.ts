@@ -3,7 +3,7 @@ import path from "node:path";
 import { dayFromIso, dayFromLocalParts, dayToIso, type Day } from "../core/day";
 import { withSenderWarnings } from "../core/senderCheck";
 import { SAMPLE_AS_OF, writeSampleWorkbook } from "../sample/sampleWorkbook";
-import { UnreadableWorkbookError } from "../workbook/readTrackingWorkbook";
+import { UnreadableWorkbookError } from "../workbook/workbookFile";
 import { defaultRunFolder } from "../workbook/earlierRuns";
 import { runWorkbook, type RunResult } from "../workbook/runWorkbook";
 import { SenderIncompleteError } from "../workbook/senderRefusal";

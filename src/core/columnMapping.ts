@@ -7,7 +7,8 @@
 import { cellText, type CellValue } from "./cellValue";
 import { normalizeText } from "./normalizeText";
 import { keyOf } from "./settingKey";
-import { columnLetter, FIELD_LABELS, matchHeader, type ColumnMapping, type TrackingField } from "./trackingColumns";
+import { columnIndex, columnLetter } from "./columnLetters";
+import { FIELD_LABELS, matchHeader, type ColumnMapping, type TrackingField } from "./trackingColumns";
 
 /** The settings key of each field's column. */
 export const COLUMN_KEYS: Readonly<Record<TrackingField, string>> = {
@@ -128,15 +129,6 @@ export function savedMappingRows(): CellValue[][] {
   ];
 }
 
-const LETTERS = /^[A-Za-z]{1,3}$/;
-
-function letterIndex(text: string): number | undefined {
-  if (!LETTERS.test(text)) return undefined;
-  let n = 0;
-  for (const letter of text.toUpperCase()) n = n * 26 + letter.charCodeAt(0) - 64;
-  return n <= 16384 ? n - 1 : undefined;
-}
-
 /**
  * The column a saved value designates on a header row: the header cell that reads the same (case,
  * accents and punctuation aside), else the column of that letter.
@@ -149,7 +141,7 @@ function letterIndex(text: string): number | undefined {
 export function savedColumnIndex(saved: string, cells: readonly CellValue[]): number | undefined {
   const wanted = normalizeText(saved);
   for (let i = 0; i < cells.length; i++) if (normalizeText(cellText(cells[i])) === wanted) return i;
-  return letterIndex(saved);
+  return columnIndex(saved);
 }
 
 /**

@@ -2,6 +2,7 @@
  * The columns of the tracking sheet (SPEC section 3): the fields, the headers users give them in
  * French and English, and the search for the header row under the title rows.
  */
+import { columnLetter } from "./columnLetters";
 import { shortensHeader } from "./headerAbbreviation";
 import { normalizeText } from "./normalizeText";
 import { problem, type Problem } from "./problem";
@@ -358,25 +359,6 @@ export function findHeaderRow(
     if (search.exhausted) break;
   }
   return search.problem();
-}
-
-/**
- * The column letters Excel shows for a 0-based column index.
- *
- * @param index - 0 for A
- * @returns "A", "Z", "AA"...
- * @example
- * columnLetter(27) // "AB"
- */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let letters = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    letters = String.fromCharCode(65 + r) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
 }
 
 /**

@@ -11,7 +11,8 @@ import { JOURNAL_SHEET, type JournalEntry } from "../core/journalEntry";
 import { normalizeText } from "../core/normalizeText";
 import { readJournalSheet } from "./journalSheet";
 import { PackageError } from "./opcPackage";
-import { findWorksheet, readTrackingWorkbook } from "./readTrackingWorkbook";
+import { findWorksheet } from "./findWorksheet";
+import { readTrackingWorkbook } from "./readTrackingWorkbook";
 import { RunStoppedError } from "./runStopped";
 import { sheetsOnly } from "./sheetGraft";
 

@@ -10,9 +10,8 @@ import { findJournalColumns, JOURNAL_DATE_COLUMNS, type JournalColumn } from "..
 import { JOURNAL_COLUMNS, JOURNAL_SHEET, type JournalEntry } from "../core/journalEntry";
 import { plainCellValue, safeCellOut } from "./safeCell";
 import type { GraftedSheet, SheetGraft } from "./sheetGraft";
-import {
-  decodeRange, encodeRange, newSheetXml, overlaps, readSheetRows, rowOut, withSheetElement, colsXml, writeSheetRows, type CellOut, type Range, type RowOut,
-} from "./sheetXml";
+import { decodeRange, encodeRange, overlaps, type Range } from "./cellRange";
+import { colsXml, newSheetXml, readSheetRows, rowOut, withSheetElement, writeSheetRows, type CellOut, type RowOut } from "./sheetXml";
 import { attributes, escapeXml } from "./xmlText";
 
 /** The name of the Excel table the journal is created as. */

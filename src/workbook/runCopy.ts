@@ -9,7 +9,7 @@ import type { Settings } from "../core/settings";
 import { writeFileAtomically } from "../writeFileAtomically";
 import { appendJournal, restoreTableHeaderRows } from "./journalSheet";
 import { OfficePackage, PackageError } from "./opcPackage";
-import { UnreadableWorkbookError } from "./readTrackingWorkbook";
+import { UnreadableWorkbookError } from "./workbookFile";
 import { addSettingsSheet, settingsToFill } from "./settingsSheet";
 import { SheetGraft } from "./sheetGraft";
 import { appendStageSheets } from "./stageSheets";

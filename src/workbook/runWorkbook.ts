@@ -18,7 +18,7 @@ import { fileTemplateStore } from "../node/fileTemplateStore";
 import { FileWriteError, sweepTemporaryFiles } from "../writeFileAtomically";
 import { refuseWhenBehindEarlierRun, sameFile } from "./earlierRuns";
 import { keepPreviousVersion, refuseWhileOpen } from "./inPlace";
-import { checkWorkbookFile } from "./readTrackingWorkbook";
+import { checkWorkbookFile } from "./workbookFile";
 import { writeRunCopy } from "./runCopy";
 import { RunStoppedError } from "./runStopped";
 import { SenderIncompleteError } from "./senderRefusal";

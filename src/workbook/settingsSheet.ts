@@ -12,7 +12,7 @@ import { keyOf } from "../core/settingKey";
 import { isTextSetting } from "../core/settingsCatalog";
 import { settingsFromRows } from "../core/settingsFromRows";
 import { settingsToRows } from "../core/settingsToRows";
-import { findWorksheet } from "./readTrackingWorkbook";
+import { findWorksheet } from "./findWorksheet";
 import { plainCellValue, safeCellOut, TEXT_FORMAT, writeCell } from "./safeCell";
 import type { SheetGraft } from "./sheetGraft";
 import { newSheetXml, readSheetRows, rowOut, writeSheetRows, type CellOut, type RowOut } from "./sheetXml";

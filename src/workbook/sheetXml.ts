@@ -3,47 +3,9 @@
 // values as exceljs would (a formula's cached result, a string's text), never the formula.
 import type { CellValue } from "../core/cellValue";
 import type { CellRow } from "../core/journal";
+import { columnNumber, columnLetters, decodeRange, encodeRange } from "./cellRange";
 import { PackageError } from "./packageError";
 import { escapeXml, unescapeXml } from "./xmlText";
-
-/** A column's number from its letters: A -> 1, AA -> 27. */
-export function columnNumber(letters: string): number {
-  let n = 0;
-  for (const letter of letters.toUpperCase()) n = n * 26 + (letter.charCodeAt(0) - 64);
-  return n;
-}
-
-/** A column's letters from its number: 1 -> A, 27 -> AA. */
-export function columnLetters(n: number): string {
-  let letters = "";
-  for (let rest = n; rest > 0; rest = Math.floor((rest - 1) / 26)) letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
-  return letters;
-}
-
-/** A range of cells, 1-based and inclusive. */
-export interface Range {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
-
-/** A range from its reference ("A1:J12", "$A$1", "B3"), undefined when it is none. */
-export function decodeRange(ref: string | undefined): Range | undefined {
-  const m = /^\$?([A-Za-z]+)\$?(\d+)(?::\$?([A-Za-z]+)\$?(\d+))?$/.exec(ref ?? "");
-  if (m === null) return undefined;
-  const left = columnNumber(m[1]!);
-  const top = Number(m[2]);
-  return { top, left, right: m[3] === undefined ? left : columnNumber(m[3]), bottom: m[4] === undefined ? top : Number(m[4]) };
-}
-
-export function encodeRange({ top, left, bottom, right }: Range): string {
-  return `${columnLetters(left)}${top}:${columnLetters(right)}${bottom}`;
-}
-
-export function overlaps(a: Range, b: Range): boolean {
-  return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
-}
 
 /** A cell the product writes: its value (already made safe, see safeCellOut) and its cell format. */
 export interface CellOut {

@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { temporaryFileFor, writeFailure } from "../writeFileAtomically";
-import { UnreadableWorkbookError } from "./readTrackingWorkbook";
+import { UnreadableWorkbookError } from "./workbookFile";
 import { RunStoppedError } from "./runStopped";
 
 export interface Snapshot {

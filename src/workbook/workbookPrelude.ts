@@ -3,6 +3,7 @@
 // them in tab order) and the merged ranges of the sheets (a sheet's <mergeCells> follows its rows,
 // so a streamed read learns them too late). Both come straight from the zip, each part inflated
 // on its own: a 100,000-row sheet is scanned for its tail, never held in memory.
+import { columnIndex } from "../core/columnLetters";
 import type { CellValue } from "../core/cellValue";
 import { normalizeText } from "../core/normalizeText";
 import type { MergedRange, SheetExtras } from "../engine/workbookInput";
@@ -122,10 +123,8 @@ async function sheetParts(file: string, entries: Map<string, ZipEntry>): Promise
  */
 export function cellAddress(ref: string): { row: number; column: number } | undefined {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref);
-  if (m === null) return undefined;
-  let column = 0;
-  for (const letter of m[1]!.toUpperCase()) column = column * 26 + letter.charCodeAt(0) - 64;
-  return { row: Number(m[2]), column: column - 1 };
+  const column = m === null ? undefined : columnIndex(m[1]!);
+  return column === undefined ? undefined : { row: Number(m![2]), column };
 }
 
 const MERGE_CELLS_START = /<(?:\w+:)?mergeCells[\s>]/;

@@ -1,7 +1,8 @@
 // A workbook file as plan and run read it: the engine's readWorkbook over exceljs's streaming
 // reader, the file checked first, and a workbook without a tracking sheet refused.
 import { readWorkbook, type SourceOptions, type WorkbookSource } from "../engine/readWorkbook";
-import { checkWorkbookFile, streamedWorkbookInput, UnreadableWorkbookError } from "./readTrackingWorkbook";
+import { streamedWorkbookInput } from "./readTrackingWorkbook";
+import { checkWorkbookFile, UnreadableWorkbookError } from "./workbookFile";
 import { readWorkbookPrelude } from "./workbookPrelude";
 
 export interface FileSourceOptions extends SourceOptions {

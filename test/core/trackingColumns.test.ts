@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isProblem, type Problem } from "../../src/core/problem";
 import {
-  columnLetter,
   createHeaderSearch,
   describeMapping,
   FIELD_LABELS,
@@ -319,18 +318,5 @@ describe("describeMapping", () => {
       "Montant TTC : colonne D «Montant TTC»",
       "Échéance : colonne E «Échéance»",
     ]);
-  });
-});
-
-describe("columnLetter", () => {
-  it.each([
-    [0, "A"],
-    [25, "Z"],
-    [26, "AA"],
-    [27, "AB"],
-    [701, "ZZ"],
-    [702, "AAA"],
-  ])("column %i is %s", (index, letters) => {
-    expect(columnLetter(index)).toBe(letters);
   });
 });

@@ -5,13 +5,10 @@ import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dayFromIso, type Day } from "../../src/core/day";
-import {
-  cellValueOf,
-  holdEndUntilDrained,
-  readTrackingWorkbook,
-  streamedWorkbookInput,
-  UnreadableWorkbookError,
-} from "../../src/workbook/readTrackingWorkbook";
+import { cellValueOf } from "../../src/workbook/exceljsCells";
+import { readTrackingWorkbook, streamedWorkbookInput } from "../../src/workbook/readTrackingWorkbook";
+import { UnreadableWorkbookError } from "../../src/workbook/workbookFile";
+import { holdEndUntilDrained } from "../../src/workbook/zipInput";
 import { readWorkbookPrelude } from "../../src/workbook/workbookPrelude";
 
 let dir: string;
