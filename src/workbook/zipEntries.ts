@@ -4,22 +4,11 @@
 import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
 import { createInflateRaw } from "node:zlib";
+import { directoryEntries, directoryPlace, END_RECORD_SEARCH, type ZipEntry } from "./zipDirectory";
 
-/** One entry of the central directory. */
-export interface ZipEntry {
-  readonly name: string;
-  /** 0 stored, 8 deflated. */
-  readonly method: number;
-  readonly compressedSize: number;
-  readonly localHeaderOffset: number;
-}
+export type { ZipEntry };
 
-const EOCD_SIGNATURE = 0x06054b50;
-const CENTRAL_SIGNATURE = 0x02014b50;
 const LOCAL_SIGNATURE = 0x04034b50;
-/** The end record (22 bytes) and the longest comment a zip may carry. */
-const EOCD_SEARCH = 22 + 0xffff;
-const ZIP64_MARK = 0xffffffff;
 
 /**
  * The entries of a zip file, by name.
@@ -34,39 +23,15 @@ export async function zipEntries(file: string): Promise<Map<string, ZipEntry> | 
   const handle = await open(file, "r");
   try {
     const { size } = await handle.stat();
-    const tailLength = Math.min(size, EOCD_SEARCH);
+    const tailLength = Math.min(size, END_RECORD_SEARCH);
     const tail = Buffer.alloc(tailLength);
     await handle.read(tail, 0, tailLength, size - tailLength);
-    let eocd = -1;
-    for (let i = tailLength - 22; i >= 0; i--) {
-      if (tail.readUInt32LE(i) === EOCD_SIGNATURE) {
-        eocd = i;
-        break;
-      }
-    }
-    if (eocd < 0) return undefined;
-    const directorySize = tail.readUInt32LE(eocd + 12);
-    const directoryOffset = tail.readUInt32LE(eocd + 16);
-    if (directorySize === ZIP64_MARK || directoryOffset === ZIP64_MARK || directoryOffset + directorySize > size) return undefined;
-    const directory = Buffer.alloc(directorySize);
-    await handle.read(directory, 0, directorySize, directoryOffset);
-    const entries = new Map<string, ZipEntry>();
-    let at = 0;
-    while (at + 46 <= directory.length && directory.readUInt32LE(at) === CENTRAL_SIGNATURE) {
-      const nameLength = directory.readUInt16LE(at + 28);
-      const extraLength = directory.readUInt16LE(at + 30);
-      const commentLength = directory.readUInt16LE(at + 32);
-      const entry: ZipEntry = {
-        name: directory.toString("utf8", at + 46, at + 46 + nameLength),
-        method: directory.readUInt16LE(at + 10),
-        compressedSize: directory.readUInt32LE(at + 20),
-        localHeaderOffset: directory.readUInt32LE(at + 42),
-      };
-      if (entry.compressedSize === ZIP64_MARK || entry.localHeaderOffset === ZIP64_MARK) return undefined;
-      entries.set(entry.name, entry);
-      at += 46 + nameLength + extraLength + commentLength;
-    }
-    return entries;
+    const place = directoryPlace(tail);
+    if (typeof place === "string" || place.offset + place.size > size) return undefined;
+    const directory = Buffer.alloc(place.size);
+    await handle.read(directory, 0, place.size, place.offset);
+    const entries = directoryEntries(directory, place.count);
+    return typeof entries === "string" ? undefined : new Map(entries.map((entry) => [entry.name, entry]));
   } finally {
     await handle.close();
   }
