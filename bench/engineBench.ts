@@ -1,14 +1,15 @@
 // The engine on in-memory arrays, as Office.js hands the task pane its sheets (numbers, strings,
-// booleans, dates as serial numbers): settings, tracking sheet and journal read from rows, then the
-// plan, beside JSON.parse of the same rows in the same process. Also the heap the plan keeps.
+// booleans, dates as serial numbers) through the in-memory adapter: settings, tracking sheet and
+// journal read, then the plan, beside JSON.parse of the same rows in the same process. Also the heap the plan keeps.
 import { dayFromIso, dayToExcelSerial } from "../src/core/day";
-import { invoiceHistories } from "../src/core/invoiceHistories";
-import { parseJournalRows } from "../src/core/journal";
-import { planRun, type Plan } from "../src/core/plan";
-import { DEFAULT_SETTINGS } from "../src/core/settings";
-import { settingsFromRows } from "../src/core/settingsFromRows";
+import { JOURNAL_SHEET } from "../src/core/journalEntry";
+import type { Plan } from "../src/core/plan";
+import { DEFAULT_SETTINGS, SETTINGS_SHEET } from "../src/core/settings";
 import { settingsToRows } from "../src/core/settingsToRows";
-import { createTrackingSheetReader, type CellValue } from "../src/core/trackingSheet";
+import type { CellValue } from "../src/core/trackingSheet";
+import { memoryWorkbook } from "../src/engine/memoryWorkbook";
+import { planWorkbook } from "../src/engine/planWorkbook";
+import { readWorkbook } from "../src/engine/readWorkbook";
 import { LARGE_AS_OF, LARGE_SHEET, largeWorkbookRows } from "./largeWorkbook";
 
 const INVOICES = 100_000;
@@ -41,42 +42,25 @@ export function arrayWorkbook(invoices: number, customers: number): ArrayWorkboo
   return { tracking: values(tracking), journal: values(journal), settings: settingsToRows(DEFAULT_SETTINGS) };
 }
 
-/** Rows of a 2D array as the readers take them, 1-based. */
-function* numbered(rows: readonly (readonly CellValue[])[]): Generator<{ row: number; cells: readonly CellValue[] }> {
-  for (let i = 0; i < rows.length; i++) yield { row: i + 1, cells: rows[i]! };
-}
-
-/** The engine on the arrays: what planWorkbook composes, from src/core functions alone. */
-export function planArrays(workbook: ArrayWorkbook): Plan {
+/** The engine on the arrays, as the pane will run it: the in-memory adapter, readWorkbook, planWorkbook. */
+export async function planArrays(workbook: ArrayWorkbook): Promise<Plan> {
   const asOf = dayFromIso(LARGE_AS_OF)!;
-  const { settings, problems } = settingsFromRows(workbook.settings);
-  // Row by row, as an Office.js adapter feeds a block of values.
-  const reader = createTrackingSheetReader(LARGE_SHEET, { today: asOf });
-  for (let i = 0; i < workbook.tracking.length; i++) reader.push(i + 1, workbook.tracking[i]!);
-  const tracking = reader.finish();
-  const journal = parseJournalRows(numbered(workbook.journal));
-  const warnings = [...tracking.warnings, ...problems.map((p) => p.message)];
-  return planRun(
-    {
-      invoices: tracking.invoices,
-      creditNotes: tracking.creditNotes,
-      rejected: tracking.rejected,
-      rows: tracking.rows,
-      skipped: tracking.skipped,
-      warnings,
-      histories: invoiceHistories(journal.entries),
-    },
-    { asOf, policy: settings.policy, rates: settings.rates, splitByHalfYear: settings.splitByHalfYear },
-  );
+  const input = memoryWorkbook([
+    { name: LARGE_SHEET, values: workbook.tracking },
+    { name: JOURNAL_SHEET, values: workbook.journal },
+    { name: SETTINGS_SHEET, values: workbook.settings },
+  ]);
+  const source = await readWorkbook(input, { asOf });
+  return planWorkbook(source, asOf);
 }
 
 const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
 const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-function timed(work: () => unknown): number {
+async function timed(work: () => unknown): Promise<number> {
   gc();
   const start = performance.now();
-  work();
+  await work();
   return performance.now() - start;
 }
 
@@ -89,23 +73,23 @@ export async function runEngineBenchmark(): Promise<void> {
   let plan: Plan | undefined;
   // The first run is the pane's case (a cold JIT); then alternate the two so that a busy moment of
   // the machine weighs on both.
-  const firstParse = timed(() => JSON.parse(text));
-  const firstEngine = timed(() => planArrays(workbook));
+  const firstParse = await timed(() => JSON.parse(text));
+  const firstEngine = await timed(() => planArrays(workbook));
   const parse: number[] = [];
   const engine: number[] = [];
   for (let i = 0; i < RUNS; i++) {
-    parse.push(timed(() => JSON.parse(text)));
-    engine.push(timed(() => (plan = planArrays(workbook))));
+    parse.push(await timed(() => JSON.parse(text)));
+    engine.push(await timed(async () => (plan = await planArrays(workbook))));
   }
   // What a plan keeps: the heap with the plan held, less the heap once it is dropped.
   plan = undefined;
   gc();
   const before = heapMb();
-  plan = planArrays(workbook);
+  plan = await planArrays(workbook);
   gc();
   const held = heapMb() - before;
   const row = (name: string, ms: number): void => console.log(`${name.padEnd(44)} ${ms.toFixed(0).padStart(7)} ms`);
-  row("engine: settings, tracking, journal, plan", median(engine));
+  row("engine: memoryWorkbook, readWorkbook, plan", median(engine));
   row("reference: JSON.parse of the same rows", median(parse));
   console.log(`ratio engine / JSON.parse, time:   ${(median(engine) / median(parse)).toFixed(2)}x (target <= 4x)`);
   console.log(`first run (cold), engine / parse:  ${firstEngine.toFixed(0)} / ${firstParse.toFixed(0)} ms = ${(firstEngine / firstParse).toFixed(2)}x`);

@@ -9,10 +9,11 @@ describe("the engine benchmark's workbook in memory", () => {
     expect(dates.every((d) => typeof d === "number" && d > 45000 && d < 47000)).toBe(true);
   });
 
-  it("is planned from src/core alone: every row read, none rejected", () => {
-    const plan = planArrays(arrayWorkbook(200, 20));
+  it("is planned through the in-memory adapter: every row read, none rejected, the journal's lines found", async () => {
+    const plan = await planArrays(arrayWorkbook(200, 20));
     expect(plan.counts.rows).toBe(200);
     expect(plan.counts.rejected).toBe(0);
     expect(plan.counts.invoices + plan.counts.creditNotes).toBe(200);
+    expect(plan.invoices.some((invoice) => invoice.history !== undefined)).toBe(true);
   });
 });
