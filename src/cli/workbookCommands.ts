@@ -76,7 +76,14 @@ export async function planCommand(args: readonly string[], io: CommandIo & PlanJ
   const asOf = asOfOption(options);
   if (typeof asOf === "string") return usageError(io, asOf, PLAN_USAGE);
   return guarded(io, async () => {
-    const source = await readWorkbookSource(options.positionals[0]!, { sheet: options.values.get("sheet"), asOf });
+    // A long read (a sheet of a million rows) shows its progress on stderr; stdout stays the plan's.
+    const progress = io.progress === undefined ? undefined : progressLine(io.progress);
+    let source: Awaited<ReturnType<typeof readWorkbookSource>>;
+    try {
+      source = await readWorkbookSource(options.positionals[0]!, { sheet: options.values.get("sheet"), asOf, onProgress: (rows) => progress?.rowsRead(rows) });
+    } finally {
+      progress?.done();
+    }
     const plan = withSenderWarnings(planWorkbook(source, asOf), source.settings);
     if (options.flags.has("json")) await printPlanJson(plan, io);
     else io.out(planTable(plan));
