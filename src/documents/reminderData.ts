@@ -263,7 +263,7 @@ function citedDate(claimed: readonly PlannedInvoice[], level: ReminderLevel, lan
  * @param plan - the plan it belongs to (the reference date)
  * @param settings - the workbook's settings (letterhead, formal-notice deadline)
  */
-export function reminderData(action: PlannedAction, plan: Plan, settings: Settings): ReminderData {
+export function reminderData(action: PlannedAction, plan: Pick<Plan, "asOf">, settings: Settings): ReminderData {
   // The court file is in French whatever the customer's language (DOMAIN section 4).
   const lang: Language = action.customer.language === "en" && action.level < 4 ? "en" : "fr";
   const text = TEXT[lang];
