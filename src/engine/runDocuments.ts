@@ -26,15 +26,7 @@ export interface DocumentPorts {
   readonly progress?: RunProgress | undefined;
   /** Renders the actions' statements, court files and e-mails (here, one after the other, by default). */
   readonly render?: ActionRenderer | undefined;
-  /**
-   * Renders the letters of a level and language elsewhere, all levels and languages at once, once
-   * the actions' documents are written (by default, here, one after the other).
-   */
-  readonly renderLetters?: LetterRenderer | undefined;
 }
-
-/** The Word letters of a level and language, one section per customer (see renderLetters). */
-export type LetterRenderer = (level: ReminderLevel, lang: Language, customers: readonly ReminderData[]) => Promise<Uint8Array>;
 
 export interface ProducedDocuments {
   /** The document each customer's action went into (the journal's Référence) and its channel, by customer key. */
@@ -105,7 +97,7 @@ export interface RenderContext {
 }
 
 /** The sender of the run's e-mails. */
-export function runSender(settings: Settings): string {
+function runSender(settings: Settings): string {
   return settings.senderMailbox ?? settings.company.email ?? "relances@localhost.invalid";
 }
 
@@ -160,17 +152,6 @@ export async function produceRunDocuments(plan: Plan, settings: Settings, ports:
   const letters = new Map<string, LetterGroup>();
   const render = ports.render ?? renderHere({ asOf: plan.asOf, settings, templates }, mail);
 
-  // The letters' customers, by level and language in the plan's order: their documents gather many.
-  for (const action of plan.actions) {
-    const channel = action.channel;
-    if (action.level === 4 || (channel !== "courrier" && channel !== "recommandé")) continue;
-    const data = reminderData(action, plan, settings);
-    const key = `${action.level}-${data.langue}`;
-    let group = letters.get(key);
-    if (group === undefined) letters.set(key, (group = { level: action.level, lang: data.langue, channel, customers: [], actions: [] }));
-    group.customers.push(data);
-    group.actions.push(action);
-  }
   let index = 0;
   for await (const rendered of render(plan.actions)) {
     const action = plan.actions[index++]!;
@@ -189,20 +170,19 @@ export async function produceRunDocuments(plan: Plan, settings: Settings, ports:
       const reference = await rendered.email.deliver(names.own(rendered.email.name, action.customerKey));
       written();
       documents.set(action.customerKey, { reference, channel });
+    } else if (action.level < 4 && (channel === "courrier" || channel === "recommandé")) {
+      const data = reminderData(action, plan, settings);
+      const key = `${action.level}-${data.langue}`;
+      let group = letters.get(key);
+      if (group === undefined) letters.set(key, (group = { level: action.level, lang: data.langue, channel, customers: [], actions: [] }));
+      group.customers.push(data);
+      group.actions.push(action);
     }
   }
 
-  // Rendered elsewhere, the letters of every level and language are made at once.
-  const made = [...letters.values()].map((group): [LetterGroup, Promise<Uint8Array> | undefined] => {
-    const early = ports.renderLetters?.(group.level, group.lang, group.customers);
-    // Awaited in turn: a failure is reported then, not as an unhandled rejection.
-    early?.catch(() => undefined);
-    return [group, early];
-  });
-  for (const [group, early] of made) {
-    const { level, lang, customers, actions, channel } = group;
+  for (const { level, lang, customers, actions, channel } of letters.values()) {
     const file = `courriers/${LETTER_NAMES[level]}-${customers[0]!.date_iso}${lang === "en" ? "-en" : ""}.docx`;
-    await sink.write(file, early === undefined ? renderLetters(await templates.word(level, lang), customers) : await early);
+    await sink.write(file, renderLetters(await templates.word(level, lang), customers));
     written();
     for (const action of actions) documents.set(action.customerKey, { reference: file, channel });
   }

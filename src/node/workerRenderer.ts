@@ -6,13 +6,10 @@
 import os from "node:os";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import type { PlannedAction } from "../core/plan";
-import type { ReminderLevel } from "../core/reminderLevel";
-import type { Language, ReminderData } from "../documents/reminderData";
-import { renderLetters as mergeLetters } from "../documents/wordLetters";
 import type { Settings } from "../core/settings";
 import type { DocumentSink } from "../engine/documentSink";
 import type { MailDelivery } from "../engine/mailDelivery";
-import { renderAction, type ActionRenderer, type LetterRenderer, type RenderContext, type RenderedAction } from "../engine/runDocuments";
+import { renderAction, type ActionRenderer, type RenderContext, type RenderedAction } from "../engine/runDocuments";
 import { emlFile } from "../mail/emlFile";
 import { fileTemplateStore } from "./fileTemplateStore";
 
@@ -38,14 +35,12 @@ interface WireAction {
   readonly email?: { readonly name: string; readonly eml: Uint8Array } | undefined;
 }
 
-type Reply =
-  | { readonly id: number; readonly actions: readonly WireAction[] }
-  | { readonly id: number; readonly letters: Uint8Array }
-  | { readonly id: number; readonly failed: number };
+type Reply = { readonly id: number; readonly actions: readonly WireAction[] } | { readonly id: number; readonly failed: number };
 
-type Job =
-  | { readonly id: number; readonly actions: PlannedAction[] }
-  | { readonly id: number; readonly level: ReminderLevel; readonly lang: Language; readonly customers: ReminderData[] };
+interface Job {
+  readonly id: number;
+  readonly actions: PlannedAction[];
+}
 
 /** The worker's side: renders each batch it is sent, or says which action failed. */
 function serveRenders(setup: WorkerSetup): void {
@@ -61,15 +56,6 @@ function serveRenders(setup: WorkerSetup): void {
   let queue = Promise.resolve();
   port.on("message", (message: Job) => {
     queue = queue.then(async () => {
-      if (!("actions" in message)) {
-        try {
-          const bytes = mergeLetters(await context.templates.word(message.level, message.lang), message.customers);
-          port.postMessage({ id: message.id, letters: bytes } satisfies Reply, [bytes.buffer as ArrayBuffer]);
-        } catch {
-          port.postMessage({ id: message.id, failed: 0 } satisfies Reply);
-        }
-        return;
-      }
       const out: WireAction[] = [];
       const transfer: ArrayBuffer[] = [];
       // Moved rather than copied, when the bytes have their buffer to themselves (not a slice of a pool).
@@ -131,7 +117,6 @@ export interface WorkerRendererOptions {
 /** The engine's renderers on worker threads, or none (the engine renders here) for a small plan. */
 export interface WorkerRenderers {
   readonly render?: ActionRenderer | undefined;
-  readonly renderLetters?: LetterRenderer | undefined;
   /** Ends the workers (their memory with them), once the documents are made or the run failed. */
   close(): Promise<void>;
 }
@@ -197,17 +182,6 @@ export function workerRenderers(options: WorkerRendererOptions): WorkerRenderers
     return new Promise((resolve, reject) => waiting.set(id, { resolve, reject }));
   };
 
-  const renderLetters: LetterRenderer = async (level, lang, customers) => {
-    const pool = started();
-    const id = nextId++;
-    send(pool[id % pool.length]!, { id, level, lang, customers: [...customers] });
-    const answer = await reply(id);
-    if ("letters" in answer) return answer.letters;
-    // Rendered again here, the letters throw their own error (a TemplateError names the tag).
-    mergeLetters(await context.templates.word(level, lang), customers);
-    throw new Error(`Les courriers n'ont pu être rendus / the letters could not be rendered`);
-  };
-
   async function* render(actions: readonly PlannedAction[]): AsyncIterable<RenderedAction> {
     const pool = started();
     const batches = Math.ceil(actions.length / BATCH);
@@ -223,9 +197,9 @@ export function workerRenderers(options: WorkerRendererOptions): WorkerRenderers
       for (let batch = 0; batch < batches; batch++) {
         const answer = await reply(ids[batch]!);
         if (ids.length < batches) sendBatch();
-        if ("failed" in answer || !("actions" in answer)) {
+        if ("failed" in answer) {
           // Rendered again here, the action throws its own error (a TemplateError names the tag).
-          const at = batch * BATCH + ("failed" in answer ? answer.failed : 0);
+          const at = batch * BATCH + answer.failed;
           for (let i = batch * BATCH; i < at; i++) yield await renderAction(actions[i]!, context, mail);
           await renderAction(actions[at]!, context, mail);
           throw new Error(`Le document de «${actions[at]!.customer.name}» n'a pu être rendu / the document of «${actions[at]!.customer.name}» could not be rendered`);
@@ -239,9 +213,9 @@ export function workerRenderers(options: WorkerRendererOptions): WorkerRenderers
           };
         }
       }
-    } catch (error) {
+    } finally {
+      // Ended before the letters are merged (here): their heaps would add to the letters' peak.
       await close();
-      throw error;
     }
   }
 
@@ -250,5 +224,5 @@ export function workerRenderers(options: WorkerRendererOptions): WorkerRenderers
     workers = undefined;
     if (pool !== undefined) await Promise.all(pool.map((worker) => worker.terminate()));
   };
-  return { render, renderLetters, close };
+  return { render, close };
 }

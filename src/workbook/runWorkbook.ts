@@ -129,9 +129,9 @@ async function runOnSnapshot(snapshot: Snapshot, output: string, options: RunOpt
   const templatesFolder = userTemplatesFolder(file);
   const templates = fileTemplateStore(templatesFolder);
   const mail = emlDelivery(sink);
-  // The statements, court files, e-mails and letters rendered on worker threads, for a large plan.
+  // The statements, court files and e-mails rendered on worker threads, for a large plan.
   const renderers = workerRenderers({ context: { asOf: plan.asOf, settings: source.settings, templates }, userFolder: templatesFolder, sink, mail, actions: plan.actions.length });
-  const ports = { templates, sink, mail, progress, render: renderers.render, renderLetters: renderers.renderLetters };
+  const ports = { templates, sink, mail, progress, render: renderers.render };
   const input = { plan, settings: source.settings, journal: source.journal.entries, history: historyJournalEntries(source, options.asOf).entries, user: options.user };
   let outcome: RunOutcome;
   try {
