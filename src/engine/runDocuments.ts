@@ -11,7 +11,7 @@ import { renderStatement } from "../documents/accountStatement";
 import { asciiSlug } from "../documents/asciiSlug";
 import { reminderEmail } from "../documents/reminderEmail";
 import { stableHash } from "../documents/stableHash";
-import { reminderData, type Language, type ReminderData } from "../documents/reminderData";
+import { documentLanguage, reminderData, type Language } from "../documents/reminderData";
 import { renderLetters } from "../documents/wordLetters";
 import type { DocumentSink } from "./documentSink";
 import type { MailDelivery } from "./mailDelivery";
@@ -68,7 +68,6 @@ interface LetterGroup {
   readonly level: ReminderLevel;
   readonly lang: Language;
   readonly channel: Channel;
-  readonly customers: ReminderData[];
   readonly actions: PlannedAction[];
 }
 
@@ -171,16 +170,17 @@ export async function produceRunDocuments(plan: Plan, settings: Settings, ports:
       written();
       documents.set(action.customerKey, { reference, channel });
     } else if (action.level < 4 && (channel === "courrier" || channel === "recommandé")) {
-      const data = reminderData(action, plan, settings);
-      const key = `${action.level}-${data.langue}`;
+      const lang = documentLanguage(action);
+      const key = `${action.level}-${lang}`;
       let group = letters.get(key);
-      if (group === undefined) letters.set(key, (group = { level: action.level, lang: data.langue, channel, customers: [], actions: [] }));
-      group.customers.push(data);
+      if (group === undefined) letters.set(key, (group = { level: action.level, lang, channel, actions: [] }));
       group.actions.push(action);
     }
   }
 
-  for (const { level, lang, customers, actions, channel } of letters.values()) {
+  // The letters' merge data is made when they are merged, not held through the other documents.
+  for (const { level, lang, actions, channel } of letters.values()) {
+    const customers = actions.map((action) => reminderData(action, plan, settings));
     const file = `courriers/${LETTER_NAMES[level]}-${customers[0]!.date_iso}${lang === "en" ? "-en" : ""}.docx`;
     await sink.write(file, renderLetters(await templates.word(level, lang), customers));
     written();

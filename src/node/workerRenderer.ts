@@ -35,7 +35,11 @@ interface WireAction {
   readonly email?: { readonly name: string; readonly eml: Uint8Array } | undefined;
 }
 
-type Reply = { readonly id: number; readonly actions: readonly WireAction[] } | { readonly id: number; readonly failed: number };
+type Reply =
+  | { readonly id: number; readonly actions: readonly WireAction[] }
+  | { readonly id: number; readonly failed: number }
+  /** The worker ended before it answered (out of memory on a huge account...): the batch is rendered here. */
+  | { readonly id: number; readonly lost: true };
 
 interface Job {
   readonly id: number;
@@ -135,8 +139,8 @@ export function workerRenderers(options: WorkerRendererOptions): WorkerRenderers
   const setup: WorkerSetup = { kind: WORKER_KIND, asOf: context.asOf, settings: context.settings, userFolder: options.userFolder };
   let workers: Worker[] | undefined;
   const replies = new Map<number, Reply>();
-  const waiting = new Map<number, { resolve: (reply: Reply) => void; reject: (error: unknown) => void }>();
-  let broken: { error: unknown } | undefined;
+  const waiting = new Map<number, (reply: Reply) => void>();
+  let broken = false;
   let nextId = 0;
   // A worker keeps the process alive only while an answer is awaited from it.
   const pending = new Map<Worker, number>();
@@ -157,12 +161,13 @@ export function workerRenderers(options: WorkerRendererOptions): WorkerRenderers
         if (waiter === undefined) replies.set(reply.id, reply);
         else {
           waiting.delete(reply.id);
-          waiter.resolve(reply);
+          waiter(reply);
         }
       });
-      worker.on("error", (error) => {
-        broken ??= { error };
-        for (const waiter of waiting.values()) waiter.reject(error);
+      // A worker that ends (out of memory, say) loses the batches it had: they are rendered here.
+      worker.on("exit", () => {
+        broken = true;
+        for (const [id, waiter] of waiting) waiter({ id, lost: true });
         waiting.clear();
       });
     }
@@ -178,8 +183,8 @@ export function workerRenderers(options: WorkerRendererOptions): WorkerRenderers
       replies.delete(id);
       return Promise.resolve(ready);
     }
-    if (broken !== undefined) return Promise.reject(broken.error);
-    return new Promise((resolve, reject) => waiting.set(id, { resolve, reject }));
+    if (broken) return Promise.resolve({ id, lost: true });
+    return new Promise((resolve) => waiting.set(id, resolve));
   };
 
   async function* render(actions: readonly PlannedAction[]): AsyncIterable<RenderedAction> {
@@ -197,6 +202,10 @@ export function workerRenderers(options: WorkerRendererOptions): WorkerRenderers
       for (let batch = 0; batch < batches; batch++) {
         const answer = await reply(ids[batch]!);
         if (ids.length < batches) sendBatch();
+        if ("lost" in answer) {
+          for (const action of actions.slice(batch * BATCH, (batch + 1) * BATCH)) yield await renderAction(action, context, mail);
+          continue;
+        }
         if ("failed" in answer) {
           // Rendered again here, the action throws its own error (a TemplateError names the tag).
           const at = batch * BATCH + answer.failed;

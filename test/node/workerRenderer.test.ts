@@ -25,12 +25,12 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function produce(plan: Plan, settings: Awaited<ReturnType<typeof sampleReminders>>["settings"], out: string, workers: boolean) {
+async function produce(plan: Plan, settings: Awaited<ReturnType<typeof sampleReminders>>["settings"], out: string, workers: boolean, script = BUNDLE) {
   const sink = fileDocumentSink(out);
   const templates = fileTemplateStore();
   const mail = emlDelivery(sink);
   const renderers = workers
-    ? workerRenderers({ context: { asOf: plan.asOf, settings, templates }, userFolder: undefined, sink, mail, actions: plan.actions.length, minActions: 1, workers: 2, script: BUNDLE })
+    ? workerRenderers({ context: { asOf: plan.asOf, settings, templates }, userFolder: undefined, sink, mail, actions: plan.actions.length, minActions: 1, workers: 2, script })
     : { close: async () => undefined };
   try {
     const { documents } = await produceRunDocuments(plan, settings, { templates, sink, mail, ...renderers });
@@ -49,12 +49,26 @@ describe("documents rendered on worker threads", () => {
     const large: Plan = { ...plan, actions };
     const here = await produce(large, settings, path.join(dir, "here"), false);
     const there = await produce(large, settings, path.join(dir, "there"), true);
-    expect(there.files).toEqual(here.files);
-    expect([...there.documents]).toEqual([...here.documents]);
     const copied = `${plan.actions[0]!.customerKey}#1`;
+    await compareWith(there, here);
     expect(here.files.some((f) => f.includes(`-${stableHash(copied)}.`))).toBe(true);
-    for (const file of here.files) {
-      expect(Buffer.compare(await readFile(path.join(dir, "there", file)), await readFile(path.join(dir, "here", file))), file).toBe(0);
-    }
+  });
+
+  it("that end (out of memory, say) leave their batches to be rendered here", async () => {
+    const { plan, settings } = await sampleReminders();
+    const large: Plan = { ...plan, actions: [0, 1, 2].flatMap((copy) => plan.actions.map((a) => ({ ...a, customerKey: `${a.customerKey}#${copy}` }))) };
+    const here = await produce(large, settings, path.join(dir, "here2"), false);
+    const dying = new URL("data:text/javascript,process.exit(1)");
+    const there = await produce(large, settings, path.join(dir, "there2"), true, dying);
+    await compareWith(there, here, "here2", "there2");
   });
 });
+
+async function compareWith(there: { files: readonly string[]; documents: ReadonlyMap<string, unknown> }, here: typeof there, hereDir = "here", thereDir = "there"): Promise<void> {
+  expect(there.files).toEqual(here.files);
+  expect([...there.documents]).toEqual([...here.documents]);
+  for (const file of here.files) {
+    expect(Buffer.compare(await readFile(path.join(dir, thereDir, file)), await readFile(path.join(dir, hereDir, file))), file).toBe(0);
+  }
+}
+
