@@ -1,5 +1,6 @@
 // npm run bench [-- functions|plan|run|documents|engine]: each figure is printed beside a reference
 // measured in the same run, as a ratio.
+import { isMainThread } from "node:worker_threads";
 import { runDocumentsBenchmark } from "./documentsBench";
 import { runEngineBenchmark } from "./engineBench";
 import { measureSelf } from "./freshProcess";
@@ -28,7 +29,9 @@ async function main(): Promise<void> {
   for (const name of chosen) await BENCHMARKS[name]!();
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+// A worker thread started from this bundle (the run's document renderers) runs no benchmark.
+if (isMainThread)
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });

@@ -56,8 +56,13 @@ export function writeFailure(file: string, error: unknown): unknown {
  * temporaryFileFor("/out/suivi.xlsx") // "/out/.suivi.xlsx.relances-4242-9f86d081.tmp"
  */
 export function temporaryFileFor(file: string): string {
-  return path.join(path.dirname(file), `.${path.basename(file)}.relances-${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
+  // Unique within the process by its counter, across processes by the pid: no random bytes to draw
+  // per file (a run writes thousands). The counter starts anywhere, so that a reused pid's earlier
+  // leftovers (swept by the next run anyway) are unlikely to be met; "wx" refuses one that is.
+  temporaries = (temporaries + 1) >>> 0;
+  return path.join(path.dirname(file), `.${path.basename(file)}.relances-${process.pid}-${temporaries.toString(16).padStart(8, "0")}.tmp`);
 }
+let temporaries = randomBytes(4).readUInt32BE(0);
 
 function isRunning(pid: number): boolean {
   try {

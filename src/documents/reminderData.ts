@@ -21,6 +21,12 @@ import { reminderWording, type WordingData } from "./reminderWording";
 
 export type Language = "fr" | "en";
 
+/** The language of an action's documents (reminderData's `langue`). */
+export function documentLanguage(action: PlannedAction): Language {
+  // The court file is in French whatever the customer's language (DOMAIN section 4).
+  return action.customer.language === "en" && action.level < 4 ? "en" : "fr";
+}
+
 export interface InvoiceLine {
   readonly numero: string;
   readonly date_facture: string;
@@ -263,9 +269,8 @@ function citedDate(claimed: readonly PlannedInvoice[], level: ReminderLevel, lan
  * @param plan - the plan it belongs to (the reference date)
  * @param settings - the workbook's settings (letterhead, formal-notice deadline)
  */
-export function reminderData(action: PlannedAction, plan: Plan, settings: Settings): ReminderData {
-  // The court file is in French whatever the customer's language (DOMAIN section 4).
-  const lang: Language = action.customer.language === "en" && action.level < 4 ? "en" : "fr";
+export function reminderData(action: PlannedAction, plan: Pick<Plan, "asOf">, settings: Settings): ReminderData {
+  const lang = documentLanguage(action);
   const text = TEXT[lang];
   const money = (cents: Cents): string => formatEuros(cents, lang);
   const bands = agingBandLabels(undefined, lang);

@@ -2,6 +2,7 @@
 // letters (one Word document per level and language, one section per customer), account
 // statements (PDF) and the injonction de payer files (into the document sink). Names are stable,
 // so that a retried run rewrites the same files instead of adding new ones.
+import { dayToIso } from "../core/day";
 import type { ActionDocument, Plan, PlannedAction } from "../core/plan";
 import type { ReminderLevel } from "../core/reminderLevel";
 import type { Channel } from "../core/reminderPolicy";
@@ -10,7 +11,7 @@ import { renderStatement } from "../documents/accountStatement";
 import { asciiSlug } from "../documents/asciiSlug";
 import { reminderEmail } from "../documents/reminderEmail";
 import { stableHash } from "../documents/stableHash";
-import { reminderData, type Language, type ReminderData } from "../documents/reminderData";
+import { documentLanguage, reminderData, type Language } from "../documents/reminderData";
 import { renderLetters } from "../documents/wordLetters";
 import type { DocumentSink } from "./documentSink";
 import type { MailDelivery } from "./mailDelivery";
@@ -23,6 +24,8 @@ export interface DocumentPorts {
   readonly sink: DocumentSink;
   readonly mail: MailDelivery;
   readonly progress?: RunProgress | undefined;
+  /** Renders the actions' statements, court files and e-mails (here, one after the other, by default). */
+  readonly render?: ActionRenderer | undefined;
 }
 
 export interface ProducedDocuments {
@@ -65,8 +68,65 @@ interface LetterGroup {
   readonly level: ReminderLevel;
   readonly lang: Language;
   readonly channel: Channel;
-  readonly customers: ReminderData[];
   readonly actions: PlannedAction[];
+}
+
+/** The documents of one action rendered ahead of naming: what the run writes for it, in that order. */
+export interface RenderedAction {
+  /** Its statement (PDF), from reminder 1 on. */
+  readonly statement?: Uint8Array | undefined;
+  /** Its court file (level 4): the name it asks for, and its bytes. */
+  readonly court?: { readonly name: string; readonly bytes: Uint8Array } | undefined;
+  /** Its e-mail: the name it asks for, and how to deliver it under the name it is given. */
+  readonly email?: { readonly name: string; deliver(name: string): Promise<string> } | undefined;
+}
+
+/**
+ * Renders the documents of each action, in their order: a host may render them elsewhere (worker
+ * threads), since each action's documents depend on that action alone. Letters are not rendered
+ * there: they gather many customers (see produceRunDocuments).
+ */
+export type ActionRenderer = (actions: readonly PlannedAction[]) => AsyncIterable<RenderedAction>;
+
+/** What an action renderer needs besides the actions. */
+export interface RenderContext {
+  readonly asOf: Plan["asOf"];
+  readonly settings: Settings;
+  readonly templates: TemplateStore;
+}
+
+/** The sender of the run's e-mails. */
+function runSender(settings: Settings): string {
+  return settings.senderMailbox ?? settings.company.email ?? "relances@localhost.invalid";
+}
+
+/**
+ * One action's statement, court file and e-mail (as a message for `mail`), rendered here.
+ * @throws TemplateError for a broken template
+ */
+export async function renderAction(action: PlannedAction, context: RenderContext, mail: MailDelivery): Promise<RenderedAction> {
+  const { settings, templates } = context;
+  const data = reminderData(action, context, settings);
+  const statement = action.level >= 1 ? await renderStatement(data) : undefined;
+  const slug = asciiSlug(action.customer.name);
+  if (action.level === 4) {
+    // The court file is one per debtor: it goes with its own supporting documents.
+    // A public buyer's file is a référé-provision, not an injonction de payer: its name says so.
+    const kind = data.injonction?.refere === true ? "refere-provision" : "injonction";
+    return { statement, court: { name: `injonctions/${kind}-${data.date_iso}-${slug}.docx`, bytes: renderLetters(await templates.word(4, data.langue), [data]) } };
+  }
+  if (action.channel === "email") {
+    const message = reminderEmail(data, await templates.email(action.level, data.langue), statement, { from: runSender(settings) });
+    return { statement, email: { name: `emails/${message.fileName}`, deliver: (name) => mail.deliver(message, name) } };
+  }
+  return { statement };
+}
+
+/** Renders the actions one after the other, here. */
+function renderHere(context: RenderContext, mail: MailDelivery): ActionRenderer {
+  return async function* (actions) {
+    for (const action of actions) yield await renderAction(action, context, mail);
+  };
 }
 
 /**
@@ -88,41 +148,39 @@ export async function produceRunDocuments(plan: Plan, settings: Settings, ports:
   const names = new DocumentNames();
   let count = 0;
   const written = (): void => progress.documentsWritten(++count);
-  const from = settings.senderMailbox ?? settings.company.email ?? "relances@localhost.invalid";
   const letters = new Map<string, LetterGroup>();
+  const render = ports.render ?? renderHere({ asOf: plan.asOf, settings, templates }, mail);
 
-  for (const action of plan.actions) {
-    const data = reminderData(action, plan, settings);
-    const statement = action.level >= 1 ? await renderStatement(data) : undefined;
-    const slug = asciiSlug(action.customer.name);
-    if (statement !== undefined) {
-      await sink.write(names.own(`releves/releve-${data.date_iso}-${slug}.pdf`, action.customerKey), statement);
+  let index = 0;
+  for await (const rendered of render(plan.actions)) {
+    const action = plan.actions[index++]!;
+    if (rendered.statement !== undefined) {
+      const slug = asciiSlug(action.customer.name);
+      await sink.write(names.own(`releves/releve-${dayToIso(plan.asOf)}-${slug}.pdf`, action.customerKey), rendered.statement);
       written();
     }
     const channel = action.channel;
-    if (action.level === 4) {
-      // The court file is one per debtor: it goes with its own supporting documents.
-      // A public buyer's file is a référé-provision, not an injonction de payer: its name says so.
-      const kind = data.injonction?.refere === true ? "refere-provision" : "injonction";
-      const file = names.own(`injonctions/${kind}-${data.date_iso}-${slug}.docx`, action.customerKey);
-      await sink.write(file, renderLetters(await templates.word(4, data.langue), [data]));
+    if (rendered.court !== undefined) {
+      const file = names.own(rendered.court.name, action.customerKey);
+      await sink.write(file, rendered.court.bytes);
       written();
       documents.set(action.customerKey, { reference: file, channel });
-    } else if (channel === "email") {
-      const message = reminderEmail(data, await templates.email(action.level, data.langue), statement, { from });
-      const reference = await mail.deliver(message, names.own(`emails/${message.fileName}`, action.customerKey));
+    } else if (rendered.email !== undefined) {
+      const reference = await rendered.email.deliver(names.own(rendered.email.name, action.customerKey));
       written();
       documents.set(action.customerKey, { reference, channel });
-    } else if (channel === "courrier" || channel === "recommandé") {
-      const key = `${action.level}-${data.langue}`;
+    } else if (action.level < 4 && (channel === "courrier" || channel === "recommandé")) {
+      const lang = documentLanguage(action);
+      const key = `${action.level}-${lang}`;
       let group = letters.get(key);
-      if (group === undefined) letters.set(key, (group = { level: action.level, lang: data.langue, channel, customers: [], actions: [] }));
-      group.customers.push(data);
+      if (group === undefined) letters.set(key, (group = { level: action.level, lang, channel, actions: [] }));
       group.actions.push(action);
     }
   }
 
-  for (const { level, lang, customers, actions, channel } of letters.values()) {
+  // The letters' merge data is made when they are merged, not held through the other documents.
+  for (const { level, lang, actions, channel } of letters.values()) {
+    const customers = actions.map((action) => reminderData(action, plan, settings));
     const file = `courriers/${LETTER_NAMES[level]}-${customers[0]!.date_iso}${lang === "en" ? "-en" : ""}.docx`;
     await sink.write(file, renderLetters(await templates.word(level, lang), customers));
     written();

@@ -15,6 +15,7 @@ import { emlDelivery } from "../node/emlDelivery";
 import { deflateDocuments } from "../node/deflateDocuments";
 import { fileDocumentSink } from "../node/fileDocumentSink";
 import { fileTemplateStore } from "../node/fileTemplateStore";
+import { workerRenderers } from "../node/workerRenderer";
 import { FileWriteError, sweepTemporaryFiles } from "../writeFileAtomically";
 import { refuseWhenBehindEarlierRun, sameFile } from "./earlierRuns";
 import { keepPreviousVersion, refuseWhileOpen } from "./inPlace";
@@ -125,7 +126,12 @@ async function runOnSnapshot(snapshot: Snapshot, output: string, options: RunOpt
   };
   const target = { output, inPlace: options.inPlace === true, mode: options.inPlace ? snapshot.mode : undefined, beforeWrite };
   const sink = fileDocumentSink(options.outDir, { prepare: deflateDocuments });
-  const ports = { templates: fileTemplateStore(userTemplatesFolder(file)), sink, mail: emlDelivery(sink), progress };
+  const templatesFolder = userTemplatesFolder(file);
+  const templates = fileTemplateStore(templatesFolder);
+  const mail = emlDelivery(sink);
+  // The statements, court files and e-mails rendered on worker threads, for a large plan.
+  const renderers = workerRenderers({ context: { asOf: plan.asOf, settings: source.settings, templates }, userFolder: templatesFolder, sink, mail, actions: plan.actions.length });
+  const ports = { templates, sink, mail, progress, render: renderers.render };
   const input = { plan, settings: source.settings, journal: source.journal.entries, history: historyJournalEntries(source, options.asOf).entries, user: options.user };
   let outcome: RunOutcome;
   try {
@@ -134,6 +140,8 @@ async function runOnSnapshot(snapshot: Snapshot, output: string, options: RunOpt
     // A document that cannot be written stops the run; those in flight finish first.
     await sink.settle();
     throw error;
+  } finally {
+    await renderers.close();
   }
   // Nothing goes out incomplete (SPEC section 5): the refusal writes only the copy, its settings to fill.
   if (outcome.refused !== undefined) {

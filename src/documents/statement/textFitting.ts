@@ -4,6 +4,9 @@ import { pdfSafeText } from "./pdfSafeText";
 
 /** Advance widths per font name and character, in 1/1000 of the font size (the fonts' metrics are fixed). */
 const ADVANCES = new Map<string, Map<string, number>>();
+/** The same for the UTF-16 code units below 0x2000 (all but a few of WinAnsi's), by code: NaN until measured. */
+const LOW_ADVANCES = new Map<string, Float64Array>();
+const LOW = 0x2000;
 
 /**
  * The drawn width of WinAnsi text: the sum of its characters' advances. pdf-lib draws without
@@ -11,9 +14,23 @@ const ADVANCES = new Map<string, Map<string, number>>();
  */
 export function textWidth(text: string, font: PDFFont, size: number): number {
   let advances = ADVANCES.get(font.name);
-  if (advances === undefined) ADVANCES.set(font.name, (advances = new Map()));
+  let low = LOW_ADVANCES.get(font.name);
+  if (advances === undefined || low === undefined) {
+    ADVANCES.set(font.name, (advances = new Map()));
+    LOW_ADVANCES.set(font.name, (low = new Float64Array(LOW).fill(NaN)));
+  }
   let sum = 0;
-  for (const ch of text) {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // The same sum, in the same order, as over the text's characters: a surrogate pair is one character.
+    if (code < LOW) {
+      let advance = low[code]!;
+      if (Number.isNaN(advance)) low[code] = advance = font.widthOfTextAtSize(text[i]!, 1000);
+      sum += advance;
+      continue;
+    }
+    const next = text.charCodeAt(i + 1);
+    const ch = code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? text.slice(i, ++i + 1) : text[i]!;
     let advance = advances.get(ch);
     if (advance === undefined) advances.set(ch, (advance = font.widthOfTextAtSize(ch, 1000)));
     sum += advance;
