@@ -21,6 +21,17 @@ function nested(value: unknown, depth: number): string {
 }
 
 /** The plan's long lists, converted element by element; the rest of planToJson is small. */
+/**
+ * A list item as JSON.stringify(…, null, 2) writes it two levels down: serialised inside two arrays,
+ * which indents it there natively, rather than indented again line by line.
+ */
+function listItem(item: unknown): string {
+  return JSON.stringify([[item]], null, 2).slice(LIST_OPEN.length, -LIST_CLOSE.length);
+}
+
+const LIST_OPEN = "[\n  [\n    ";
+const LIST_CLOSE = "\n  ]\n]";
+
 function streamedLists(plan: Plan): ReadonlyMap<string, Iterable<unknown>> {
   return new Map<string, Iterable<unknown>>([
     ["invoices", mapped(plan.invoices, invoiceJson)],
@@ -59,7 +70,7 @@ export function* planJsonChunks(plan: Plan): Generator<string> {
     } else {
       let first = true;
       for (const item of list) {
-        yield `${first ? "[" : ","}\n    ${nested(item, 2)}`;
+        yield `${first ? "[" : ","}\n    ${listItem(item)}`;
         first = false;
       }
       yield first ? "[]" : "\n  ]";
