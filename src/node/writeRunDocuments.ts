@@ -4,10 +4,7 @@
 import type { ActionDocument, Plan } from "../core/plan";
 import type { Settings } from "../core/settings";
 import { produceRunDocuments } from "../engine/runDocuments";
-import { emlDelivery } from "./emlDelivery";
-import { deflateDocuments } from "./deflateDocuments";
-import { fileDocumentSink } from "./fileDocumentSink";
-import { fileTemplateStore } from "./fileTemplateStore";
+import { commandLinePorts } from "./commandLinePorts";
 
 export interface RunDocuments {
   /** Every file written, relative to the output folder. */
@@ -27,13 +24,9 @@ export async function writeRunDocuments(
   outDir: string,
   templatesFolder?: string,
 ): Promise<RunDocuments> {
-  const sink = fileDocumentSink(outDir, { prepare: deflateDocuments });
+  const { sink, templates, mail } = commandLinePorts(outDir, templatesFolder);
   try {
-    const { documents } = await produceRunDocuments(plan, settings, {
-      templates: fileTemplateStore(templatesFolder),
-      sink,
-      mail: emlDelivery(sink),
-    });
+    const { documents } = await produceRunDocuments(plan, settings, { templates, sink, mail });
     return { files: sink.files, documents };
   } catch (error) {
     await sink.settle();

@@ -58,6 +58,9 @@ function numberFormatsOf(row: ExcelJS.Row, cells: readonly CellValue[]): (string
 export function streamedWorkbookInput(file: string, prelude: WorkbookPrelude, onProgress?: (rowsRead: number) => void): WorkbookInput {
   let tabOrder: readonly string[] = [];
   let rowsRead = 0;
+  const tick = (): void => {
+    if ((++rowsRead & 1023) === 0) onProgress?.(rowsRead);
+  };
   // What exceljs throws is a damaged file; what the engine throws while it reads goes through unchanged.
   const damaged = (error: unknown): UnreadableWorkbookError => (error instanceof UnreadableWorkbookError ? error : notAWorkbook(file, error));
   return {
@@ -88,18 +91,17 @@ export function streamedWorkbookInput(file: string, prelude: WorkbookPrelude, on
             throw damaged(error);
           }
           count++;
-          const rows = countedRows(worksheet[Symbol.asyncIterator](), () => {
-            if ((++rowsRead & 1023) === 0) onProgress?.(rowsRead);
-          });
+          const rows = worksheet[Symbol.asyncIterator]();
           const name = worksheet.name ?? `Feuille ${worksheet.id ?? count}`;
           yield {
             name,
             visibility: visibilityOf(worksheet.state),
             extras: async () => extras.get(name),
-            rows: (options) => streamedRows(rows, options?.numberFormats === true, damaged),
+            rows: (options) => streamedRows(rows, options?.numberFormats === true, damaged, tick),
           };
           try {
-            while ((await rows.next()).done !== true);
+            // Rows the engine did not want are drained, and counted too (a progress line counts them).
+            while ((await rows.next()).done !== true) tick();
           } catch (error) {
             throw damaged(error);
           }
@@ -116,22 +118,12 @@ export function streamedWorkbookInput(file: string, prelude: WorkbookPrelude, on
   };
 }
 
-/** A sheet's rows, each one counted as it is read, wanted or drained (a progress line counts them). */
-function countedRows(rows: AsyncIterator<ExcelJS.Row>, tick: () => void): AsyncIterator<ExcelJS.Row> {
-  return {
-    async next() {
-      const next = await rows.next();
-      if (next.done !== true) tick();
-      return next;
-    },
-  };
-}
-
 /** A streamed sheet's rows in blocks of consecutive rows; the caller drains what is left. */
 async function* streamedRows(
   rows: AsyncIterator<ExcelJS.Row>,
   withFormats: boolean,
   damaged: (error: unknown) => Error,
+  tick: () => void,
 ): AsyncGenerator<RowBlock> {
   let firstRow = 0;
   let values: CellValue[][] = [];
@@ -143,6 +135,7 @@ async function* streamedRows(
       const next = await rows.next();
       if (next.done === true) break;
       row = next.value;
+      tick();
       cells = cellsOfValues(row.values as ExcelJS.CellValue[]);
     } catch (error) {
       throw damaged(error);

@@ -11,10 +11,7 @@ import type { ReminderLevel } from "../core/reminderLevel";
 import { userTemplatesFolder } from "../node/defaultTemplates";
 import { NO_PROGRESS, type RunProgress } from "../engine/progress";
 import { runPlan, type RunOutcome } from "../engine/runPlan";
-import { emlDelivery } from "../node/emlDelivery";
-import { deflateDocuments } from "../node/deflateDocuments";
-import { fileDocumentSink } from "../node/fileDocumentSink";
-import { fileTemplateStore } from "../node/fileTemplateStore";
+import { commandLinePorts } from "../node/commandLinePorts";
 import { workerRenderers } from "../node/workerRenderer";
 import { FileWriteError, sweepTemporaryFiles } from "../writeFileAtomically";
 import { refuseWhenBehindEarlierRun, sameFile } from "./earlierRuns";
@@ -125,10 +122,8 @@ async function runOnSnapshot(snapshot: Snapshot, output: string, options: RunOpt
     if (options.inPlace) previousVersion = await keepPreviousVersion(path.resolve(file), snapshot.bytes, options.asOf, snapshot.mode);
   };
   const target = { output, inPlace: options.inPlace === true, mode: options.inPlace ? snapshot.mode : undefined, beforeWrite };
-  const sink = fileDocumentSink(options.outDir, { prepare: deflateDocuments });
   const templatesFolder = userTemplatesFolder(file);
-  const templates = fileTemplateStore(templatesFolder);
-  const mail = emlDelivery(sink);
+  const { sink, templates, mail } = commandLinePorts(options.outDir, templatesFolder);
   // The statements, court files and e-mails rendered on worker threads, for a large plan.
   const renderers = workerRenderers({ context: { asOf: plan.asOf, settings: source.settings, templates }, userFolder: templatesFolder, sink, mail, actions: plan.actions.length });
   const ports = { templates, sink, mail, progress, render: renderers.render };
