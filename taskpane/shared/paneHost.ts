@@ -1,0 +1,42 @@
+// What the Excel task pane needs from where it runs, as a port: inside Excel (Office.js), or in a
+// plain browser on a workbook file (the preview). The pane's screens and the engine see only this.
+import type { MemorySheet } from "../../src/engine/memoryWorkbook";
+import type { WorkbookOutput } from "../../src/engine/workbookOutput";
+
+export type PaneLanguage = "fr" | "en";
+
+/** A file the pane hands to the user: a letter, a statement, an e-mail draft, an export. */
+export interface PaneFile {
+  /** The path in the run's folder ("courriers/relance-2-2026-06-30.docx"). */
+  readonly path: string;
+  readonly data: Uint8Array | string;
+  /** Its media type ("application/pdf"). */
+  readonly type: string;
+}
+
+/** Where the files went, for the action's summary: downloaded, or links the user opens. */
+export interface DeliveredFiles {
+  readonly how: "download" | "link";
+  /** One per file when how is "link": what the pane shows and opens. */
+  readonly links?: readonly { readonly path: string; readonly url: string }[] | undefined;
+}
+
+export interface PaneHost {
+  readonly kind: "excel" | "preview";
+  /** French unless Office's (or the browser's) display language is English. */
+  readonly language: PaneLanguage;
+  /** The workbook's name, for titles and file names. */
+  workbookName(): string;
+  /**
+   * The workbook's sheets as values (tracking sheets, journal, settings, history sheets), with the
+   * number formats of the settings sheet; read in blocks where the host needs to.
+   * @param onProgress - rows read so far, for a long read
+   */
+  readSheets(onProgress?: (rowsRead: number) => void): Promise<MemorySheet[]>;
+  /** Where the pane's writes go (journal lines, stage sheets, settings, column mapping). */
+  readonly output: WorkbookOutput;
+  /** Hands files to the user: a download in a browser, links through the local server in Excel on the desktop. */
+  deliver(files: readonly PaneFile[]): Promise<DeliveredFiles>;
+  /** Writes the reference date into the workbook's named cell (RELANCES_DATE), when the host has one. */
+  setReferenceDate?(iso: string): Promise<void>;
+}
