@@ -104,3 +104,4 @@ export type { ActionSummary, LeftOut, MissingSenderSetting, ProducedItem, Produc
 export { logContact, type ContactEvent, type ContactLogRequest, type ContactLogResult } from "./contactLog";
 export { appendToSheets, updateSheets, MemoryWorkbookOutput } from "./memoryWorkbookOutput";
 export type { CellUpdate, SheetAppend, WorkbookOutput } from "./workbookOutput";
+export { settingsEdits, type SettingsEdits } from "./settingsEdits";
