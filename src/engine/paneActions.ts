@@ -19,7 +19,7 @@ import type { MailDelivery } from "./mailDelivery";
 import { MemoryDocumentSink } from "./memoryDocumentSink";
 import { memoryTemplateStore } from "./memoryTemplateStore";
 import { memoryWorkbook, type MemorySheet } from "./memoryWorkbook";
-import { resolveSelection, type PaneSelection } from "./paneSelection";
+import { customerAccounts, resolveSelection, type PaneSelection } from "./paneSelection";
 import { planWorkbook } from "./planWorkbook";
 import { readWorkbook, type WorkbookSource } from "./readWorkbook";
 import { produceRunDocuments, renderAction, type ActionRenderer, type RenderedAction } from "./runDocuments";
@@ -94,7 +94,7 @@ export async function runPaneAction(request: PaneActionRequest): Promise<PaneAct
   const source = await readWorkbook(memoryWorkbook(request.sheets), { sheet: request.sheet, headerRow: request.headerRow, asOf: day });
   if (source.tracking.problem !== undefined) return { ...nothing, summary: EMPTY_SUMMARY, problem: source.tracking.problem.message };
 
-  const selection = resolveSelection(request.selection);
+  const selection = resolveSelection(request.selection, customerAccounts(source.tracking.invoices, source.tracking.creditNotes));
   const plan = planWorkbook(source, day, selection.forced);
   const leftOut: LeftOut[] = [...selection.invalid];
   const chosen: PlannedAction[] = [];
