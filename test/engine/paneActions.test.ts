@@ -111,6 +111,15 @@ describe("a pane action on some customers", () => {
     expect(result.summary.leftOut).toEqual([{ customer: "SAS Pyrène Promotion", reason: expect.stringMatching(/^Relance 1 par e-mail : voir « E-mails » \/ Reminder 1 by e-mail: see « E-mails »$/) }]);
   }, 60_000);
 
+  it("counts each document made as it goes, for the pane's progress bar", async () => {
+    const counts: number[] = [];
+    const progress = { rowsRead: () => undefined, documentsWritten: (n: number) => counts.push(n) };
+    const result = await runPaneAction({ sheets, asOf: SAMPLE_AS_OF, kind: "emails", selection: { customers }, templates, progress });
+    const made = Object.keys(result.files).length + Object.keys(result.emails).length;
+    expect(made).toBeGreaterThan(3);
+    expect(counts).toEqual(Array.from({ length: made }, (_, i) => i + 1));
+  }, 60_000);
+
   it("finds a ticked customer however its name is spelled, and names one that is not in the workbook", async () => {
     const result = await act("emails", ["sas pyrene promotion", "Inconnu SARL"]);
     expect(Object.keys(result.emails)).toHaveLength(1);
