@@ -96,3 +96,6 @@ export async function documentsFromArrays(
   const references = Object.fromEntries([...produced.documents].map(([key, document]) => [key, document.reference ?? ""]));
   return { files: Object.fromEntries(sink.files), emails, references };
 }
+
+// The manager's report (the pane's « Rapport »): figures, JSON and the export sheet's rows.
+export { reportFromArrays, type ArraysReport } from "./reportArrays";
