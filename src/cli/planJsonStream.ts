@@ -3,7 +3,8 @@
 // memory: the same bytes as JSON.stringify(planToJson(plan), null, 2), written with backpressure.
 import { once } from "node:events";
 import type { Plan } from "../core/plan";
-import { actionJson, invoiceJson, planToJson, rejectedJson } from "../core/planJson";
+import { planToJson } from "../core/planJson";
+import { actionJsonText, invoiceJsonText, jsonString, rejectedJsonText } from "../core/planJsonText";
 
 /** Where plan --json goes: a stream when there is one (the command line's stdout), else out(). */
 export interface PlanJsonOutput {
@@ -11,38 +12,26 @@ export interface PlanJsonOutput {
   readonly stdout?: NodeJS.WritableStream | undefined;
 }
 
-/** Text gathered before each write: big enough to cost few writes, small beside the JSON. */
-const WRITE_SIZE = 64 * 1024;
+/** Bytes gathered before each write: big enough to cost few writes, small beside the JSON. */
+export const WRITE_SIZE = 256 * 1024;
 
-/** The JSON of a value inside the document, `depth` levels in, as JSON.stringify(_, null, 2) lays it out. */
-function nested(value: unknown, depth: number): string {
-  const text = JSON.stringify(value, null, 2) ?? "null";
-  return depth === 0 ? text : text.replace(/\n/g, `\n${"  ".repeat(depth)}`);
+/** The JSON of a small value inside the document, one level in, as JSON.stringify(_, null, 2) lays it out. */
+function nested(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(/\n/g, "\n  ");
 }
 
-/** The plan's long lists, converted element by element; the rest of planToJson is small. */
-/**
- * A list item as JSON.stringify(…, null, 2) writes it two levels down: serialised inside two arrays,
- * which indents it there natively, rather than indented again line by line.
- */
-function listItem(item: unknown): string {
-  return JSON.stringify([[item]], null, 2).slice(LIST_OPEN.length, -LIST_CLOSE.length);
-}
-
-const LIST_OPEN = "[\n  [\n    ";
-const LIST_CLOSE = "\n  ]\n]";
-
-function streamedLists(plan: Plan): ReadonlyMap<string, Iterable<unknown>> {
-  return new Map<string, Iterable<unknown>>([
-    ["invoices", mapped(plan.invoices, invoiceJson)],
-    ["actions", mapped(plan.actions, actionJson)],
-    ["rejected", mapped(plan.rejected, rejectedJson)],
-    ["warnings", plan.warnings],
+/** The plan's long lists, each item as text (src/core/planJsonText.ts); the rest of planToJson is small. */
+function streamedLists(plan: Plan): ReadonlyMap<string, Iterable<string>> {
+  return new Map<string, Iterable<string>>([
+    ["invoices", mapped(plan.invoices, invoiceJsonText)],
+    ["actions", mapped(plan.actions, actionJsonText)],
+    ["rejected", mapped(plan.rejected, rejectedJsonText)],
+    ["warnings", mapped(plan.warnings, jsonString)],
   ]);
 }
 
-function* mapped<T, U>(items: readonly T[], toJson: (item: T) => U): Generator<U> {
-  for (const item of items) yield toJson(item);
+function* mapped<T>(items: readonly T[], toText: (item: T) => string): Generator<string> {
+  for (const item of items) yield toText(item);
 }
 
 /**
@@ -66,11 +55,11 @@ export function* planJsonChunks(plan: Plan): Generator<string> {
     yield `\n  ${JSON.stringify(key)}: `;
     const list = lists.get(key);
     if (list === undefined) {
-      yield nested(value, 1);
+      yield nested(value);
     } else {
       let first = true;
       for (const item of list) {
-        yield `${first ? "[" : ","}\n    ${listItem(item)}`;
+        yield `${first ? "[" : ","}\n    ${item}`;
         first = false;
       }
       yield first ? "[]" : "\n  ]";
@@ -80,22 +69,38 @@ export function* planJsonChunks(plan: Plan): Generator<string> {
   yield "\n}";
 }
 
-/** Writes `text`, waiting for the stream to drain when it asks to (and failing with its error). */
-async function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
-  if (!stream.write(text)) await once(stream, "drain");
+/** Writes `bytes`, waiting for the stream to drain when it asks to (and failing with its error). */
+async function write(stream: NodeJS.WritableStream, bytes: Uint8Array | string): Promise<void> {
+  if (!stream.write(bytes)) await once(stream, "drain");
 }
 
-/** Streams plan --json to `stream`, ending with a newline as the command line's other output does. */
+/**
+ * Streams plan --json to `stream`, ending with a newline as the command line's other output does.
+ * The pieces are encoded straight into a buffer of WRITE_SIZE bytes, written when the next piece
+ * might not fit (UTF-8 takes at most 3 bytes per UTF-16 unit): one encoding pass, no joined string.
+ */
 export async function writePlanJson(plan: Plan, stream: NodeJS.WritableStream): Promise<void> {
-  let pending = "";
-  for (const chunk of planJsonChunks(plan)) {
-    pending += chunk;
-    if (pending.length >= WRITE_SIZE) {
-      await write(stream, pending);
-      pending = "";
+  let buffer = Buffer.allocUnsafe(WRITE_SIZE);
+  let used = 0;
+  for (const chunk of withNewline(planJsonChunks(plan))) {
+    if (used + 3 * chunk.length > WRITE_SIZE) {
+      if (used > 0) await write(stream, buffer.subarray(0, used));
+      // The stream keeps the written buffer until it is flushed: the next pieces go to a new one.
+      buffer = Buffer.allocUnsafe(WRITE_SIZE);
+      used = 0;
+      if (3 * chunk.length > WRITE_SIZE) {
+        await write(stream, chunk);
+        continue;
+      }
     }
+    used += buffer.write(chunk, used);
   }
-  await write(stream, `${pending}\n`);
+  if (used > 0) await write(stream, buffer.subarray(0, used));
+}
+
+function* withNewline(chunks: Iterable<string>): Generator<string> {
+  yield* chunks;
+  yield "\n";
 }
 
 /** plan --json: streamed to io.stdout when there is one, else given whole to io.out (the tests' captured output). */

@@ -7,7 +7,7 @@ import path from "node:path";
 import { Writable } from "node:stream";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { planJsonChunks, writePlanJson } from "../../src/cli/planJsonStream";
+import { planJsonChunks, WRITE_SIZE, writePlanJson } from "../../src/cli/planJsonStream";
 import { runCli, type CliIo } from "../../src/cli/relances";
 import { dayFromIso, type Day } from "../../src/core/day";
 import { planToJson } from "../../src/core/planJson";
@@ -114,15 +114,15 @@ describe("plan --json, streamed", () => {
 
   it("waits for the stream to drain rather than queueing the whole text", async () => {
     const plan = await planOf(sample, AS_OF);
-    // The sample's invoices forty times over: a JSON text far larger than one write.
-    const large: Plan = { ...plan, invoices: Array.from({ length: 40 }, () => plan.invoices).flat() };
+    // The sample's invoices 400 times over: a JSON text far larger than one write.
+    const large: Plan = { ...plan, invoices: Array.from({ length: 400 }, () => plan.invoices).flat() };
     const sink = slowSink(16);
     await writePlanJson(large, sink.stream);
     const total = sink.bytes().length;
-    expect(total).toBeGreaterThan(10 * 64 * 1024);
+    expect(total).toBeGreaterThan(10 * WRITE_SIZE);
     expect(sink.drains()).toBeGreaterThan(5);
-    // At most one write (64 Ki characters, up to 3 bytes each in UTF-8) waits in the queue.
-    expect(sink.mostQueued()).toBeLessThanOrEqual(3 * 64 * 1024);
+    // At most one write (WRITE_SIZE bytes) waits in the queue.
+    expect(sink.mostQueued()).toBeLessThanOrEqual(WRITE_SIZE);
     expect(sink.bytes().toString("utf8")).toBe(`${JSON.stringify(planToJson(large), null, 2)}\n`);
   });
 
