@@ -1,4 +1,4 @@
-// npm run bench [-- functions|plan|run|documents|engine]: each figure is printed beside a reference
+// npm run bench [-- functions|plan|run|documents|statements|engine]: each figure is printed beside a reference
 // measured in the same run, as a ratio.
 import { isMainThread } from "node:worker_threads";
 import { runDocumentsBenchmark } from "./documentsBench";
@@ -7,12 +7,14 @@ import { measureSelf } from "./freshProcess";
 import { runFunctionsBenchmark } from "./functionsBench";
 import { PLAN_WORKERS, runPlanBenchmark } from "./planBench";
 import { RUN_WORKERS, runRunBenchmark } from "./runBench";
+import { runStatementBenchmark } from "./statementBench";
 
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   functions: runFunctionsBenchmark,
   plan: runPlanBenchmark,
   run: runRunBenchmark,
   documents: runDocumentsBenchmark,
+  statements: runStatementBenchmark,
   engine: runEngineBenchmark,
 };
 

@@ -4,11 +4,13 @@
 // standard fonts, so that it runs alike in Node and in the add-in's browser (no node: imports) and
 // embeds no font file. Its parts are in ./statement/: the words, the layout, text fitting, the
 // ageing bands and the page canvas.
-import { PDFDocument, StandardFonts, type PDFFont, type RGB } from "pdf-lib";
+import { PDFDocument, PDFName, PDFPage, StandardFonts, type RGB } from "pdf-lib";
 import { formatEuros } from "../core/money";
 import type { CreditNoteLine, ReminderData } from "./reminderData";
 import { ageingBands } from "./statement/ageingBands";
-import { PageCanvas } from "./statement/pageCanvas";
+import { setDocumentInfo } from "./statement/documentInfo";
+import { fontMetrics } from "./statement/fontMetrics";
+import { PageCanvas, type StatementFont } from "./statement/pageCanvas";
 import {
   BLACK,
   CELL_PADDING,
@@ -28,8 +30,8 @@ import { TEXTS } from "./statement/statementTexts";
 import { fit, textWidth, truncate, wrap } from "./statement/textFitting";
 
 interface Fonts {
-  readonly regular: PDFFont;
-  readonly bold: PDFFont;
+  readonly regular: StatementFont;
+  readonly bold: StatementFont;
 }
 
 /** Metadata text: any Unicode is fine there (UTF-16), controls are not. */
@@ -61,33 +63,36 @@ export async function renderStatement(data: ReminderData): Promise<Uint8Array> {
   const t = TEXTS[data.langue] ?? TEXTS.fr;
   const company = data.societe;
   const doc = await PDFDocument.create({ updateMetadata: false });
+  const regular = await doc.embedFont(StandardFonts.Helvetica);
+  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
   const fonts: Fonts = {
-    regular: await doc.embedFont(StandardFonts.Helvetica),
-    bold: await doc.embedFont(StandardFonts.HelveticaBold),
+    regular: { ...fontMetrics(regular), pdf: regular, key: "F1" },
+    bold: { ...fontMetrics(bold), pdf: bold, key: "F2" },
   };
 
   const date = documentDate(data.date_iso);
-  doc.setTitle(metadataText(`${t.title} — ${data.raison_sociale} — ${t.asOf(data.date_du_jour)}`));
-  doc.setAuthor(metadataText(company.raison_sociale) || "Relances");
-  doc.setSubject(metadataText(`${t.title} ${t.asOf(data.date_du_jour)}`));
-  doc.setCreator("Relances");
-  doc.setProducer("Relances");
-  doc.setCreationDate(date);
-  doc.setModificationDate(date);
+  setDocumentInfo(doc, {
+    title: metadataText(`${t.title} — ${data.raison_sociale} — ${t.asOf(data.date_du_jour)}`),
+    author: metadataText(company.raison_sociale) || "Relances",
+    subject: metadataText(`${t.title} ${t.asOf(data.date_du_jour)}`),
+    creator: "Relances",
+    producer: "Relances",
+    date,
+  });
   doc.setLanguage(data.langue === "en" ? "en-GB" : "fr-FR");
 
   const pages: PageCanvas[] = [];
   let page!: PageCanvas;
   let y = TOP;
 
-  const draw = (text: string, x: number, at: number, font: PDFFont, size: number, color: RGB = BLACK): void => {
+  const draw = (text: string, x: number, at: number, font: StatementFont, size: number, color: RGB = BLACK): void => {
     page.text(text, x, at, font, size, color);
   };
-  const drawRight = (text: string, right: number, at: number, font: PDFFont, size: number, color: RGB = BLACK): void => {
+  const drawRight = (text: string, right: number, at: number, font: StatementFont, size: number, color: RGB = BLACK): void => {
     draw(text, right - textWidth(text, font, size), at, font, size, color);
   };
   /** Lines of wrapped text from the top `at`, one every `leading` points; returns the y under them. */
-  const drawLines = (lines: readonly string[], x: number, at: number, font: PDFFont, size: number, leading: number, color: RGB = BLACK): number => {
+  const drawLines = (lines: readonly string[], x: number, at: number, font: StatementFont, size: number, leading: number, color: RGB = BLACK): number => {
     let baseline = at - size;
     for (const line of lines) {
       draw(line, x, baseline, font, size, color);
@@ -96,13 +101,16 @@ export async function renderStatement(data: ReminderData): Promise<Uint8Array> {
     return at - lines.length * leading;
   };
 
-  const continuationTitle = fit(`${t.title} — ${data.raison_sociale} — ${t.asOf(data.date_du_jour)} (${t.continued})`, fonts.bold, 9, CONTENT_WIDTH);
+  const continuationTitle = (): string => fit(`${t.title} — ${data.raison_sociale} — ${t.asOf(data.date_du_jour)} (${t.continued})`, fonts.bold, 9, CONTENT_WIDTH);
   const newPage = (): void => {
-    page = new PageCanvas(doc.addPage([PAGE_WIDTH, PAGE_HEIGHT]));
+    // The page's size set once (addPage with a size reads and writes every box of the page).
+    const pdfPage = PDFPage.create(doc);
+    pdfPage.node.set(PDFName.MediaBox, doc.context.obj([0, 0, PAGE_WIDTH, PAGE_HEIGHT]));
+    page = new PageCanvas(doc.addPage(pdfPage));
     pages.push(page);
     y = TOP;
     if (pages.length > 1) {
-      draw(continuationTitle, MARGIN, y - 9, fonts.bold, 9, GREY);
+      draw(continuationTitle(), MARGIN, y - 9, fonts.bold, 9, GREY);
       y -= 26;
     }
   };
@@ -157,7 +165,7 @@ export async function renderStatement(data: ReminderData): Promise<Uint8Array> {
   const headerCells = t.columns.map((label, i) => wrap(label, fonts.bold, headerSize, COLUMNS[i]!.width - 2 * CELL_PADDING, 3));
   const headerHeight = Math.max(...headerCells.map((c) => c.length)) * headerLeading + 8;
   // One row of the table: each column's lines, aligned as the column says, from the first baseline.
-  const drawCells = (cells: readonly (readonly string[])[], font: PDFFont, size: number, leading: number, firstBaseline: number): void => {
+  const drawCells = (cells: readonly (readonly string[])[], font: StatementFont, size: number, leading: number, firstBaseline: number): void => {
     let x = MARGIN;
     cells.forEach((lines, i) => {
       const column = COLUMNS[i]!;
@@ -292,6 +300,7 @@ export async function renderStatement(data: ReminderData): Promise<Uint8Array> {
   });
   for (const p of pages) p.finish();
 
-  // Object streams would save a few hundred bytes and cost a third of the time (one more deflate).
-  return doc.save({ useObjectStreams: false });
+  // Object streams would save a few hundred bytes and cost a third of the time (one more deflate);
+  // no pause every 50 objects either (pdf-lib's default, for its large documents).
+  return doc.save({ useObjectStreams: false, objectsPerTick: Infinity });
 }

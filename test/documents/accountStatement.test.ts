@@ -277,6 +277,14 @@ describe("renderStatement with hostile or unusual text", () => {
     expect(chinese).toContain("???????? ??");
   });
 
+  it("draws parentheses, backslashes and WinAnsi's own characters as they are typed", async () => {
+    const base = customer("SCI Les Tilleuls");
+    const name = "Dupont (Père) \\ Fils – « Œuvres » ‰ ™ “q” 100 €";
+    const pdf = await renderStatement(hostile(base, name));
+    expect((await pageTexts(pdf)).join(" ")).toContain(name);
+    expect(await renderStatement(hostile(base, name))).toEqual(pdf);
+  });
+
   it("wraps or cuts long names and addresses to their column", async () => {
     const base = customer("SCI Les Tilleuls");
     const long = "Société Coopérative Ouvrière de Production des Travaux Publics et du Bâtiment de la Haute Vallée de l'Ariège et des Pyrénées Centrales";

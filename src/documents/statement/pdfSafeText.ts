@@ -7,7 +7,8 @@ const WIN_ANSI_EXTRA = [
   0x201c, 0x201d, 0x201e, 0x2020, 0x2021, 0x2022, 0x2026, 0x2030, 0x2039, 0x203a, 0x20ac, 0x2122,
 ];
 
-const WIN_ANSI: ReadonlySet<number> = (() => {
+/** The code points WinAnsiEncoding draws (and so Helvetica in pdf-lib). */
+export const WIN_ANSI: ReadonlySet<number> = (() => {
   const set = new Set<number>(WIN_ANSI_EXTRA);
   for (let c = 0x20; c <= 0x7e; c++) set.add(c);
   for (let c = 0xa0; c <= 0xff; c++) set.add(c);
@@ -79,6 +80,20 @@ function isInvisible(c: number): boolean {
  * pdfSafeText("Dvořák 中文 😀")          // "Dvorák ?? ?"
  */
 export function pdfSafeText(text: string): string {
+  // Most text (names, amounts, dates) holds only characters that NFC leaves alone and that WinAnsi
+  // has or that are spaces: those need no normalising, at most their spaces made plain.
+  let plain = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x20 && c <= 0x7e) || (c >= 0xa1 && c <= 0xff && c !== 0xad)) continue;
+    if (c === 0xa0 || c === 0x202f || (c >= 0x09 && c <= 0x0d)) plain = false;
+    else if (c < 0x0152 || !WIN_ANSI.has(c)) return anyText(text);
+  }
+  return plain ? text : text.replace(/[\t-\r\u00a0\u202f]/g, " ");
+}
+
+/** pdfSafeText of any text, character by character. */
+function anyText(text: string): string {
   let out = "";
   for (const ch of text.normalize("NFC")) {
     const c = ch.codePointAt(0)!;
