@@ -1,0 +1,176 @@
+// WorkbookOutput through Office.js: one Excel.run per action. First what is there is looked at
+// (sheets, tables, the last used rows, and that the cells to be written are empty); nothing is
+// written before every sheet has passed. Then values in blocks (one sync each), then formats:
+// date columns, the tables and headers of the sheets created.
+import type { CellValue } from "../../src/core/cellValue";
+import type { SheetAppend, WorkbookOutput } from "../../src/engine/workbookOutput";
+import { DATE_FORMAT } from "../../src/workbook/safeCell";
+import { blockRows, inBlocks } from "./officeBlocks";
+import { officeCellValue } from "./officeCellValue";
+
+type OfficeRow = (string | number | boolean)[];
+
+/** Where one append goes, once the workbook has been looked at. */
+interface Placement {
+  readonly append: SheetAppend;
+  readonly sheet: Excel.Worksheet;
+  /** "create": header and rows from A1 (a new or empty sheet); "table": rows added to the table; "below": rows under the last used row. */
+  readonly kind: "create" | "table" | "below";
+  readonly width: number;
+  /** The 0-based row and column of the first appended row's first cell, when known before writing. */
+  readonly firstRow: number;
+  readonly firstColumn: number;
+  readonly table?: Excel.Table | undefined;
+  /** A new table's empty first data row, which the first appended row fills. */
+  readonly emptyRow?: Excel.Range | undefined;
+}
+
+/**
+ * The Excel task pane's WorkbookOutput.
+ * @example await officeWorkbookOutput().append([{ sheet: "Journal des relances", header, rows, table: "JournalRelances" }]);
+ */
+export function officeWorkbookOutput(): WorkbookOutput {
+  return { append: appendInExcel };
+}
+
+async function appendInExcel(appends: readonly SheetAppend[]): Promise<void> {
+  const work = appends.filter((append) => append.rows.length > 0);
+  if (work.length === 0) return;
+  await Excel.run(async (context) => {
+    const placements = await place(context, work);
+    for (const placement of placements) await writeValues(context, placement);
+    for (const placement of placements) await writeFormats(context, placement);
+    finishCreated(placements);
+    await context.sync();
+  });
+}
+
+/** Looks at the workbook in three syncs and decides where each append goes; throws before any write. */
+async function place(context: Excel.RequestContext, work: readonly SheetAppend[]): Promise<Placement[]> {
+  const found = work.map((append) => {
+    const sheet = context.workbook.worksheets.getItemOrNullObject(append.sheet);
+    sheet.load("isNullObject");
+    const table = append.table === undefined ? undefined : context.workbook.tables.getItemOrNullObject(append.table);
+    table?.load("isNullObject");
+    return { append, sheet, table };
+  });
+  await context.sync();
+
+  const looked = found.map(({ append, sheet, table }) => {
+    const used = sheet.isNullObject ? undefined : sheet.getUsedRangeOrNullObject(true);
+    used?.load("isNullObject,rowIndex,rowCount");
+    const existing = table !== undefined && !table.isNullObject ? table : undefined;
+    const body = existing?.getDataBodyRange();
+    body?.load("rowIndex,rowCount,columnIndex,columnCount");
+    const bodyUsed = body?.getUsedRangeOrNullObject(true);
+    bodyUsed?.load("isNullObject");
+    existing?.worksheet.load("name");
+    return { append, sheet, used, table: existing, body, bodyUsed };
+  });
+  await context.sync();
+
+  const placements: Placement[] = [];
+  const targets: { placement: Placement; used: Excel.Range }[] = [];
+  for (const { append, sheet, used, table, body, bodyUsed } of looked) {
+    const width = Math.max(append.header.length, ...append.rows.map((row) => row.length));
+    if (table !== undefined && body !== undefined && bodyUsed !== undefined) {
+      if (append.rows.some((row) => row.length > body.columnCount)) {
+        throw new Error(
+          `Le tableau «${append.table}» a ${body.columnCount} colonnes, les lignes à ajouter en ont ${width} : rien n'a été écrit. / ` +
+            `Table "${append.table}" has ${body.columnCount} columns, the rows to add have ${width}: nothing was written.`,
+        );
+      }
+      // A table with no line yet keeps one empty data row, which the first line fills.
+      const empty = body.rowCount === 1 && bodyUsed.isNullObject;
+      placements.push({
+        append,
+        sheet: context.workbook.worksheets.getItem(table.worksheet.name),
+        kind: "table",
+        width: body.columnCount,
+        firstRow: body.rowIndex + (empty ? 0 : body.rowCount),
+        firstColumn: body.columnIndex,
+        table,
+        emptyRow: empty ? body : undefined,
+      });
+    } else if (sheet.isNullObject || used === undefined || used.isNullObject) {
+      const created = sheet.isNullObject ? context.workbook.worksheets.add(append.sheet) : sheet;
+      placements.push({ append, sheet: created, kind: "create", width, firstRow: 1, firstColumn: 0 });
+    } else {
+      const placement: Placement = { append, sheet, kind: "below", width, firstRow: used.rowIndex + used.rowCount, firstColumn: 0 };
+      const target = sheet.getRangeByIndexes(placement.firstRow, 0, append.rows.length, width).getUsedRangeOrNullObject(true);
+      target.load("isNullObject,rowIndex");
+      targets.push({ placement, used: target });
+      placements.push(placement);
+    }
+  }
+  if (targets.length > 0) {
+    await context.sync();
+    for (const { placement, used } of targets) {
+      if (!used.isNullObject) {
+        throw new Error(
+          `La feuille «${placement.append.sheet}» a des cellules remplies ligne ${used.rowIndex + 1}, là où les lignes devaient s'ajouter : rien n'a été écrit. / ` +
+            `Sheet "${placement.append.sheet}" has filled cells on row ${used.rowIndex + 1}, where the rows were to be added: nothing was written.`,
+        );
+      }
+    }
+  }
+  return placements;
+}
+
+/** A row as Office.js writes it: every cell inert, padded to the width. */
+function officeRow(row: readonly CellValue[], width: number): OfficeRow {
+  const cells: OfficeRow = new Array<string | number | boolean>(width).fill("");
+  for (let i = 0; i < Math.min(width, row.length); i++) cells[i] = officeCellValue(row[i] ?? null);
+  return cells;
+}
+
+async function writeValues(context: Excel.RequestContext, placement: Placement): Promise<void> {
+  const { append, width } = placement;
+  const rows = placement.kind === "create" ? [append.header, ...append.rows] : append.rows;
+  const top = placement.kind === "create" ? 0 : placement.firstRow;
+  let first = true;
+  await inBlocks(rows.length, blockRows(width), async (start, count) => {
+    let block = rows.slice(start, start + count).map((row) => officeRow(row, width));
+    if (placement.kind === "table") {
+      if (first && placement.emptyRow !== undefined) {
+        placement.emptyRow.values = [block[0]!];
+        block = block.slice(1);
+      }
+      if (block.length > 0) placement.table!.rows.add(undefined, block);
+    } else {
+      placement.sheet.getRangeByIndexes(top + start, placement.firstColumn, count, width).values = block;
+    }
+    await context.sync();
+    first = false;
+  });
+}
+
+/** The date columns of the rows appended, shown as dates. */
+async function writeFormats(context: Excel.RequestContext, placement: Placement): Promise<void> {
+  const columns = (placement.append.dateColumns ?? []).filter((column) => column >= 0 && column < placement.width);
+  if (columns.length === 0) return;
+  const rows = placement.append.rows.length;
+  await inBlocks(rows, blockRows(columns.length), async (start, count) => {
+    const formats = Array.from({ length: count }, () => [DATE_FORMAT]);
+    for (const column of columns) {
+      placement.sheet.getRangeByIndexes(placement.firstRow + start, placement.firstColumn + column, count, 1).numberFormat = formats;
+    }
+    await context.sync();
+  });
+}
+
+/** The sheets created get their table (or a bold header) and columns fitted to their text. */
+function finishCreated(placements: readonly Placement[]): void {
+  for (const placement of placements) {
+    if (placement.kind !== "create") continue;
+    const { append, sheet, width } = placement;
+    const all = sheet.getRangeByIndexes(0, 0, append.rows.length + 1, width);
+    if (append.table !== undefined) {
+      const table = sheet.tables.add(all, true);
+      table.name = append.table;
+    } else {
+      sheet.getRangeByIndexes(0, 0, 1, width).format.font.bold = true;
+    }
+    all.format.autofitColumns();
+  }
+}
