@@ -36,6 +36,8 @@ export interface SyncRecord {
   written: number;
   /** Row count of each range whose values it loaded. */
   blocks: number[];
+  /** What it wrote, in order: "values", "formats", "rows" (table rows added). */
+  writes: string[];
 }
 
 interface Pending {
@@ -43,6 +45,23 @@ interface Pending {
   loadedCells: () => number;
   apply?: () => void;
   writtenCells?: () => number;
+  writes?: () => string[];
+  /** Called once the sync is over: what was loaded or written is done. */
+  settle?: () => void;
+  /** One command (a table's rows added, a name): dropped after its sync. */
+  once?: boolean;
+}
+
+/**
+ * A value as Excel takes it from range.values or table rows: a leading apostrophe is kept out of
+ * the value (the cell holds the text, as text); text that Excel would run or convert is a bug.
+ */
+function typed(value: Cell): Cell {
+  if (typeof value !== "string") return value;
+  if (value.startsWith("'")) return value.slice(1);
+  if (/^\s*[=+\-@]/.test(value)) throw new Error(`Excel would read this as a formula: ${value}`);
+  if (/^\s*[\d.,]+\s*$/.test(value) || /\d+\/\d+/.test(value)) throw new Error(`Excel would read this as a number or a date: ${value}`);
+  return value;
 }
 
 export class FakeExcel {
@@ -52,6 +71,9 @@ export class FakeExcel {
   /** Refuse a sync loading or writing more cells than this. */
   payloadLimit = Number.POSITIVE_INFINITY;
   refusals = 0;
+  /** Called after each sync, with its 0-based index: a user typing meanwhile. */
+  afterSync?: (index: number) => void;
+  /** The objects of the current Excel.run (all synced each time, as Office.js tracks them) and the commands queued. */
   private pending: Pending[] = [];
 
   constructor(
@@ -73,7 +95,12 @@ export class FakeExcel {
 
   /** The global Excel to install: Excel.run with a fresh context. */
   global(): { run: <T>(batch: (context: unknown) => Promise<T>) => Promise<T> } {
-    return { run: async (batch) => batch(this.context()) };
+    return {
+      run: async (batch) => {
+        this.pending = [];
+        return batch(this.context());
+      },
+    };
   }
 
   private context(): unknown {
@@ -93,6 +120,7 @@ export class FakeExcel {
         },
         add: (name: string, range: { _sheet: string; _row: number; _column: number }, comment?: string) => {
           this.pending.push({
+            once: true,
             mock: new OfficeMockObject({}) as never,
             loadedCells: () => 0,
             apply: () => this.names.set(name, { sheet: range._sheet, row: range._row, column: range._column, comment }),
@@ -109,7 +137,7 @@ export class FakeExcel {
     return {
       load() {
         loaded = true;
-        fake.pending.push({ mock: new OfficeMockObject({}) as never, loadedCells: () => 0, apply: () => undefined });
+        fake.pending.push({ once: true, mock: new OfficeMockObject({}) as never, loadedCells: () => 0 });
       },
       get items() {
         if (!loaded) throw new Error("worksheets.items read before load()");
@@ -143,7 +171,7 @@ export class FakeExcel {
           this.tables.push(table);
           const tableMock = this.tableMock(table);
           // The name given is set on the mock; it becomes the table's at the next sync.
-          this.pending.push({ mock: tableMock as never, loadedCells: () => 0, apply: () => (table.name = String((tableMock as { name: unknown }).name)) });
+          this.pending.push({ once: true, mock: tableMock as never, loadedCells: () => 0, apply: () => (table.name = String((tableMock as { name: unknown }).name)) });
           return tableMock;
         },
       },
@@ -165,14 +193,16 @@ export class FakeExcel {
       rows: {
         add: (_index: unknown, values: Cell[][]) => {
           this.pending.push({
+            once: true,
             mock: new OfficeMockObject({}) as never,
             loadedCells: () => 0,
             writtenCells: () => values.length * table.width,
+            writes: () => ["rows"],
             apply: () => {
               const sheet = this.sheet(table.sheet)!;
               const at = table.headerRow + 1 + table.bodyRows;
               // Excel inserts the table's new rows: what was below moves down, never overwritten.
-              sheet.cells.splice(at, 0, ...values.map((row) => [...new Array<Cell>(table.column).fill(""), ...row]));
+              sheet.cells.splice(at, 0, ...values.map((row) => [...new Array<Cell>(table.column).fill(""), ...row.map(typed)]));
               table.bodyRows += values.length;
             },
           });
@@ -182,8 +212,9 @@ export class FakeExcel {
     return mock;
   }
 
+  /** A null object: any property loads (as Office.js allows), and isNullObject is true. */
   private nullRange(): unknown {
-    return this.track(new OfficeMockObject({ isNullObject: true }) as never);
+    return this.track(new OfficeMockObject({ isNullObject: true, rowIndex: 0, rowCount: 0, columnIndex: 0, columnCount: 0, address: "" }) as never);
   }
 
   /** The used range within a rectangle, as Office.js's getUsedRangeOrNullObject(true). */
@@ -226,8 +257,8 @@ export class FakeExcel {
       },
     }) as OfficeMockObject & Record<string, unknown>;
     Object.assign(mock, { _sheet: name, _row: row, _column: column, _rows: rows, _columns: columns });
-    const initialValues = mock.values;
-    const initialFormats = mock.numberFormat;
+    let initialValues = mock.values;
+    let initialFormats = mock.numberFormat;
     const loads = new Set<string>();
     const load = mock.load.bind(mock);
     mock.load = ((properties: string) => {
@@ -238,9 +269,15 @@ export class FakeExcel {
       mock,
       loadedCells: () => (loads.has("values") ? rows * columns : 0) + (loads.has("numberFormat") ? rows * columns : 0),
       writtenCells: () => (mock.values !== initialValues ? rows * columns : 0) + (mock.numberFormat !== initialFormats ? rows * columns : 0),
+      writes: () => [...(mock.values !== initialValues ? ["values"] : []), ...(mock.numberFormat !== initialFormats ? ["formats"] : [])],
       apply: () => {
         if (mock.values !== initialValues && !loads.has("values")) this.write(name, row, column, mock.values as Cell[][], "values");
         if (mock.numberFormat !== initialFormats && !loads.has("numberFormat")) this.write(name, row, column, mock.numberFormat as string[][], "formats");
+      },
+      settle: () => {
+        loads.clear();
+        initialValues = mock.values;
+        initialFormats = mock.numberFormat;
       },
     });
     return mock;
@@ -256,9 +293,7 @@ export class FakeExcel {
         }
         const line = (sheet.cells[row + r] ??= []);
         while (line.length < column + c) line.push("");
-        // Excel keeps a leading apostrophe out of the value: the cell holds the text as text.
-        line[column + c] = typeof value === "string" && value.startsWith("'") ? value.slice(1) : value;
-        if (typeof value === "string" && value.startsWith("=")) throw new Error(`a formula was written: ${value}`);
+        line[column + c] = typed(value);
       }),
     );
   }
@@ -270,15 +305,30 @@ export class FakeExcel {
 
   private async sync(): Promise<void> {
     const batch = this.pending;
-    this.pending = [];
+    const drop = (): void => {
+      this.pending = batch.filter((p) => p.once !== true);
+    };
     const loaded = batch.reduce((sum, p) => sum + p.loadedCells(), 0);
     const written = batch.reduce((sum, p) => sum + (p.writtenCells?.() ?? 0), 0);
     if (loaded > this.payloadLimit || written > this.payloadLimit) {
       this.refusals++;
+      // The refused batch is dropped whole: its writes are forgotten, as Excel applies none of it.
+      for (const p of batch) p.settle?.();
+      drop();
       throw Object.assign(new Error("The request payload size has exceeded the limit."), { name: "RichApi.Error", code: "RequestPayloadSizeLimitExceeded" });
     }
-    this.syncs.push({ loaded, written, blocks: batch.filter((p) => p.loadedCells() > 0).map((p) => Number((p.mock as { _rows?: number })._rows ?? 0)) });
+    this.syncs.push({
+      loaded,
+      written,
+      blocks: batch.filter((p) => p.loadedCells() > 0).map((p) => Number((p.mock as { _rows?: number })._rows ?? 0)),
+      writes: batch.flatMap((p) => p.writes?.() ?? []),
+    });
     for (const p of batch) await p.mock.sync();
+    // office-addin-mock settles nested properties in callbacks of its own: let them run.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     for (const p of batch) p.apply?.();
+    for (const p of batch) p.settle?.();
+    drop();
+    this.afterSync?.(this.syncs.length - 1);
   }
 }
