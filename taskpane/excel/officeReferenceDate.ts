@@ -3,10 +3,10 @@
 // no formula needs TODAY() (volatile: 100,000 cells recalculated on every edit).
 import { dayFromIso, dayToExcelSerial } from "../../src/core/day";
 import { SETTINGS_HEADER, SETTINGS_SHEET } from "../../src/core/settings";
+import { REFERENCE_DATE_NAME } from "../../src/engine/liveColumns";
 import { DATE_FORMAT } from "../../src/workbook/safeCell";
 
-/** The workbook name of the reference-date cell. */
-export const REFERENCE_DATE_NAME = "RELANCES_DATE";
+export { REFERENCE_DATE_NAME };
 /** The label written left of a new reference-date cell. */
 export const REFERENCE_DATE_LABEL = "Date de référence / Reference date";
 /** The first column (0-based: E) a new reference-date label may take, right of Clé | Valeur | Description. */
