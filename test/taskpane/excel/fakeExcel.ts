@@ -240,7 +240,9 @@ export class FakeExcel {
       columnIndex: column,
       rowCount: rows,
       columnCount: columns,
+      address: `${name}!R${row + 1}C${column + 1}:R${row + rows}C${column + columns}`,
       values: grid((r, c) => this.cell(name, r, c)),
+      formulas: grid((r, c) => this.cell(name, r, c)),
       numberFormat: grid((r, c) => this.format(name, r, c)),
       format: { font: { bold: false }, autofitColumns: () => undefined },
       getUsedRangeOrNullObject: () => this.usedRange(name, row, column, rows, columns),
@@ -259,6 +261,7 @@ export class FakeExcel {
     Object.assign(mock, { _sheet: name, _row: row, _column: column, _rows: rows, _columns: columns });
     let initialValues = mock.values;
     let initialFormats = mock.numberFormat;
+    let initialFormulas = mock.formulas;
     const loads = new Set<string>();
     const load = mock.load.bind(mock);
     mock.load = ((properties: string) => {
@@ -269,21 +272,27 @@ export class FakeExcel {
       mock,
       loadedCells: () => (loads.has("values") ? rows * columns : 0) + (loads.has("numberFormat") ? rows * columns : 0),
       writtenCells: () => (mock.values !== initialValues ? rows * columns : 0) + (mock.numberFormat !== initialFormats ? rows * columns : 0),
-      writes: () => [...(mock.values !== initialValues ? ["values"] : []), ...(mock.numberFormat !== initialFormats ? ["formats"] : [])],
+      writes: () => [
+        ...(mock.values !== initialValues ? ["values"] : []),
+        ...(mock.numberFormat !== initialFormats ? ["formats"] : []),
+        ...(mock.formulas !== initialFormulas ? ["formulas"] : []),
+      ],
       apply: () => {
         if (mock.values !== initialValues && !loads.has("values")) this.write(name, row, column, mock.values as Cell[][], "values");
         if (mock.numberFormat !== initialFormats && !loads.has("numberFormat")) this.write(name, row, column, mock.numberFormat as string[][], "formats");
+        if (mock.formulas !== initialFormulas && !loads.has("formulas")) this.write(name, row, column, mock.formulas as string[][], "formulas");
       },
       settle: () => {
         loads.clear();
         initialValues = mock.values;
         initialFormats = mock.numberFormat;
+        initialFormulas = mock.formulas;
       },
     });
     return mock;
   }
 
-  private write(name: string, row: number, column: number, block: Cell[][], what: "values" | "formats"): void {
+  private write(name: string, row: number, column: number, block: Cell[][], what: "values" | "formats" | "formulas"): void {
     const sheet = this.sheet(name)!;
     block.forEach((cells, r) =>
       cells.forEach((value, c) => {
@@ -293,7 +302,8 @@ export class FakeExcel {
         }
         const line = (sheet.cells[row + r] ??= []);
         while (line.length < column + c) line.push("");
-        line[column + c] = typed(value);
+        // A formula is kept as its text, standing for the cell it fills.
+        line[column + c] = what === "formulas" ? value : typed(value);
       }),
     );
   }
