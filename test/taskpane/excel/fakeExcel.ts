@@ -342,3 +342,14 @@ export class FakeExcel {
     this.afterSync?.(this.syncs.length - 1);
   }
 }
+
+/** A FakeExcel over these sheets, installed as the global Excel (removeFakeExcel takes it away). */
+export function installFakeExcel(sheets: FakeSheet[], workbookName?: string): FakeExcel {
+  const excel = new FakeExcel(sheets, workbookName);
+  (globalThis as Record<string, unknown>).Excel = excel.global();
+  return excel;
+}
+
+export function removeFakeExcel(): void {
+  delete (globalThis as Record<string, unknown>).Excel;
+}

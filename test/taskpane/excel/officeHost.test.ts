@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { base64Of, deliverThroughServer } from "../../../taskpane/excel/officeFiles";
 import { createOfficeHost, deliversThroughServer, paneLanguage } from "../../../taskpane/excel/officeHost";
-import { FakeExcel } from "./fakeExcel";
+import { installFakeExcel } from "./fakeExcel";
 
 afterEach(() => {
   for (const name of ["Excel", "Office", "window"]) delete (globalThis as Record<string, unknown>)[name];
@@ -11,7 +11,7 @@ afterEach(() => {
 
 function installOffice(displayLanguage: string, platform: string, openBrowser = true): { opened: string[] } {
   const opened: string[] = [];
-  (globalThis as Record<string, unknown>).Excel = new FakeExcel([{ name: "Suivi", cells: [["Client"]] }], "Suivi 2026.xlsx").global();
+  installFakeExcel([{ name: "Suivi", cells: [["Client"]] }], "Suivi 2026.xlsx");
   (globalThis as Record<string, unknown>).Office = {
     onReady: async () => ({ host: "Excel", platform }),
     PlatformType: { OfficeOnline: "OfficeOnline", PC: "PC", Mac: "Mac" },

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { isProblem } from "../../../src/core/problem";
 import type { ColumnMapping } from "../../../src/core/trackingColumns";
 import { writeOfficeLiveColumns } from "../../../taskpane/excel/officeLiveColumns";
-import { FakeExcel, type Cell } from "./fakeExcel";
+import { installFakeExcel, removeFakeExcel, type Cell, type FakeExcel } from "./fakeExcel";
 
 const mapping: ColumnMapping = { headerRow: 2, columns: { customer: 0, number: 1, invoiceDate: 2, amount: 3, dueDate: 4, paid: 5 }, headers: {} };
 
@@ -15,15 +15,10 @@ function tracking(): Cell[][] {
   return rows;
 }
 
-function install(): FakeExcel {
-  const excel = new FakeExcel([{ name: "Suivi 2026", cells: tracking() }, { name: "Paramètres Relances", cells: [["Clé", "Valeur", "Description"]] }]);
-  (globalThis as Record<string, unknown>).Excel = excel.global();
-  return excel;
-}
+const install = (): FakeExcel =>
+  installFakeExcel([{ name: "Suivi 2026", cells: tracking() }, { name: "Paramètres Relances", cells: [["Clé", "Valeur", "Description"]] }]);
 
-afterEach(() => {
-  delete (globalThis as Record<string, unknown>).Excel;
-});
+afterEach(removeFakeExcel);
 
 const order = { sheet: "Suivi 2026", mapping, lastRow: 12_002, referenceDate: "2026-06-30" };
 

@@ -3,17 +3,11 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { dayFromIso, dayToExcelSerial } from "../../../src/core/day";
 import { REFERENCE_DATE_NAME, setOfficeReferenceDate } from "../../../taskpane/excel/officeReferenceDate";
-import { FakeExcel, type FakeSheet } from "./fakeExcel";
+import { installFakeExcel, removeFakeExcel, type FakeExcel, type FakeSheet } from "./fakeExcel";
 
-function install(sheets: FakeSheet[]): FakeExcel {
-  const excel = new FakeExcel(sheets);
-  (globalThis as Record<string, unknown>).Excel = excel.global();
-  return excel;
-}
+const install = (sheets: FakeSheet[]): FakeExcel => installFakeExcel(sheets);
 
-afterEach(() => {
-  delete (globalThis as Record<string, unknown>).Excel;
-});
+afterEach(removeFakeExcel);
 
 const serial = (iso: string) => dayToExcelSerial(dayFromIso(iso)!);
 

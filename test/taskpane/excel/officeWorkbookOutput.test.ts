@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { SheetAppend } from "../../../src/engine/workbookOutput";
 import { officeWorkbookOutput } from "../../../taskpane/excel/officeWorkbookOutput";
-import { FakeExcel, type Cell, type FakeSheet } from "./fakeExcel";
+import { installFakeExcel, removeFakeExcel, type Cell, type FakeExcel, type FakeSheet } from "./fakeExcel";
 
 const JOURNAL_HEADER = ["Date", "Client", "Facture", "Niveau", "Canal", "Référence", "Promesse", "Litige", "Note", "Utilisateur"];
 const HOSTILE = ['=HYPERLINK("http://x.example","y")', "@SUM(A1)", "+33 1 23 45 67 89", "-12", "00123", "<img src=x onerror=alert(1)>", "'déjà cité", "VRAI"];
@@ -13,15 +13,9 @@ function journalLine(i: number, customer = `Client ${i}`): Cell[] {
   return [46203, customer, `F-${i}`, "Relance 1", "email", "", "", "", "", "assistante"];
 }
 
-function install(sheets: FakeSheet[]): FakeExcel {
-  const excel = new FakeExcel(sheets);
-  (globalThis as Record<string, unknown>).Excel = excel.global();
-  return excel;
-}
+const install = (sheets: FakeSheet[]): FakeExcel => installFakeExcel(sheets);
 
-afterEach(() => {
-  delete (globalThis as Record<string, unknown>).Excel;
-});
+afterEach(removeFakeExcel);
 
 const journalAppend = (rows: Cell[][]): SheetAppend => ({ sheet: "Journal des relances", header: JOURNAL_HEADER, rows, table: "JournalRelances", dateColumns: [0, 6] });
 
