@@ -30,6 +30,16 @@ export function officeCellValue(value: CellValue): string | number | boolean {
   if (value === null || value === undefined) return "";
   if (typeof value === "number") return Number.isFinite(value) ? value + 0 : "";
   if (typeof value === "boolean") return value;
+  if (typeof value !== "string") throw new TypeError(`officeCellValue: unexpected ${typeof value}`);
   const text = cleanText(value);
   return text !== "" && readAsOtherThanText(text) ? `'${text}` : text;
+}
+
+/**
+ * Whether a cell written gets Excel's Text format too, as the product's other writers give it
+ * (src/workbook/safeCell.ts): formula-like text, so that editing it in Excel keeps it text.
+ * @example needsTextFormat("=1+1") // true
+ */
+export function needsTextFormat(value: CellValue): boolean {
+  return typeof value === "string" && isFormulaLike(cleanText(value));
 }

@@ -2,11 +2,10 @@
 // (sheets, tables, the last used rows, and that the cells to be written are empty); nothing is
 // written before every sheet has passed. Then values in blocks (one sync each), then formats:
 // date columns, the tables and headers of the sheets created.
-import type { CellValue } from "../../src/core/cellValue";
 import type { SheetAppend, WorkbookOutput } from "../../src/engine/workbookOutput";
-import { DATE_FORMAT } from "../../src/workbook/safeCell";
+import { DATE_FORMAT, TEXT_FORMAT } from "../../src/workbook/safeCell";
 import { blockRows, inBlocks } from "./officeBlocks";
-import { officeCellValue } from "./officeCellValue";
+import { needsTextFormat, officeCellValue } from "./officeCellValue";
 
 type OfficeRow = (string | number | boolean)[];
 
@@ -34,15 +33,23 @@ export function officeWorkbookOutput(): WorkbookOutput {
 }
 
 async function appendInExcel(appends: readonly SheetAppend[]): Promise<void> {
+  if (appends.every((append) => append.rows.length === 0)) return;
+  await Excel.run((context) => appendWithin(context, appends));
+}
+
+/**
+ * Appends within an Excel.run of the caller's. Every cell is converted first: a value that is no
+ * cell throws before anything is queued.
+ */
+export async function appendWithin(context: Excel.RequestContext, appends: readonly SheetAppend[]): Promise<void> {
   const work = appends.filter((append) => append.rows.length > 0);
   if (work.length === 0) return;
-  await Excel.run(async (context) => {
-    const placements = await place(context, work);
-    for (const placement of placements) await writeValues(context, placement);
-    for (const placement of placements) await writeFormats(context, placement);
-    finishCreated(placements);
-    await context.sync();
-  });
+  const converted = new Map(work.map((append) => [append, append.rows.map((row) => row.map(officeCellValue))]));
+  const placements = await place(context, work);
+  for (const placement of placements) await writeValues(context, placement, converted.get(placement.append)!);
+  for (const placement of placements) await writeFormats(context, placement);
+  finishCreated(placements);
+  await context.sync();
 }
 
 /** Looks at the workbook in three syncs and decides where each append goes; throws before any write. */
@@ -117,16 +124,16 @@ async function place(context: Excel.RequestContext, work: readonly SheetAppend[]
   return placements;
 }
 
-/** A row as Office.js writes it: every cell inert, padded to the width. */
-function officeRow(row: readonly CellValue[], width: number): OfficeRow {
+/** A converted row padded to the width. */
+function officeRow(row: readonly (string | number | boolean)[], width: number): OfficeRow {
   const cells: OfficeRow = new Array<string | number | boolean>(width).fill("");
-  for (let i = 0; i < Math.min(width, row.length); i++) cells[i] = officeCellValue(row[i] ?? null);
+  for (let i = 0; i < Math.min(width, row.length); i++) cells[i] = row[i]!;
   return cells;
 }
 
-async function writeValues(context: Excel.RequestContext, placement: Placement): Promise<void> {
+async function writeValues(context: Excel.RequestContext, placement: Placement, converted: readonly OfficeRow[]): Promise<void> {
   const { append, width } = placement;
-  const rows = placement.kind === "create" ? [append.header, ...append.rows] : append.rows;
+  const rows = placement.kind === "create" ? [append.header.map(officeCellValue), ...converted] : converted;
   const top = placement.kind === "create" ? 0 : placement.firstRow;
   let first = true;
   await inBlocks(rows.length, blockRows(width), async (start, count) => {
@@ -145,15 +152,18 @@ async function writeValues(context: Excel.RequestContext, placement: Placement):
   });
 }
 
-/** The date columns of the rows appended, shown as dates. */
+/** The date columns of the rows appended shown as dates, and formula-like text given the Text format. */
 async function writeFormats(context: Excel.RequestContext, placement: Placement): Promise<void> {
-  const columns = (placement.append.dateColumns ?? []).filter((column) => column >= 0 && column < placement.width);
-  if (columns.length === 0) return;
-  const rows = placement.append.rows.length;
-  await inBlocks(rows, blockRows(columns.length), async (start, count) => {
+  const { append, sheet } = placement;
+  const columns = (append.dateColumns ?? []).filter((column) => column >= 0 && column < placement.width);
+  const texts: [number, number][] = [];
+  append.rows.forEach((row, r) => row.forEach((value, c) => c < placement.width && needsTextFormat(value) && texts.push([r, c])));
+  if (columns.length === 0 && texts.length === 0) return;
+  await inBlocks(append.rows.length, blockRows(Math.max(1, columns.length)), async (start, count) => {
     const formats = Array.from({ length: count }, () => [DATE_FORMAT]);
-    for (const column of columns) {
-      placement.sheet.getRangeByIndexes(placement.firstRow + start, placement.firstColumn + column, count, 1).numberFormat = formats;
+    for (const column of columns) sheet.getRangeByIndexes(placement.firstRow + start, placement.firstColumn + column, count, 1).numberFormat = formats;
+    for (const [r, c] of texts) {
+      if (r >= start && r < start + count) sheet.getRangeByIndexes(placement.firstRow + r, placement.firstColumn + c, 1, 1).numberFormat = [[TEXT_FORMAT]];
     }
     await context.sync();
   });
