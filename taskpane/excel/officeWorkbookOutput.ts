@@ -2,7 +2,10 @@
 // (sheets, tables, the last used rows, and that the cells to be written are empty); nothing is
 // written before every sheet has passed. Then values in blocks (one sync each), then formats:
 // date columns, the tables and headers of the sheets created.
-import type { SheetAppend, WorkbookOutput } from "../../src/engine/workbookOutput";
+import { isBlank, type CellValue } from "../../src/core/cellValue";
+import { SETTINGS_SHEET } from "../../src/core/settings";
+import { sameSheetName } from "../../src/engine/sheetNames";
+import type { CellUpdate, SheetAppend, WorkbookOutput } from "../../src/engine/workbookOutput";
 import { DATE_FORMAT, TEXT_FORMAT } from "../../src/workbook/safeCell";
 import { blockRows, inBlocks } from "./officeBlocks";
 import { needsTextFormat, officeCellValue } from "./officeCellValue";
@@ -29,7 +32,7 @@ interface Placement {
  * @example await officeWorkbookOutput().append([{ sheet: "Journal des relances", header, rows, table: "JournalRelances" }]);
  */
 export function officeWorkbookOutput(): WorkbookOutput {
-  return { append: appendInExcel };
+  return { append: appendInExcel, update: updateInExcel };
 }
 
 async function appendInExcel(appends: readonly SheetAppend[]): Promise<void> {
@@ -41,15 +44,53 @@ async function appendInExcel(appends: readonly SheetAppend[]): Promise<void> {
  * Appends within an Excel.run of the caller's. Every cell is converted first: a value that is no
  * cell throws before anything is queued.
  */
-export async function appendWithin(context: Excel.RequestContext, appends: readonly SheetAppend[]): Promise<void> {
+export async function appendWithin(context: Excel.RequestContext, appends: readonly SheetAppend[], beforeWrites?: () => void): Promise<void> {
   const work = appends.filter((append) => append.rows.length > 0);
-  if (work.length === 0) return;
   const converted = new Map(work.map((append) => [append, append.rows.map((row) => row.map(officeCellValue))]));
-  const placements = await place(context, work);
+  const placements = work.length === 0 ? [] : await place(context, work);
+  beforeWrites?.();
   for (const placement of placements) await writeValues(context, placement, converted.get(placement.append)!);
   for (const placement of placements) await writeFormats(context, placement);
   finishCreated(placements);
   await context.sync();
+}
+
+/**
+ * Changes cells the product wrote in its settings sheet, each only while it holds what the pane
+ * read, with the appends of the same action: every check passes before anything is written.
+ */
+async function updateInExcel(updates: readonly CellUpdate[], appends: readonly SheetAppend[] = []): Promise<void> {
+  for (const update of updates) {
+    if (!sameSheetName(update.sheet, SETTINGS_SHEET)) {
+      throw new Error(`Seule la feuille «${SETTINGS_SHEET}» peut être modifiée, pas «${update.sheet}» / Only sheet "${SETTINGS_SHEET}" can be changed`);
+    }
+  }
+  const values = updates.map((update) => officeCellValue(update.value));
+  await Excel.run(async (context) => {
+    const cells = updates.map((update) => {
+      const cell = context.workbook.worksheets.getItem(update.sheet).getRangeByIndexes(update.row - 1, update.column, 1, 1);
+      cell.load("values");
+      return cell;
+    });
+    if (cells.length > 0) await context.sync();
+    cells.forEach((cell, i) => {
+      const { sheet, row, column, expected } = updates[i]!;
+      if (!sameCell(cell.values[0]![0] as CellValue, expected)) {
+        throw new Error(
+          `La cellule ligne ${row}, colonne ${column + 1} de «${sheet}» a changé depuis sa lecture : rien n'a été écrit / ` +
+            `The cell on row ${row}, column ${column + 1} of "${sheet}" has changed since it was read: nothing was written`,
+        );
+      }
+    });
+    await appendWithin(context, appends, () => cells.forEach((cell, i) => (cell.values = [[values[i]!]])));
+    updates.forEach((update, i) => needsTextFormat(update.value) && (cells[i]!.numberFormat = [[TEXT_FORMAT]]));
+    await context.sync();
+  });
+}
+
+/** Whether a cell still holds what was read: blanks alike, text and numbers exactly. */
+function sameCell(found: CellValue, expected: CellValue): boolean {
+  return (isBlank(found) && isBlank(expected)) || found === expected;
 }
 
 /** Looks at the workbook in three syncs and decides where each append goes; throws before any write. */
