@@ -5,7 +5,8 @@ import path from "node:path";
 import { dist } from "./buildLog.mjs";
 import { encodePng } from "./png.mjs";
 
-const ICON_SIZES = [16, 32, 64, 80, 128];
+// 16, 32 and 80 for the ribbon, 20, 24, 40, 48 and 64 for high-DPI screens, 128 for the store.
+const ICON_SIZES = [16, 20, 24, 32, 40, 48, 64, 80, 128];
 const BLUE = [0x1f, 0x5f, 0xae];
 const WHITE = [0xff, 0xff, 0xff];
 

@@ -10,6 +10,7 @@ import path from "node:path";
 import express, { type Express, type NextFunction, type Request, type Response } from "express";
 import { addinFiles } from "./addinFiles";
 import { getDevCertificate, type DevCertificate } from "./devCertificate";
+import { FILES_PATH, filesRoute, outputFolder } from "./filesRoute";
 import { securityHeaders } from "./securityHeaders";
 import { TLS_POLICY } from "./tlsPolicy";
 
@@ -24,6 +25,8 @@ export interface AddinServerOptions {
   certificate?: DevCertificate;
   /** More routes, mounted before the static files. */
   routes?: (app: Express) => void;
+  /** Where the files route writes the pane's files (default: outputFolder(), RELANCES_OUTPUT or ./relances-sorties). */
+  outputDir?: string;
 }
 
 export interface AddinServer {
@@ -37,7 +40,7 @@ export interface AddinServer {
 
 export const HOME_PATH = "/taskpane/taskpane.html";
 
-export function createAddinApp(root: string, routes?: (app: Express) => void): Express {
+export function createAddinApp(root: string, routes?: (app: Express) => void, outputDir = outputFolder()): Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("etag", "strong");
@@ -49,6 +52,8 @@ export function createAddinApp(root: string, routes?: (app: Express) => void): E
   });
 
   routes?.(app);
+
+  app.use(FILES_PATH, filesRoute({ outputDir }));
 
   app.use(addinFiles(root));
 
@@ -85,7 +90,7 @@ export async function createAddinServer(options: AddinServerOptions): Promise<Ad
     );
   }
   const certificate = options.certificate ?? (await getDevCertificate());
-  const app = createAddinApp(root, options.routes);
+  const app = createAddinApp(root, options.routes, options.outputDir);
   const tls = { key: certificate.key, cert: certificate.cert, ...TLS_POLICY };
   const host = options.host ?? "localhost";
   // "localhost" is 127.0.0.1 for some clients and ::1 for others (Windows, recent Node): listen on
