@@ -39,4 +39,12 @@ export interface PaneHost {
   deliver(files: readonly PaneFile[]): Promise<DeliveredFiles>;
   /** Writes the reference date into the workbook's named cell (RELANCES_DATE), when the host has one. */
   setReferenceDate?(iso: string): Promise<void>;
+  /**
+   * Adds the live columns for managers (SPEC section 7): due date, days overdue, ageing band and
+   * next step as spilled RELANCES formulas at the right of each tracking table, and an ageing
+   * summary (BALANCE.AGEE) on a sheet of its own, all pointing at the reference-date cell. Absent
+   * where the host cannot (the preview): the Set-up screen then shows no button.
+   * @returns what was added, one line each, for the screen to show
+   */
+  addLiveColumns?(): Promise<readonly string[]>;
 }
