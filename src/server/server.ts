@@ -10,6 +10,7 @@ import path from "node:path";
 import express, { type Express, type NextFunction, type Request, type Response } from "express";
 import { addinFiles } from "./addinFiles";
 import { getDevCertificate, type DevCertificate } from "./devCertificate";
+import { previewRoutes } from "./previewRoutes";
 import { securityHeaders } from "./securityHeaders";
 import { TLS_POLICY } from "./tlsPolicy";
 
@@ -48,6 +49,7 @@ export function createAddinApp(root: string, routes?: (app: Express) => void): E
     res.redirect(302, HOME_PATH);
   });
 
+  app.use(previewRoutes(root));
   routes?.(app);
 
   app.use(addinFiles(root));
