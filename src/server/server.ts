@@ -10,9 +10,9 @@ import path from "node:path";
 import express, { type Express, type NextFunction, type Request, type Response } from "express";
 import { addinFiles } from "./addinFiles";
 import { getDevCertificate, type DevCertificate } from "./devCertificate";
-import { previewRoutes } from "./previewRoutes";
 import { securityHeaders } from "./securityHeaders";
 import { TLS_POLICY } from "./tlsPolicy";
+import { previewRoutes } from "./previewRoutes";
 
 export interface AddinServerOptions {
   /** The folder to serve: dist/. */
