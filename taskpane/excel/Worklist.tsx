@@ -68,7 +68,7 @@ export function Worklist({ plan, unticked, forced, onToggle, onForce }: Worklist
           </h4>
         );
       case "invoices":
-        return <InvoiceTable invoices={row.invoices} label={row.key} />;
+        return <InvoiceTable invoices={row.invoices} label={row.name} />;
       case "heldCustomer":
         return (
           <div className={styles.customer} data-testid="held-customer">

@@ -7,7 +7,7 @@ import type { ReminderLevel } from "../../src/core/reminderLevel";
 export type WorklistRow =
   | { readonly kind: "level"; readonly level: ReminderLevel; readonly customers: number }
   | { readonly kind: "customer"; readonly action: PlannedAction }
-  | { readonly kind: "invoices"; readonly key: string; readonly invoices: readonly PlannedInvoice[] }
+  | { readonly kind: "invoices"; readonly key: string; readonly name: string; readonly invoices: readonly PlannedInvoice[] }
   | { readonly kind: "held"; readonly customers: number }
   | { readonly kind: "heldCustomer"; readonly key: string; readonly name: string; readonly invoices: readonly PlannedInvoice[] };
 
@@ -46,14 +46,14 @@ export function worklistRows(plan: Plan, held: ReadonlyMap<string, { name: strin
     rows.push({ kind: "level", level, customers: actions.length });
     for (const action of actions) {
       rows.push({ kind: "customer", action });
-      if (expanded.has(action.customerKey)) rows.push({ kind: "invoices", key: action.customerKey, invoices: openInvoices(action.account.invoices) });
+      if (expanded.has(action.customerKey)) rows.push({ kind: "invoices", key: action.customerKey, name: action.customer.name, invoices: openInvoices(action.account.invoices) });
     }
   }
   if (held.size > 0) {
     rows.push({ kind: "held", customers: held.size });
     for (const [key, { name, invoices }] of held) {
       rows.push({ kind: "heldCustomer", key, name, invoices });
-      if (expanded.has(key)) rows.push({ kind: "invoices", key, invoices });
+      if (expanded.has(key)) rows.push({ kind: "invoices", key, name, invoices });
     }
   }
   return rows;
