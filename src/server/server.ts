@@ -12,6 +12,7 @@ import { addinFiles } from "./addinFiles";
 import { getDevCertificate, type DevCertificate } from "./devCertificate";
 import { securityHeaders } from "./securityHeaders";
 import { TLS_POLICY } from "./tlsPolicy";
+import { previewRoutes } from "./previewRoutes";
 
 export interface AddinServerOptions {
   /** The folder to serve: dist/. */
@@ -48,6 +49,7 @@ export function createAddinApp(root: string, routes?: (app: Express) => void): E
     res.redirect(302, HOME_PATH);
   });
 
+  app.use(previewRoutes(root));
   routes?.(app);
 
   app.use(addinFiles(root));
