@@ -1,9 +1,9 @@
 import { cellText, isBlank, type CellValue } from "./cellValue";
 import { isSavedMappingKey } from "./columnMapping";
+import { normalizeText } from "./normalizeText";
 import { DEFAULT_RATES, halfYearLabel, withHalfYear, type HalfYearRates, type RateUnits, type RatesTable } from "./rates";
 import { DEFAULT_POLICY } from "./reminderPolicy";
-import { DEFAULT_SETTINGS, SETTINGS_SHEET, type Settings, type SettingsProblem } from "./settings";
-import { settingsSheetLayout } from "./settingsSheetLayout";
+import { DEFAULT_SETTINGS, HEADER_KEY, HEADER_VALUE, SETTINGS_SHEET, type Settings, type SettingsProblem } from "./settings";
 import { keyOf } from "./settingKey";
 import { draftOf, SETTING_BY_KEY, settingsOf } from "./settingsCatalog";
 import { PART_BY_PREFIX, RATE_KEY, RATE_PARTS, rateKey, type RatePart } from "./settingsRateKeys";
@@ -36,7 +36,21 @@ export function settingsFromRows(rows: readonly (readonly CellValue[])[]): {
 } {
   const draft = draftOf(DEFAULT_SETTINGS);
   const problems: SettingsProblem[] = [];
-  const { keyColumn, valueColumn, start } = settingsSheetLayout(rows);
+  let keyColumn = 0;
+  let valueColumn = 1;
+  let start = rows.findIndex((cells) => !cells.every(isBlank));
+  if (start >= 0) {
+    const header = rows[start]!.map((cell) => (typeof cell === "string" ? normalizeText(cell) : ""));
+    const k = header.findIndex((word) => HEADER_KEY.has(word));
+    const v = header.findIndex((word) => HEADER_VALUE.has(word));
+    if (k >= 0 || v >= 0) {
+      keyColumn = k >= 0 ? k : 0;
+      valueColumn = v >= 0 ? v : keyColumn + 1;
+      start += 1;
+    }
+  } else {
+    start = rows.length;
+  }
 
   const seen = new Map<string, number>();
   const rateRows = new Map<string, RateRows>();

@@ -2,6 +2,10 @@
 // a screen is plugged in by adding its entry here.
 import type { ComponentType } from "react";
 import type { TextKey } from "../shared/i18n";
+import { JournalScreen } from "./screens/JournalScreen";
+import { ReportScreen } from "./screens/ReportScreen";
+import { SettingsScreen } from "./screens/SettingsScreen";
+import { SetupScreen } from "./screens/SetupScreen";
 import { TodayScreen } from "./screens/TodayScreen";
 
 export type ScreenId = "setup" | "today" | "report" | "journal" | "settings";
@@ -21,6 +25,10 @@ export const FIRST_SCREEN: ScreenId = "today";
 
 export const SCREENS: readonly PaneScreen[] = [
   { id: "today", label: "screen.today", Screen: TodayScreen },
+  { id: "setup", label: "screen.setup", Screen: SetupScreen },
+  { id: "report", label: "screen.report", Screen: ReportScreen },
+  { id: "journal", label: "screen.journal", Screen: JournalScreen },
+  { id: "settings", label: "screen.settings", Screen: SettingsScreen },
 ];
 
 /** The screens in tab order. */

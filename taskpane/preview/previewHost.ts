@@ -20,6 +20,9 @@ export function previewHost(workbook: PreviewWorkbook, language: PaneLanguage): 
       async append(appends) {
         workbook.append(appends);
       },
+      async update(updates, appends) {
+        workbook.update(updates, appends);
+      },
     },
     async deliver(files: readonly PaneFile[]): Promise<DeliveredFiles> {
       downloadFiles(files, `${stem}-relances.zip`);

@@ -3,7 +3,9 @@
 // "download the updated workbook" button.
 import type ExcelJS from "exceljs";
 import type { MemorySheet } from "../../src/engine/memoryWorkbook";
-import type { SheetAppend } from "../../src/engine/workbookOutput";
+import { updateSheets } from "../../src/engine/memoryWorkbookOutput";
+import { sameSheetName } from "../../src/engine/sheetNames";
+import type { CellUpdate, SheetAppend } from "../../src/engine/workbookOutput";
 import { appendToWorkbook } from "./excelAppend";
 import { excelJs, officeSheets } from "./excelSheets";
 
@@ -38,6 +40,21 @@ export class PreviewWorkbook {
   /** Applies one action's appends: to the file's workbook, then the arrays read again from it. */
   append(appends: readonly SheetAppend[]): void {
     const excel = this.excel ?? this.excelFromSheets();
+    appendToWorkbook(excel, appends);
+    this.current = officeSheets(excel);
+  }
+
+  /**
+   * Changes cells of the settings sheet, each only while it holds what was read (updateSheets
+   * checks them all first, so that nothing is written when one fails), then applies the appends.
+   */
+  update(updates: readonly CellUpdate[], appends: readonly SheetAppend[] = []): void {
+    updateSheets(this.current, updates);
+    const excel = this.excel ?? this.excelFromSheets();
+    for (const { sheet, row, column, value } of updates) {
+      const ws = excel.worksheets.find((w) => sameSheetName(w.name, sheet))!;
+      ws.getCell(row, column + 1).value = value === "" ? null : value;
+    }
     appendToWorkbook(excel, appends);
     this.current = officeSheets(excel);
   }

@@ -7,16 +7,17 @@ import { reminderLevelLabel } from "../../../src/core/reminderLevel";
 import { SETTINGS_SHEET } from "../../../src/core/settings";
 import { settingsFromRows } from "../../../src/core/settingsFromRows";
 import { sameSheetName } from "../../../src/engine/sheetNames";
-import { saveSettings } from "../../../src/engine/settingsWrite";
 import { checkSettingsForm, settingsFields, settingsFormValues, SETTINGS_SECTIONS, type SettingField, type SettingsSection } from "../../shared/settingsForm";
 import { levelTemplates, type TemplateFile } from "../../shared/templateFiles";
+import { saveSettings } from "../../shared/saveSettings";
 import { usePane, useText } from "../paneContext";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  grid: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(240px, 1fr))", gap: tokens.spacingHorizontalM },
+  grid: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(240px, 1fr))", gap: tokens.spacingHorizontalM, "& > *": { minWidth: 0 } },
   fieldset: { border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalM, margin: 0 },
-  bar: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalM, position: "sticky", bottom: 0, background: tokens.colorNeutralBackground1, padding: `${tokens.spacingVerticalS} 0` },
+  bar: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalM, padding: `${tokens.spacingVerticalS} 0` },
+  select: { width: "100%", minWidth: 0 },
   table: { borderCollapse: "collapse", "& th, & td": { padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`, textAlign: "left" } },
 });
 
@@ -66,7 +67,11 @@ export function SettingsScreen() {
     }
     setSaving(true);
     try {
-      await saveSettings(host.output, sheets, check.values);
+      const saved = await saveSettings(host.output, sheets, check.values);
+      if (saved.problems.length > 0) {
+        setOutcome({ intent: "error", text: saved.problems.join(" ; ") });
+        return;
+      }
       const text = t("settings.saved", { count: check.values.size });
       announce(text);
       setOutcome({ intent: "success", text });
@@ -146,10 +151,11 @@ export function SettingsScreen() {
 }
 
 function SettingInput({ field, value, error, onChange }: { readonly field: SettingField; readonly value: string; readonly error: string | undefined; readonly onChange: (value: string) => void }) {
+  const styles = useStyles();
   return (
     <Field label={field.label} hint={field.hint} validationState={error === undefined ? "none" : "error"} validationMessage={error}>
       {field.input === "choice" ? (
-        <Select name={field.key} value={value} onChange={(_e, data) => onChange(data.value)}>
+        <Select className={styles.select} name={field.key} value={value} onChange={(_e, data) => onChange(data.value)}>
           {field.choices?.some((c) => c.value === value) === false && <option value={value}>{value}</option>}
           {field.choices?.map((choice) => (
             <option key={choice.value} value={choice.value}>{choice.label}</option>

@@ -4,14 +4,15 @@
 // host can add them.
 import { Badge, Button, Field, makeStyles, MessageBar, MessageBarBody, Select, Spinner, Text, tokens } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
-import { saveSettings } from "../../../src/engine/settingsWrite";
 import { fieldLabel, mappingCorrection, type MappingChoices, type SheetMapping } from "../../shared/columnMappingView";
 import { setupView, type SetupView } from "../../shared/setupView";
+import { saveSettings } from "../../shared/saveSettings";
 import { usePane, useText } from "../paneContext";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  grid: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(220px, 1fr))", gap: tokens.spacingHorizontalM },
+  grid: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(220px, 1fr))", gap: tokens.spacingHorizontalM, "& > *": { minWidth: 0 } },
+  select: { width: "100%", minWidth: 0 },
   bar: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalM },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
@@ -158,7 +159,11 @@ function MappingForm({ mapping }: { readonly mapping: SheetMapping }) {
     }
     setSaving(true);
     try {
-      await saveSettings(host.output, sheets, correction.values);
+      const saved = await saveSettings(host.output, sheets, correction.values);
+      if (saved.problems.length > 0) {
+        setOutcome({ intent: "error", text: saved.problems.join(" ; ") });
+        return;
+      }
       const text = t("setup.mappingSaved", { count: correction.values.size });
       announce(text);
       setOutcome({ intent: "success", text });
@@ -194,7 +199,7 @@ function MappingForm({ mapping }: { readonly mapping: SheetMapping }) {
               validationState={errors[line.field] === undefined ? "none" : "error"}
               validationMessage={errors[line.field]}
             >
-              <Select value={value} data-field={line.field} onChange={(_event, data) => setChoices((current) => ({ ...current, [line.field]: data.value }))}>
+              <Select className={styles.select} value={value} data-field={line.field} onChange={(_event, data) => setChoices((current) => ({ ...current, [line.field]: data.value }))}>
                 <option value="">{t("setup.noColumn")}</option>
                 {mapping.columns.map((column) => (
                   <option key={column.letter} value={column.letter}>
