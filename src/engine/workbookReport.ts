@@ -2,7 +2,9 @@
 // allocated as for the reminders), then the figures, for the command line and the pane alike.
 import type { Day } from "../core/day";
 import type { FiscalYearStart } from "../core/fiscalYear";
+import { parseFiscalYearStart } from "../core/fiscalYearStartInput";
 import { managementReport, type ManagementReport, type ReportInvoice } from "../core/managementReport";
+import { isProblem } from "../core/problem";
 import { planWorkbook } from "./planWorkbook";
 import type { WorkbookSource } from "./readWorkbook";
 
@@ -17,7 +19,7 @@ export interface WorkbookReport {
  *
  * @param source - what readWorkbook read
  * @param asOf - the reference date
- * @param fiscalYearStart - the first day of the fiscal year (default 1 January)
+ * @param fiscalYearStart - the first day of the fiscal year (default: the settings' debut_exercice, else 1 January)
  * @returns the report and the reading's warnings
  * @example
  * workbookReport(await readWorkbook(input, { asOf }), asOf).report.dso.days
@@ -31,9 +33,15 @@ export function workbookReport(source: WorkbookSource, asOf: Day, fiscalYearStar
     balance: p.balance,
     disputed: p.hold === "dispute",
   }));
-  const report = managementReport(invoices, source.tracking.creditNotes, asOf, { fiscalYearStart });
+  const typed = source.settings.fiscalYearStart;
+  const fromSettings = fiscalYearStart !== undefined || typed === undefined ? undefined : parseFiscalYearStart(typed);
+  const start = fromSettings === undefined || isProblem(fromSettings) ? fiscalYearStart : fromSettings;
+  const report = managementReport(invoices, source.tracking.creditNotes, asOf, { fiscalYearStart: start });
   const rejected = plan.rejected.length;
   const warnings = [
+    ...(isProblem(fromSettings)
+      ? [`Paramètres Relances, debut_exercice : ${fromSettings.message} ; l'année civile est retenue / fiscal year start not understood: the calendar year is used`]
+      : []),
     ...(rejected > 0 ? [`${rejected} ligne(s) rejetée(s), hors du rapport : voir relances plan / row(s) rejected, left out of the report`] : []),
     ...source.tracking.warnings,
     ...source.settingsProblems.map((p) => p.message),

@@ -55,6 +55,23 @@ describe("relances report", () => {
     expect(json.warnings.join("\n")).toContain("3 ligne(s) rejetée(s)");
   });
 
+  it("finds on the sample the D441-6 table worked out by hand from its invoices", async () => {
+    const { io, out } = capture();
+    expect(await runCli(["report", sample, "--as-of", SAMPLE_AS_OF, "--json"], io)).toBe(0);
+    const { paymentDelays, totals } = JSON.parse(out());
+    // 1-30: F2026-038 (30 days), -040, -049 (30), -050, -053, -054, -055, -056, -057 (2 days); F2026-048, due today, is not in it.
+    // 31-60: F2026-043 (31 days), -036, -046, -047; 61-90: F2026-027 (61 days), -032, -033;
+    // 91 and more: F2026-007 (91 days), -021; F2026-012's EUR 0.40 counts as paid. Disputed: F2026-031, -035.
+    expect(paymentDelays.bands.map((b: { count: number; amount: number }) => [b.count, b.amount])).toEqual([
+      [9, 99480],
+      [4, 23540],
+      [3, 25420],
+      [2, 16040],
+    ]);
+    expect(paymentDelays.disputed).toEqual({ count: 2, amount: 21860 });
+    expect(totals.notDue).toBe(60130);
+  });
+
   it("refuses a date that is none with exit 2 and the usage", async () => {
     const { io, err } = capture();
     expect(await runCli(["report", sample, "--as-of", "31/02/2026"], io)).toBe(2);

@@ -33,3 +33,22 @@ describe("the report of a workbook", () => {
     expect(report.totals).toEqual({ outstanding: 115_000, overdue: 95_000, notDue: 20_000 });
   });
 });
+
+describe("the fiscal year the settings name", () => {
+  const withStart = (value: string) => [...reportSheets(), { name: "Paramètres Relances", values: [["Clé", "Valeur"], ["debut_exercice", value]] }];
+  const reportWith = async (value: string) => workbookReport(await readWorkbook(memoryWorkbook(withStart(value)), { asOf }), asOf);
+
+  it("counts the year's sales from debut_exercice", async () => {
+    const { report, warnings } = await reportWith("1er avril");
+    expect(report.paymentDelays.fiscalYear.from).toBe(dayFromIso("2026-04-01"));
+    // F-4 (1 March) and its 150 fall before the fiscal year: 1000 + 300 + 200 - 100.
+    expect(report.paymentDelays.sales).toBe(140_000);
+    expect(warnings.join("\n")).not.toContain("debut_exercice");
+  });
+
+  it("keeps the calendar year, and says so, when debut_exercice is no day of the year", async () => {
+    const { report, warnings } = await reportWith("31/02");
+    expect(report.paymentDelays.fiscalYear.from).toBe(dayFromIso("2026-01-01"));
+    expect(warnings.join("\n")).toContain("debut_exercice : «31/02»");
+  });
+});
