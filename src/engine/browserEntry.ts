@@ -96,3 +96,12 @@ export async function documentsFromArrays(
   const references = Object.fromEntries([...produced.documents].map(([key, document]) => [key, document.reference ?? ""]));
   return { files: Object.fromEntries(sink.files), emails, references };
 }
+
+// The pane's actions on the customers ticked (issue 11): documents and journal lines as `relances
+// run` makes them, stage sheets, calls, promises and disputes logged, and the preview's output.
+export { runPaneAction, FORCED_NOTE, type PaneActionRequest, type PaneActionResult, type PaneActionKind, type PaneSelection } from "./paneActions";
+export type { ActionSummary, LeftOut, MissingSenderSetting, ProducedItem, ProducedKind } from "./actionSummary";
+export { logContact, type ContactEvent, type ContactLogRequest, type ContactLogResult } from "./contactLog";
+export { appendToSheets, updateSheets, MemoryWorkbookOutput } from "./memoryWorkbookOutput";
+export type { CellUpdate, SheetAppend, WorkbookOutput } from "./workbookOutput";
+export { settingsEdits, type SettingsEdits } from "./settingsEdits";

@@ -8,14 +8,15 @@ import { parseJournalRows, type CellRow, type JournalReading } from "../core/jou
 import { journalLine, newJournalEntries } from "../core/journalAppend";
 import { findJournalColumns, JOURNAL_DATE_COLUMNS, type JournalColumn } from "../core/journalColumns";
 import { JOURNAL_COLUMNS, JOURNAL_SHEET, type JournalEntry } from "../core/journalEntry";
+import { JOURNAL_TABLE } from "../engine/journalSheetAppend";
 import { plainCellValue, safeCellOut } from "./safeCell";
 import type { GraftedSheet, SheetGraft } from "./sheetGraft";
 import { decodeRange, encodeRange, overlaps, type Range } from "./cellRange";
 import { colsXml, newSheetXml, readSheetRows, rowOut, withSheetElement, writeSheetRows, type CellOut, type RowOut } from "./sheetXml";
 import { attributes, escapeXml } from "./xmlText";
 
-/** The name of the Excel table the journal is created as. */
-export const JOURNAL_TABLE = "JournalRelances";
+/** The name of the Excel table the journal is created as: the engine's, so that every host creates the same one. */
+export { JOURNAL_TABLE };
 
 const COLUMN_WIDTHS: Readonly<Record<JournalColumn, number>> = {
   Date: 12, Client: 32, Facture: 14, Niveau: 17, Canal: 12, Référence: 30, Promesse: 12, Litige: 10, Note: 40, Utilisateur: 16,
