@@ -3,7 +3,7 @@
 // the rows, in one batch, then hands over the files; the pane reads the workbook again. Progress
 // is shown by step and announced; a summary says what was produced, journalled, left out and why.
 import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Text, tokens } from "@fluentui/react-components";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import type { Plan, PlannedAction } from "../../src/core/plan";
 import type { ReminderLevel } from "../../src/core/reminderLevel";
 import { runPaneAction, type ActionSummary, type PaneActionKind } from "../../src/engine/browserEntry";
@@ -33,7 +33,7 @@ const useStyles = makeStyles({
 type Run =
   | { readonly status: "idle" }
   | { readonly status: "running"; readonly kind: PaneActionKind; readonly step: number }
-  | { readonly status: "done"; readonly kind: PaneActionKind; readonly summary: ActionSummary; readonly files: readonly string[]; readonly delivered?: DeliveredFiles | undefined }
+  | { readonly status: "done"; readonly kind: PaneActionKind; readonly number: number; readonly summary: ActionSummary; readonly files: readonly string[]; readonly delivered?: DeliveredFiles | undefined }
   | { readonly status: "failed"; readonly kind: PaneActionKind; readonly message: string };
 
 export interface ActionsPanelProps {
@@ -47,6 +47,7 @@ export function ActionsPanel({ selected, forced }: ActionsPanelProps) {
   const t = useText();
   const { host, sheets, asOf, reload, announce } = usePane();
   const [run, setRun] = useState<Run>({ status: "idle" });
+  const runs = useRef(0);
   const labelOf = (kind: PaneActionKind): string => t(ACTION_KINDS.find((a) => a.kind === kind)!.label);
 
   const start = async (kind: PaneActionKind): Promise<void> => {
@@ -66,7 +67,7 @@ export function ActionsPanel({ selected, forced }: ActionsPanelProps) {
       step(2);
       const files = actionFiles(result.files, result.emails);
       const delivered = files.length > 0 ? await host.deliver(files) : undefined;
-      setRun({ status: "done", kind, summary: result.summary, files: files.map((f) => f.path), delivered });
+      setRun({ status: "done", kind, number: ++runs.current, summary: result.summary, files: files.map((f) => f.path), delivered });
       announce(`${t("actions.done", { action: labelOf(kind) })} ${t("actions.produced", { count: files.length })}, ${t("actions.journalled", { count: result.summary.journalled })}`);
       if (result.appends.length > 0) await reload();
     } catch (error) {
@@ -113,7 +114,7 @@ function Summary({ run }: { readonly run: Extract<Run, { status: "done" }> }) {
   const { summary } = run;
   const missing = summary.missingSettings ?? [];
   return (
-    <MessageBar intent={missing.length > 0 ? "warning" : "success"} layout="multiline" data-testid="action-summary">
+    <MessageBar intent={missing.length > 0 ? "warning" : "success"} layout="multiline" data-testid="action-summary" data-run={run.number}>
       <MessageBarBody>
         <MessageBarTitle>{t("actions.summary")}</MessageBarTitle>
         {missing.length > 0 && (
