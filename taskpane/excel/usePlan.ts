@@ -1,5 +1,6 @@
 // The plan of the workbook as last read, for the reference date, computed by the engine in the
-// page; recomputed when the sheets or the date change, the last request winning.
+// page; recomputed when the sheets or the date change, the last request winning. While a new plan is
+// computed the last one stays shown (marked refreshing), so that the screen keeps its state.
 import { useEffect, useState } from "react";
 import type { Plan } from "../../src/core/plan";
 import { planFromArrays } from "../../src/engine/browserEntry";
@@ -7,7 +8,7 @@ import { usePane } from "./paneContext";
 
 export type PlanState =
   | { readonly status: "pending" }
-  | { readonly status: "ready"; readonly plan: Plan; readonly asOf: string; readonly revision: number }
+  | { readonly status: "ready"; readonly plan: Plan; readonly asOf: string; readonly revision: number; readonly refreshing?: boolean }
   | { readonly status: "problem"; readonly message: string };
 
 export function usePlan(): PlanState {
@@ -15,7 +16,7 @@ export function usePlan(): PlanState {
   const [state, setState] = useState<PlanState>({ status: "pending" });
   useEffect(() => {
     let current = true;
-    setState({ status: "pending" });
+    setState((last) => (last.status === "ready" ? { ...last, refreshing: true } : { status: "pending" }));
     planFromArrays(sheets, asOf).then(
       (result) => {
         if (!current) return;

@@ -16,14 +16,7 @@ export function previewHost(workbook: PreviewWorkbook, language: PaneLanguage): 
       onProgress?.(sheets.reduce((rows, s) => rows + s.values.length, 0));
       return sheets;
     },
-    output: {
-      async append(appends) {
-        workbook.append(appends);
-      },
-      async update(updates, appends) {
-        workbook.update(updates, appends);
-      },
-    },
+    output: workbook,
     async deliver(files: readonly PaneFile[]): Promise<DeliveredFiles> {
       downloadFiles(files, `${stem}-relances.zip`);
       return { how: "download" };

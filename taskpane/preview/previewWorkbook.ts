@@ -1,18 +1,18 @@
-// The workbook the preview works on, held in the page: its sheets as Office.js arrays for the
-// engine and, when it came from an .xlsx, the exceljs workbook the writes also go into, for the
-// "download the updated workbook" button.
+// The workbook the preview works on, held in the page: its sheets as Office.js arrays, written
+// through the engine's in-memory output (MemoryWorkbookOutput), and, when it came from an .xlsx,
+// the exceljs workbook read from it, onto which "download the updated workbook" carries the cells
+// the pane wrote (nothing else of the user's file changes).
 import type ExcelJS from "exceljs";
+import type { CellValue } from "../../src/core/cellValue";
+import { MemoryWorkbookOutput } from "../../src/engine/memoryWorkbookOutput";
 import type { MemorySheet } from "../../src/engine/memoryWorkbook";
-import { updateSheets } from "../../src/engine/memoryWorkbookOutput";
-import { sameSheetName } from "../../src/engine/sheetNames";
-import type { CellUpdate, SheetAppend } from "../../src/engine/workbookOutput";
-import { appendToWorkbook } from "./excelAppend";
+import type { CellUpdate, SheetAppend, WorkbookOutput } from "../../src/engine/workbookOutput";
 import { excelJs, officeSheets } from "./excelSheets";
 
 let opened = 0;
 
-export class PreviewWorkbook {
-  private current: readonly MemorySheet[];
+export class PreviewWorkbook implements WorkbookOutput {
+  private readonly output: MemoryWorkbookOutput;
   /** Tells two workbooks of the same name apart (the pane starts afresh on each). */
   readonly id = ++opened;
 
@@ -26,60 +26,55 @@ export class PreviewWorkbook {
     sheets: readonly MemorySheet[],
     private readonly excel?: ExcelJS.Workbook,
   ) {
-    this.current = sheets;
+    this.output = new MemoryWorkbookOutput(sheets);
   }
 
   static fromExcel(name: string, excel: ExcelJS.Workbook): PreviewWorkbook {
     return new PreviewWorkbook(name, officeSheets(excel), excel);
   }
 
+  /** The workbook as it is now. */
   get sheets(): readonly MemorySheet[] {
-    return this.current;
+    return this.output.sheets;
   }
 
-  /** Applies one action's appends: to the file's workbook, then the arrays read again from it. */
-  append(appends: readonly SheetAppend[]): void {
-    const excel = this.excel ?? this.excelFromSheets();
-    appendToWorkbook(excel, appends);
-    this.current = officeSheets(excel);
+  append(appends: readonly SheetAppend[]): Promise<void> {
+    return this.output.append(appends);
   }
 
-  /**
-   * Changes cells of the settings sheet, each only while it holds what was read (updateSheets
-   * checks them all first, so that nothing is written when one fails), then applies the appends.
-   */
-  update(updates: readonly CellUpdate[], appends: readonly SheetAppend[] = []): void {
-    updateSheets(this.current, updates);
-    const excel = this.excel ?? this.excelFromSheets();
-    for (const { sheet, row, column, value } of updates) {
-      const ws = excel.worksheets.find((w) => sameSheetName(w.name, sheet))!;
-      ws.getCell(row, column + 1).value = value === "" ? null : value;
-    }
-    appendToWorkbook(excel, appends);
-    this.current = officeSheets(excel);
+  update(updates: readonly CellUpdate[], appends?: readonly SheetAppend[]): Promise<void> {
+    return this.output.update(updates, appends);
   }
 
-  /** The workbook as an .xlsx, with the writes made so far. */
+  /** The workbook as an .xlsx: the file's, with the cells the pane wrote. */
   async xlsx(): Promise<Uint8Array> {
-    const excel = this.excel ?? this.excelFromSheets();
+    const excel = this.excel ?? new (excelJs().Workbook)();
+    const before = new Map(officeSheets(excel).map((s) => [s.name, s]));
+    for (const sheet of this.sheets) {
+      const ws = excel.getWorksheet(sheet.name) ?? excel.addWorksheet(sheet.name);
+      writeChangedCells(ws, sheet, before.get(sheet.name));
+    }
     return new Uint8Array(await excel.xlsx.writeBuffer());
   }
+}
 
-  private built?: ExcelJS.Workbook;
+/** Writes the cells of `now` that differ from `was`, with their number format (dates, Text). */
+function writeChangedCells(ws: ExcelJS.Worksheet, now: MemorySheet, was: MemorySheet | undefined): void {
+  const first = now.firstRow ?? 1;
+  now.values.forEach((cells, i) => {
+    const old = was?.values[first + i - (was.firstRow ?? 1)];
+    cells.forEach((value, c) => {
+      if (same(value, old?.[c])) return;
+      const cell = ws.getCell(first + i, c + 1);
+      // A string goes in as a shared string: exceljs writes a formula only for { formula }.
+      cell.value = value === "" ? null : value;
+      const format = now.numberFormats?.[i]?.[c];
+      if (format !== undefined && format !== "General") cell.numFmt = format;
+    });
+  });
+}
 
-  /** A workbook made from arrays (no file behind them: the benchmark's), kept once made. */
-  private excelFromSheets(): ExcelJS.Workbook {
-    if (this.built !== undefined) return this.built;
-    const excel = new (excelJs().Workbook)();
-    for (const sheet of this.current) {
-      const ws = excel.addWorksheet(sheet.name);
-      sheet.values.forEach((cells, i) => {
-        const row = ws.getRow((sheet.firstRow ?? 1) + i);
-        cells.forEach((value, c) => {
-          if (value !== "" && value !== null) row.getCell(c + 1).value = value;
-        });
-      });
-    }
-    return (this.built = excel);
-  }
+function same(a: CellValue | undefined, b: CellValue | undefined): boolean {
+  const blank = (v: CellValue | undefined): boolean => v === undefined || v === null || v === "";
+  return blank(a) ? blank(b) : a === b;
 }

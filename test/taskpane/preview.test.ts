@@ -7,14 +7,20 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import AxeBuilder from "@axe-core/playwright";
+import ExcelJS from "exceljs";
+import { simpleParser } from "mailparser";
+import PizZip from "pizzip";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { JOURNAL_SHEET } from "../../src/core/journalEntry";
 import type { PlanJson } from "../../src/core/planJson";
+import { STAGE_SHEETS } from "../../src/engine/stageRows";
 import type { MemorySheet } from "../../src/engine/memoryWorkbook";
 import { SAMPLE_AS_OF, SAMPLE_HEADER_ROW, writeSampleWorkbook } from "../../src/sample/sampleWorkbook";
 import { officeSheetsOf } from "../engine/officeWorkbook";
+import { documentXml, pageTexts, spaced, visibleText } from "../documents/readDocuments";
 import { ROOT } from "../helpers/addin";
-import { browserAvailable, openSheets, readWorklist, skipReason, startPreviewSession, waitForWorklist, type PreviewSession } from "./previewSession";
+import { browserAvailable, customerRow, downloadWorkbook, openSheets, readWorklist, runAction, skipReason, startPreviewSession, waitForWorklist, type PreviewSession } from "./previewSession";
 
 const run = promisify(execFile);
 const SCREENSHOTS = path.join(ROOT, "docs", "screenshots");
@@ -52,21 +58,34 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-/** The sample's sheets with the first customers renamed (every row of each), as arrays. */
-async function sampleWithNames(names: readonly string[]): Promise<{ sheets: MemorySheet[]; renamed: Map<string, string> }> {
+/** The sample's sheets with some customers renamed (every row of each), as arrays. */
+async function sampleRenamed(renames: ReadonlyMap<string, string>): Promise<MemorySheet[]> {
   const sheets = await officeSheetsOf(sampleFile);
   const tracking = sheets[0]!;
-  const header = tracking.values[SAMPLE_HEADER_ROW - 1]!;
-  const column = header.indexOf("Client");
-  const renamed = new Map<string, string>();
+  const column = tracking.values[SAMPLE_HEADER_ROW - 1]!.indexOf("Client");
   const values = tracking.values.map((row, i) => {
-    if (i < SAMPLE_HEADER_ROW || typeof row[column] !== "string" || row[column] === "") return row;
-    const old = row[column] as string;
-    if (!renamed.has(old) && renamed.size < names.length && !/total/i.test(old)) renamed.set(old, names[renamed.size]!);
-    const name = renamed.get(old);
+    const name = i < SAMPLE_HEADER_ROW ? undefined : renames.get(String(row[column]));
     return name === undefined ? row : row.map((cell, c) => (c === column ? name : cell));
   });
-  return { sheets: [{ ...tracking, values }, ...sheets.slice(1)], renamed };
+  return [{ ...tracking, values }, ...sheets.slice(1)];
+}
+
+/** The rows of a sheet of an .xlsx, as plain values (a formula would show as { formula }). */
+async function sheetRows(xlsx: Buffer, name: string): Promise<unknown[][]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(xlsx as unknown as ArrayBuffer);
+  const ws = workbook.getWorksheet(name);
+  if (ws === undefined) return [];
+  const rows: unknown[][] = [];
+  ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+  return rows;
+}
+
+/** Every file of a download: a .zip's entries, or the one file itself. */
+function filesOf(download: { name: string; bytes: Buffer }): Map<string, Uint8Array> {
+  if (!download.name.endsWith(".zip")) return new Map([[download.name, new Uint8Array(download.bytes)]]);
+  const zip = new PizZip(download.bytes);
+  return new Map(Object.values(zip.files).filter((f) => !f.dir).map((f) => [f.name, f.asUint8Array()]));
 }
 
 describe.skipIf(!browserAvailable)(`the preview in Chromium${browserAvailable ? "" : ` (skipped: ${skipReason})`}`, () => {
@@ -104,8 +123,8 @@ describe.skipIf(!browserAvailable)(`the preview in Chromium${browserAvailable ? 
   });
 
   it("keeps hostile customer names inert: shown as text, no element injected, no dialog", async () => {
-    const { sheets, renamed } = await sampleWithNames([HOSTILE_HTML, HOSTILE_FORMULA]);
-    expect(renamed.size).toBe(2);
+    const targets = cliPlan.actions.filter((a) => a.level >= 1 && a.level <= 3).slice(0, 2);
+    const sheets = await sampleRenamed(new Map([[targets[0]!.customer, HOSTILE_HTML], [targets[1]!.customer, HOSTILE_FORMULA]]));
     const hostile = await session.open(`?asOf=${SAMPLE_AS_OF}`);
     const seen: string[] = [];
     hostile.on("dialog", (dialog) => {
@@ -114,15 +133,76 @@ describe.skipIf(!browserAvailable)(`the preview in Chromium${browserAvailable ? 
     });
     await waitForWorklist(hostile);
     await openSheets(hostile, "hostile.xlsx", sheets);
+    await expect.poll(async () => (await readWorklist(hostile)).map((e) => e.customer), { timeout: 20_000 }).toContain(HOSTILE_HTML);
     const names = (await readWorklist(hostile)).map((e) => e.customer);
     expect(names).toContain(HOSTILE_HTML);
     expect(names).toContain(HOSTILE_FORMULA);
     expect(await hostile.locator("img[src=x]").count()).toBe(0);
     expect(await hostile.getByTestId("worklist").innerText()).toContain(HOSTILE_HTML);
+    // Every action that writes cells, then each cell of the product's sheets: text, never a formula.
+    for (const kind of ["letters", "emails", "stages"]) await runAction(hostile, kind);
+    const xlsx = await downloadWorkbook(hostile);
+    const written: unknown[] = [];
+    for (const sheet of [JOURNAL_SHEET, ...Object.values(STAGE_SHEETS)]) for (const row of await sheetRows(xlsx, sheet)) written.push(...row);
+    expect(written).toContain(HOSTILE_HTML);
+    expect(written).toContain(HOSTILE_FORMULA);
+    expect(written.filter((cell) => typeof cell === "object" && cell !== null && !(cell instanceof Date))).toEqual([]);
+    expect(await hostile.locator("img[src=x]").count()).toBe(0);
     await hostile.waitForTimeout(200);
     expect(seen).toEqual([]);
     await hostile.context().close();
   });
+
+  it("makes the letters of the ticked customers only, with their statements; the journal gains exactly their lines, and the same action again adds nothing", async () => {
+    const letters = cliPlan.actions.filter((a) => a.channel !== "email" && a.level < 4);
+    expect(letters.length).toBeGreaterThan(2);
+    const [unticked, ...ticked] = letters;
+    const acting = await session.open(`?asOf=${SAMPLE_AS_OF}`);
+    await waitForWorklist(acting);
+    await (await customerRow(acting, unticked!.customer)).getByRole("checkbox").uncheck();
+    const journalBefore = await sheetRows(await downloadWorkbook(acting), JOURNAL_SHEET);
+
+    const files = filesOf((await runAction(acting, "letters"))!);
+    const words = [...files].filter(([name]) => name.endsWith(".docx")).map(([, bytes]) => spaced(visibleText(documentXml(bytes)))).join("\n");
+    const pdfs = await Promise.all([...files].filter(([name]) => name.endsWith(".pdf")).map(async ([, bytes]) => spaced((await pageTexts(bytes)).join(" "))));
+    for (const action of ticked) {
+      expect(words, action.customer).toContain(action.customer);
+      for (const number of action.invoices) expect(words, number).toContain(number);
+      expect(pdfs.some((text) => text.includes(action.customer)), `statement of ${action.customer}`).toBe(true);
+    }
+    expect(words).not.toContain(unticked!.customer);
+    expect(pdfs.some((text) => text.includes(unticked!.customer))).toBe(false);
+
+    const journalAfter = await sheetRows(await downloadWorkbook(acting), JOURNAL_SHEET);
+    const added = journalAfter.slice(journalBefore.length);
+    expect(journalAfter.slice(0, journalBefore.length)).toEqual(journalBefore);
+    expect(added.map((row) => String(row[2])).sort()).toEqual(ticked.flatMap((a) => a.invoices).sort());
+    // Client as the invoice's own row spells it (a customer's rows may spell its name differently).
+    const spelling = new Map(cliPlan.invoices.map((i) => [i.number, i.customer]));
+    for (const row of added) expect(row[1], String(row[2])).toBe(spelling.get(String(row[2])));
+    expect(await acting.getByTestId("summary-journalled").innerText()).toContain(String(added.length));
+    // Done today: the ticked customers leave the worklist, the unticked one stays.
+    const left = (await readWorklist(acting)).map((e) => e.customer);
+    for (const action of ticked) expect(left).not.toContain(action.customer);
+    expect(left).toContain(unticked!.customer);
+
+    await acting.getByRole("button", { name: "Tout cocher" }).click();
+    await (await customerRow(acting, unticked!.customer)).getByRole("checkbox").uncheck();
+    expect(await runAction(acting, "letters")).toBeUndefined();
+    expect(await acting.getByTestId("summary-journalled").innerText()).toMatch(/\b0 lignes/);
+    expect(await sheetRows(await downloadWorkbook(acting), JOURNAL_SHEET)).toEqual(journalAfter);
+
+    // The e-mail drafts: one .eml per customer reached by e-mail, each an unsent draft naming it.
+    const mailed = cliPlan.actions.filter((a) => a.channel === "email" && a.level < 4);
+    const drafts = [...filesOf((await runAction(acting, "emails"))!)].filter(([name]) => name.endsWith(".eml"));
+    expect(drafts).toHaveLength(mailed.length);
+    const parsed = await Promise.all(drafts.map(([, bytes]) => simpleParser(Buffer.from(bytes))));
+    for (const mail of parsed) expect(mail.headers.get("x-unsent")).toBe("1");
+    for (const action of mailed) expect(parsed.some((m) => (m.text ?? "").includes(action.invoices[0]!)), action.customer).toBe(true);
+    const journalMailed = await sheetRows(await downloadWorkbook(acting), JOURNAL_SHEET);
+    expect(journalMailed.slice(journalAfter.length).map((row) => String(row[2])).sort()).toEqual(mailed.flatMap((a) => a.invoices).sort());
+    await acting.context().close();
+  }, 120_000);
 
   it("has no serious or critical axe-core violation on any screen, each photographed", async () => {
     await mkdir(SCREENSHOTS, { recursive: true });

@@ -92,3 +92,45 @@ export async function readWorklist(page: Page): Promise<WorklistEntry[]> {
   }
   return [...seen].map(([customer, level]) => ({ customer, level }));
 }
+
+/** Scrolls the virtualised worklist until a customer's row is in the page; its row. */
+export async function customerRow(page: Page, customer: string) {
+  const scroller = page.getByTestId("worklist");
+  const row = page.locator(`[data-testid=worklist-customer][data-customer="${customer.replace(/(["\\])/g, "\\$1")}"]`);
+  await scroller.evaluate((el) => (el.scrollTop = 0));
+  for (let i = 0; i < 500 && (await row.count()) === 0; i++) {
+    const moved = await scroller.evaluate((el) => {
+      const before = el.scrollTop;
+      el.scrollTop = before + el.clientHeight * 0.5;
+      return el.scrollTop !== before;
+    });
+    if (!moved) break;
+    await page.waitForTimeout(30);
+  }
+  return row;
+}
+
+/** Clicks an action's button and waits for its summary; the file the browser was given, if any. */
+export async function runAction(page: Page, kind: string): Promise<{ name: string; bytes: Buffer } | undefined> {
+  const last = page.getByTestId("action-summary");
+  const number = (await last.count()) > 0 ? Number(await last.getAttribute("data-run")) : 0;
+  const download = page.waitForEvent("download", { timeout: 60_000 });
+  download.catch(() => undefined);
+  await page.locator(`[data-action=${kind}]`).click();
+  // The summary of this run (each is numbered), not the last one's.
+  await page.locator(`[data-testid=action-summary][data-run="${number + 1}"]`).waitFor({ timeout: 60_000 });
+  const produced = await page.getByTestId("summary-produced").innerText();
+  if (/^Rien|^Nothing/.test(produced)) return undefined;
+  const file = await download;
+  const path = await file.path();
+  const { readFile } = await import("node:fs/promises");
+  return { name: file.suggestedFilename(), bytes: await readFile(path) };
+}
+
+/** The workbook as the preview holds it now, through its "download the updated workbook" button. */
+export async function downloadWorkbook(page: Page): Promise<Buffer> {
+  const download = page.waitForEvent("download", { timeout: 30_000 });
+  await page.getByTestId("download-workbook").click();
+  const { readFile } = await import("node:fs/promises");
+  return readFile(await (await download).path());
+}

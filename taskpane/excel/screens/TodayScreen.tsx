@@ -49,7 +49,7 @@ export function TodayScreen() {
           <Input type="date" value={asOf} onChange={(_e, data) => data.value !== "" && setAsOf(data.value)} data-testid="as-of" />
         </Field>
       </div>
-      {state.status === "pending" && <Spinner size="small" label={t("today.planning")} />}
+      {(state.status === "pending" || (state.status === "ready" && state.refreshing === true)) && <Spinner size="small" label={t("today.planning")} />}
       {state.status === "problem" && (
         <MessageBar intent="warning">
           <MessageBarBody>{t("today.noPlan", { message: state.message })}</MessageBarBody>
