@@ -7,7 +7,7 @@ import { COLUMN_KEYS, isSavedColumn, type SavedMapping } from "../../src/core/co
 import { columnLetter } from "../../src/core/columnLetters";
 import { normalizeText } from "../../src/core/normalizeText";
 import { isFormulaLike } from "../../src/engine/cellText";
-import { DUE_DATE_FIELDS, FIELD_LABELS, REQUIRED_FIELDS, type TrackingField } from "../../src/core/trackingColumns";
+import { DUE_DATE_FIELDS, FIELD_LABELS, REQUIRED_FIELDS, type ColumnMapping, type TrackingField } from "../../src/core/trackingColumns";
 import type { SheetRead } from "../../src/core/trackingSheets";
 import type { PaneLanguage } from "./paneHost";
 
@@ -80,6 +80,8 @@ export interface MappingLine {
 export interface SheetMapping {
   readonly sheet: string;
   readonly headerRow: number;
+  /** The mapping as the engine read the sheet with (for the live columns). */
+  readonly mapping: ColumnMapping;
   readonly lines: readonly MappingLine[];
   /** The header row's filled columns, for the choices and the headers left unused. */
   readonly columns: readonly ColumnChoice[];
@@ -111,7 +113,7 @@ export function sheetMapping(read: SheetRead, saved: SavedMapping): SheetMapping
     };
   });
   const used = new Set(Object.values(read.mapping.columns));
-  return { sheet: read.sheet, headerRow: read.mapping.headerRow, lines, columns, unused: columns.filter((c) => !used.has(c.index)) };
+  return { sheet: read.sheet, headerRow: read.mapping.headerRow, mapping: read.mapping, lines, columns, unused: columns.filter((c) => !used.has(c.index)) };
 }
 
 function headerColumns(cells: readonly CellValue[]): ColumnChoice[] {

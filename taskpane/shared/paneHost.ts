@@ -1,5 +1,6 @@
 // What the Excel task pane needs from where it runs, as a port: inside Excel (Office.js), or in a
 // plain browser on a workbook file (the preview). The pane's screens and the engine see only this.
+import type { ColumnMapping } from "../../src/core/trackingColumns";
 import type { MemorySheet } from "../../src/engine/memoryWorkbook";
 import type { WorkbookOutput } from "../../src/engine/workbookOutput";
 
@@ -19,6 +20,17 @@ export interface DeliveredFiles {
   readonly how: "download" | "link";
   /** One per file when how is "link": what the pane shows and opens. */
   readonly links?: readonly { readonly path: string; readonly url: string }[] | undefined;
+}
+
+/** What the Set-up screen asks of a host for the live columns of one tracking sheet. */
+export interface LiveColumnsRequest {
+  readonly sheet: string;
+  readonly mapping: ColumnMapping;
+  /** The 1-based last data row of the table. */
+  readonly lastRow: number;
+  /** ISO ("2026-06-30"): the pane's reference date. */
+  readonly referenceDate: string;
+  readonly language: PaneLanguage;
 }
 
 export interface PaneHost {
@@ -44,7 +56,10 @@ export interface PaneHost {
    * next step as spilled RELANCES formulas at the right of each tracking table, and an ageing
    * summary (BALANCE.AGEE) on a sheet of its own, all pointing at the reference-date cell. Absent
    * where the host cannot (the preview): the Set-up screen then shows no button.
+   * @param order - one tracking sheet: its mapping as the engine read it, its last data row, the
+   *   reference date the formulas point at and the language of the headers
    * @returns what was added, one line each, for the screen to show
+   * @throws with a French / English message when nothing could be added (columns already there, a target cell filled)
    */
-  addLiveColumns?(): Promise<readonly string[]>;
+  addLiveColumns?(order: LiveColumnsRequest): Promise<readonly string[]>;
 }

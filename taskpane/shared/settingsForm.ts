@@ -3,7 +3,9 @@
 // catalog's description; the form checked field by field (a message naming the field), then only
 // the keys that changed written into « Paramètres Relances » (settingsWrite).
 import { cellText, type CellValue } from "../../src/core/cellValue";
+import { parseFiscalYearStart } from "../../src/core/fiscalYearStartInput";
 import { percentFromText } from "../../src/core/percentInput";
+import { isProblem } from "../../src/core/problem";
 import { DEFAULT_SETTINGS, MAX_SETTING_DAYS, type Settings } from "../../src/core/settings";
 import { draftOf, SETTINGS, type Setting } from "../../src/core/settingsCatalog";
 import { settingsToRows } from "../../src/core/settingsToRows";
@@ -76,6 +78,7 @@ const LABELS: Readonly<Record<string, readonly [string, string]>> = {
   signataire_nom: ["Signataire : nom", "Signatory: name"],
   signataire_fonction: ["Signataire : fonction", "Signatory: title"],
   boite_expedition: ["Boîte d'envoi (Microsoft 365)", "Sending mailbox (Microsoft 365)"],
+  debut_exercice: ["Début de l'exercice (jj/mm)", "Fiscal year start (dd/mm)"],
 };
 
 /**
@@ -198,6 +201,9 @@ function textProblem(key: string, text: string): FieldProblem | undefined {
   // La Poste's establishments (SIREN 356 000 000) follow their own rule.
   if (key === "societe_siret" && !(/^\d{14}$/.test(number) && (luhn(number) || number.startsWith("356000000")))) {
     return { fr: `«${text}» n'est pas un SIRET (14 chiffres)`, en: `"${text}" is not a SIRET number (14 digits)` };
+  }
+  if (key === "debut_exercice" && isProblem(parseFiscalYearStart(text))) {
+    return { fr: `«${text}» n'est pas un jour de l'année (01/07 ou 1er juillet)`, en: `"${text}" is not a day of the year (01/07 or 1 July)` };
   }
   if (key === "societe_iban" && !ibanValid(text)) {
     return { fr: `«${text}» n'est pas un IBAN valide (clé de contrôle)`, en: `"${text}" is not a valid IBAN (check digits)` };

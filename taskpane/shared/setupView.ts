@@ -21,6 +21,8 @@ export interface SetupView {
   readonly sender: SenderStatus;
   /** How many reminders are due on the reference date (0 when nothing can be planned). */
   readonly due: number;
+  /** Per tracking sheet, its last row holding an invoice or a credit note (where live columns end). */
+  readonly lastRows: Readonly<Record<string, number>>;
 }
 
 /**
@@ -43,7 +45,12 @@ export async function setupView(sheets: readonly MemorySheet[], asOf: string, la
   ];
   const problem = source.tracking.problem?.message;
   const actions = problem === undefined && day !== undefined ? planWorkbook(source, day).actions : [];
+  const lastRows: Record<string, number> = {};
+  for (const record of [...source.tracking.invoices, ...source.tracking.creditNotes]) {
+    lastRows[record.sheet] = Math.max(lastRows[record.sheet] ?? 0, record.row);
+  }
   return {
+    lastRows,
     mappings,
     leftOut: source.sheets.leftOut,
     problem,

@@ -84,7 +84,7 @@ export function SetupScreen() {
               </>
             )}
           </section>
-          <LiveColumnsSection />
+          <LiveColumnsSection view={state.view} />
         </>
       )}
     </div>
@@ -236,20 +236,25 @@ function MappingForm({ mapping }: { readonly mapping: SheetMapping }) {
   );
 }
 
-function LiveColumnsSection() {
+function LiveColumnsSection({ view }: { readonly view: SetupView }) {
   const styles = useStyles();
   const t = useText();
-  const { host, reload, announce } = usePane();
+  const { host, asOf, reload, announce } = usePane();
   const [lines, setLines] = useState<readonly string[] | undefined>();
   const [failure, setFailure] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   const add = host.addLiveColumns;
-  if (add === undefined) return null;
+  if (add === undefined || view.mappings.length === 0) return null;
   const run = async (): Promise<void> => {
     setBusy(true);
     setFailure(undefined);
     try {
-      const added = await add.call(host);
+      const added: string[] = [];
+      for (const { sheet, mapping } of view.mappings) {
+        const lastRow = view.lastRows[sheet];
+        if (lastRow === undefined) continue;
+        added.push(...(await add.call(host, { sheet, mapping, lastRow, referenceDate: asOf, language: host.language })));
+      }
       setLines(added);
       announce(t("setup.liveAdded"));
       await reload();

@@ -63,6 +63,12 @@ describe("the column mapping on the Set-up screen", () => {
     expect(correction.errors.dueDate).toMatch(/^Échéance : une colonne d'échéance ou de conditions/);
   });
 
+  it("gives each sheet's last invoice row and its mapping, for the live columns", async () => {
+    const view = await setupView([{ ...tracking(), values: [...tracking().values, ["Martin SAS", "F-2", 46023, 46053, 300, "P-2", ""], ["Total", "", "", "", 1500, "", ""]] }], "2026-06-30", "fr");
+    expect(view.lastRows).toEqual({ "Suivi 2026": 4 });
+    expect(view.mappings[0]!.mapping.columns.amount).toBe(4);
+  });
+
   it("lists the sheets left out, and why no sheet could be read", async () => {
     const view = await setupView([{ name: "Notes", values: [["rien"]] }], "2026-06-30", "fr");
     expect(view.mappings).toEqual([]);

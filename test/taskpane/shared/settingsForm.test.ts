@@ -48,6 +48,11 @@ describe("the Settings screen's form", () => {
     expect(check({ societe_siren: "732 829 320", societe_siret: "732 829 320 00074", societe_iban: "FR76 3000 6000 0112 3456 7890 189", societe_tva: "FR 47 532178448" }).errors).toEqual({});
   });
 
+  it("checks the fiscal year's first day", () => {
+    expect(check({ debut_exercice: "1er juillet" }).values.get("debut_exercice")).toBe("1er juillet");
+    expect(check({ debut_exercice: "31.02" }).errors.debut_exercice).toBe("Début de l'exercice (jj/mm) : «31.02» n'est pas un jour de l'année (01/07 ou 1er juillet)");
+  });
+
   it("refuses a text a cell would read as a formula", () => {
     expect(check({ societe_raison_sociale: "=HYPERLINK(\"http://x\")" }).errors.societe_raison_sociale).toMatch(/^Raison sociale : ne peut pas commencer par =/);
   });
