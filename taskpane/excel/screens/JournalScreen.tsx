@@ -15,6 +15,7 @@ const useStyles = makeStyles({
   bar: { display: "flex", flexWrap: "wrap", alignItems: "end", gap: tokens.spacingHorizontalM },
   table: { borderCollapse: "collapse", width: "100%", "& th, & td": { padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, textAlign: "left", verticalAlign: "top" } },
   group: { marginBottom: tokens.spacingVerticalM },
+  nowrap: { whiteSpace: "nowrap" },
 });
 
 const CHANNELS: readonly Channel[] = ["email", "courrier", "recommandé", "téléphone", "autre"];
@@ -149,9 +150,9 @@ function EntriesTable({ entries, caption, hide }: { readonly entries: readonly J
       <tbody>
         {entries.map((entry, i) => (
           <tr key={`${entry.row ?? i}`}>
-            <td>{day(entry.date)}</td>
+            <td className={styles.nowrap}>{day(entry.date)}</td>
             {hide !== "customer" && <td>{entry.customer}</td>}
-            {hide !== "invoice" && <td>{entry.invoice}</td>}
+            {hide !== "invoice" && <td className={styles.nowrap}>{entry.invoice}</td>}
             <td>{entry.level === undefined ? "" : reminderLevelLabel(entry.level, host.language)}</td>
             <td>{entry.channel === undefined ? "" : en ? CHANNEL_EN[entry.channel] : entry.channel}</td>
             <td>
