@@ -9,6 +9,7 @@ import { createAddinServer, type AddinServer } from "../server/server";
 import type { DevCertificate } from "../server/devCertificate";
 import { commandHelp, type OptionHelp } from "./commandHelp";
 import { columnsCommand } from "./columnsCommand";
+import { reportCommand } from "./reportCommand";
 import { stderrProgress, type ProgressOutput } from "./progressLine";
 import { demoCommand, planCommand, runCommand } from "./workbookCommands";
 
@@ -90,6 +91,16 @@ const COMMANDS: readonly Command[] = [
     },
     options: [SHEET],
     run: columnsCommand,
+  },
+  {
+    name: "report",
+    args: "FICHIER.xlsx [--as-of DATE] [--sheet NOM] [--json]",
+    summary: {
+      fr: "pour la direction : encours, balance âgée, DSO et tableau des délais de paiement du rapport de gestion (D441-6)",
+      en: "for managers: outstanding, ageing summary, DSO and the payment-delay table of the management report (D441-6)",
+    },
+    options: [AS_OF, SHEET, { option: "--json", fr: "le rapport en JSON", en: "the report as JSON" }],
+    run: reportCommand,
   },
   {
     name: "demo",

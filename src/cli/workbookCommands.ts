@@ -34,7 +34,7 @@ export const EXIT_SENDER_INCOMPLETE = 4;
 export const SAMPLE_FILE_NAME = "suivi-encaissements-exemple.xlsx";
 
 /** The reference date: --as-of, else today in the user's local time. */
-function asOfOption(options: ParsedOptions, fallback?: Day): Day | string {
+export function asOfOption(options: ParsedOptions, fallback?: Day): Day | string {
   const text = options.values.get("as-of");
   if (text === undefined) {
     if (fallback !== undefined) return fallback;
@@ -44,13 +44,13 @@ function asOfOption(options: ParsedOptions, fallback?: Day): Day | string {
   return dateInputOption("as-of", text);
 }
 
-function usageError(io: CommandIo, message: string, usage: string): number {
+export function usageError(io: CommandIo, message: string, usage: string): number {
   io.err(`${message}\nUsage : relances ${usage}`);
   return EXIT_USAGE;
 }
 
 /** Runs a command body, turning an unreadable workbook into exit status 3 and one clear line. */
-async function guarded(io: CommandIo, body: () => Promise<number>): Promise<number> {
+export async function guarded(io: CommandIo, body: () => Promise<number>): Promise<number> {
   try {
     return await body();
   } catch (error) {

@@ -56,6 +56,8 @@ export interface Settings {
   readonly registeredMailDays: number;
   /** The shared mailbox reminders are sent from (Graph); absent: the user's own. */
   readonly senderMailbox?: string | undefined;
+  /** The first day of the fiscal year, as typed (« 01/07 »), for the report's share of the year's sales; absent: the calendar year. */
+  readonly fiscalYearStart?: string | undefined;
 }
 
 export const DEFAULT_SETTINGS: Settings = Object.freeze({

@@ -21,6 +21,7 @@ export interface Draft {
   formalNoticeDeadlineDays: number;
   registeredMailDays: number;
   senderMailbox: string | undefined;
+  fiscalYearStart: string | undefined;
 }
 
 export type Field =
@@ -247,6 +248,18 @@ export const SETTINGS: readonly Setting[] = [
       },
     },
   },
+  {
+    key: "debut_exercice",
+    description:
+      "Premier jour de l'exercice, pour le tableau des délais de paiement du rapport (01.07 ou 1er juillet) ; vide : l'année civile / First day of the fiscal year, for the report's payment-delay table (01.07 or 1 July); empty: the calendar year",
+    field: {
+      kind: "text",
+      read: (s) => s.fiscalYearStart,
+      write: (d, v) => {
+        d.fiscalYearStart = v;
+      },
+    },
+  },
 ];
 
 export const SETTING_BY_KEY: ReadonlyMap<string, Setting> = new Map(SETTINGS.map((setting) => [keyOf(setting.key), setting]));
@@ -277,6 +290,7 @@ export function draftOf(settings: Settings): Draft {
     formalNoticeDeadlineDays: settings.formalNoticeDeadlineDays,
     registeredMailDays: settings.registeredMailDays,
     senderMailbox: settings.senderMailbox,
+    fiscalYearStart: settings.fiscalYearStart,
   };
 }
 
@@ -299,5 +313,6 @@ export function settingsOf(draft: Draft, rates: RatesTable): Settings {
     registeredMailDays: draft.registeredMailDays,
   };
   if (draft.senderMailbox !== undefined) settings.senderMailbox = draft.senderMailbox;
+  if (draft.fiscalYearStart !== undefined) settings.fiscalYearStart = draft.fiscalYearStart;
   return Object.freeze(settings);
 }

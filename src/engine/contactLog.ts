@@ -6,9 +6,9 @@ import { dayFromIso, dayToIso, type Day } from "../core/day";
 import { invoiceKey } from "../core/invoiceKey";
 import type { DisputeState, JournalEntry } from "../core/journalEntry";
 import type { Channel } from "../core/reminderPolicy";
-import { customerNameKey, groupCustomers } from "../core/customers";
 import { journalSheetAppend } from "./journalSheetAppend";
 import { memoryWorkbook, type MemorySheet } from "./memoryWorkbook";
+import { customerAccounts } from "./paneSelection";
 import { readWorkbook } from "./readWorkbook";
 import type { SheetAppend } from "./workbookOutput";
 
@@ -69,9 +69,7 @@ export async function logContact(request: ContactLogRequest): Promise<ContactLog
   if (source.tracking.problem !== undefined) return fail(source.tracking.problem.message);
   // The customer's account as the plan groups it (names alike, or one VAT number), its invoices by
   // key: a number typed differently (« N° F-1 ») still finds its invoice.
-  const key = customerNameKey(request.customer);
-  const { customers } = groupCustomers(source.tracking.invoices, source.tracking.creditNotes);
-  const account = customers.find((c) => c.key === key) ?? customers.find((c) => c.invoices.some((i) => customerNameKey(i.customer.name) === key));
+  const account = customerAccounts(source.tracking.invoices, source.tracking.creditNotes)(request.customer);
   const ofCustomer = new Map((account?.invoices ?? []).map((i) => [invoiceKey(i.number), i]));
   const unknown = request.invoices.filter((number) => !ofCustomer.has(invoiceKey(number)));
   if (unknown.length > 0) {

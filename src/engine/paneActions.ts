@@ -19,7 +19,7 @@ import type { MailDelivery } from "./mailDelivery";
 import { MemoryDocumentSink } from "./memoryDocumentSink";
 import { memoryTemplateStore } from "./memoryTemplateStore";
 import { memoryWorkbook, type MemorySheet } from "./memoryWorkbook";
-import { resolveSelection, type PaneSelection } from "./paneSelection";
+import { customerAccounts, resolveSelection, type PaneSelection } from "./paneSelection";
 import { planWorkbook } from "./planWorkbook";
 import { readWorkbook, type WorkbookSource } from "./readWorkbook";
 import { produceRunDocuments, renderAction, type ActionRenderer, type RenderedAction } from "./runDocuments";
@@ -27,6 +27,7 @@ import { runPlan } from "./runPlan";
 import { stageSheetAppends } from "./stageSheetAppends";
 import { STAGE_SHEETS } from "./stageRows";
 import type { DocumentSink } from "./documentSink";
+import type { RunProgress } from "./progress";
 import type { SheetAppend } from "./workbookOutput";
 
 export type { PaneActionKind, PaneSelection };
@@ -42,6 +43,8 @@ export interface PaneActionRequest {
   readonly templates?: Readonly<Record<string, Uint8Array | string>> | undefined;
   /** Who acts, for the journal's Utilisateur column. */
   readonly user?: string | undefined;
+  /** Told of each document made, for the pane's progress bar on a long action. */
+  readonly progress?: RunProgress | undefined;
   readonly sheet?: string | undefined;
   readonly headerRow?: number | undefined;
 }
@@ -94,7 +97,7 @@ export async function runPaneAction(request: PaneActionRequest): Promise<PaneAct
   const source = await readWorkbook(memoryWorkbook(request.sheets), { sheet: request.sheet, headerRow: request.headerRow, asOf: day });
   if (source.tracking.problem !== undefined) return { ...nothing, summary: EMPTY_SUMMARY, problem: source.tracking.problem.message };
 
-  const selection = resolveSelection(request.selection);
+  const selection = resolveSelection(request.selection, customerAccounts(source.tracking.invoices, source.tracking.creditNotes));
   const plan = planWorkbook(source, day, selection.forced);
   const leftOut: LeftOut[] = [...selection.invalid];
   const chosen: PlannedAction[] = [];
@@ -142,7 +145,7 @@ async function documentsAction(context: ActionContext): Promise<PaneActionResult
   const made = collector(request.templates);
   const outcome = await runPlan(
     { plan, settings: source.settings, journal: source.journal.entries, history: historyOf(context), user: request.user },
-    { templates: made.templates, sink: made.sink, mail: made.mail, render: made.tracked((action) => renderAction(action, { asOf: plan.asOf, settings: source.settings, templates: made.templates }, made.mail)) },
+    { templates: made.templates, sink: made.sink, mail: made.mail, progress: request.progress, render: made.tracked((action) => renderAction(action, { asOf: plan.asOf, settings: source.settings, templates: made.templates }, made.mail)) },
   );
   if (outcome.refused !== undefined) return refusal(context, outcome.refused);
   const produced = made.produced(plan.actions, outcome.documents.documents, request.kind);
@@ -161,6 +164,7 @@ async function statementsAction(context: ActionContext): Promise<PaneActionResul
     templates: made.templates,
     sink: made.sink,
     mail: made.mail,
+    progress: request.progress,
     render: made.tracked(async (action) => ({ statement: await renderStatement(reminderData(action, plan, source.settings)) })),
   });
   const produced = made.produced(asStatements, new Map(), "statements");

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CellValue } from "../../src/core/cellValue";
-import { dayFromIso } from "../../src/core/day";
+import { dayFromIso, dayToExcelSerial } from "../../src/core/day";
 import { journalLine } from "../../src/core/journalAppend";
 import { JOURNAL_SHEET } from "../../src/core/journalEntry";
 import { SETTINGS_SHEET } from "../../src/core/settings";
@@ -19,6 +19,7 @@ import { deflateDocuments } from "../../src/node/deflateDocuments";
 import { SAMPLE_AS_OF } from "../../src/sample/sampleWorkbook";
 import { readWorkbookSource } from "../../src/workbook/workbookSource";
 import { runWorkbook } from "../../src/workbook/runWorkbook";
+import { COMPLETE_SENDER } from "../helpers/senderSettings";
 import { officeSheetsOf } from "./officeWorkbook";
 import { sampleSheetsAt, shippedTemplateFiles, worklist } from "./paneFixtures";
 
@@ -108,6 +109,15 @@ describe("a pane action on some customers", () => {
       { path: "courriers/relance-2-2026-06-30.docx", kind: "letter", customer: "Delmas & Associés" },
     ]);
     expect(result.summary.leftOut).toEqual([{ customer: "SAS Pyrène Promotion", reason: expect.stringMatching(/^Relance 1 par e-mail : voir « E-mails » \/ Reminder 1 by e-mail: see « E-mails »$/) }]);
+  }, 60_000);
+
+  it("counts each document made as it goes, for the pane's progress bar", async () => {
+    const counts: number[] = [];
+    const progress = { rowsRead: () => undefined, documentsWritten: (n: number) => counts.push(n) };
+    const result = await runPaneAction({ sheets, asOf: SAMPLE_AS_OF, kind: "emails", selection: { customers }, templates, progress });
+    const made = Object.keys(result.files).length + Object.keys(result.emails).length;
+    expect(made).toBeGreaterThan(3);
+    expect(counts).toEqual(Array.from({ length: made }, (_, i) => i + 1));
   }, 60_000);
 
   it("finds a ticked customer however its name is spelled, and names one that is not in the workbook", async () => {
@@ -209,4 +219,35 @@ it("an action on a workbook without a tracking sheet says why", async () => {
   const result = await runPaneAction({ sheets: [{ name: "Feuil1", values: [["rien"]] }], asOf: SAMPLE_AS_OF, kind: "letters", selection: { customers: ["X"] } });
   expect(result.problem).toBeDefined();
   expect(result.appends).toEqual([] as SheetAppend[]);
+});
+
+describe("a pane action on a workbook of the user's", () => {
+  const serial = (iso: string): number => dayToExcelSerial(dayFromIso(iso)!);
+  const HEADER = ["Client", "N° facture", "Date facture", "Échéance", "Montant TTC", "N° TVA", "Adresse", "CP", "Ville"];
+  const row = (customer: string, number: string, vat = ""): CellValue[] => [customer, number, serial("2026-03-01"), serial("2026-04-01"), 1200, vat, "3 rue des Lilas", "31000", "Toulouse"];
+  const HOSTILE = '=HYPERLINK("http://evil.example","x")';
+  const HTML = "<img src=x onerror=alert(1)>";
+  const workbook: MemorySheet[] = [
+    { name: "Suivi", values: [HEADER, row("Bâtisseurs du Sud", "B-1", "FR 12 345678901"), row("BDS Construction", "B-2", "FR12345678901"), row(HOSTILE, "H-1"), row(HTML, "H-2")] },
+    { name: SETTINGS_SHEET, values: [["Clé", "Valeur"], ...Object.entries(COMPLETE_SENDER)] },
+  ];
+
+  it("finds an account by any name its rows give it (one VAT number), and forces its level", async () => {
+    const result = await act("letters", ["BDS Construction"], { on: workbook, forcedLevels: { "BDS Construction": 2 } });
+    expect(Object.keys(result.files)).toContain("courriers/relance-2-2026-06-30.docx");
+    expect(journalRows(result).map((r) => [r[2], r[3], r[8]])).toEqual([["B-1", "Relance 2", FORCED_NOTE], ["B-2", "Relance 2", FORCED_NOTE]]);
+    expect(result.summary.leftOut).toEqual([]);
+  }, 60_000);
+
+  it("journals hostile customer names as the very text, kept as text, and reads them back", async () => {
+    const result = await act("letters", [HOSTILE, HTML], { on: workbook });
+    expect(journalRows(result).map((r) => [r[1], r[2]])).toEqual([[HOSTILE, "H-1"], [HTML, "H-2"]]);
+    const after = appendToSheets(workbook, result.appends);
+    const journal = after.find((s) => s.name === JOURNAL_SHEET)!;
+    expect(journal.values[1]![1]).toBe(HOSTILE);
+    expect(journal.numberFormats![1]![1]).toBe("@");
+    expect(journal.values[2]![1]).toBe(HTML);
+    // Read back as the journal: those customers were reminded today.
+    expect((await worklist(after)).map((c) => c.customer)).toEqual(["Bâtisseurs du Sud"]);
+  }, 60_000);
 });
