@@ -105,5 +105,6 @@ export { logContact, type ContactEvent, type ContactLogRequest, type ContactLogR
 export { appendToSheets, updateSheets, MemoryWorkbookOutput } from "./memoryWorkbookOutput";
 export type { CellUpdate, SheetAppend, WorkbookOutput } from "./workbookOutput";
 export { settingsEdits, type SettingsEdits } from "./settingsEdits";
+
 // The manager's report (the pane's « Rapport »): figures, JSON and the export sheet's rows.
 export { reportFromArrays, type ArraysReport } from "./reportArrays";

@@ -4,6 +4,8 @@ import { formatEuros } from "../../src/core/money";
 import { AgeingChart } from "./AgeingChart";
 import { usePane, useText } from "./paneContext";
 import type { Receivables } from "./receivables";
+import type { DsoState } from "./useReportDso";
+import { inLanguage } from "../shared/bilingual";
 
 const useStyles = makeStyles({
   figures: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(120px, 1fr))", gap: tokens.spacingHorizontalS, margin: 0 },
@@ -11,7 +13,7 @@ const useStyles = makeStyles({
   value: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
 });
 
-export function ReceivablesSummary({ receivables }: { readonly receivables: Receivables }) {
+export function ReceivablesSummary({ receivables, dso }: { readonly receivables: Receivables; readonly dso: DsoState }) {
   const styles = useStyles();
   const t = useText();
   const { host } = usePane();
@@ -20,7 +22,11 @@ export function ReceivablesSummary({ receivables }: { readonly receivables: Rece
     [t("today.outstanding"), euros(receivables.outstanding)],
     [t("today.overdue"), euros(receivables.overdue)],
     [t("today.notDue"), euros(receivables.notDue)],
-    [t("today.dso"), receivables.dso === undefined ? t("today.dsoNone") : t("today.dsoValue", { days: receivables.dso.toLocaleString(host.language) }), t("today.dsoNote")],
+    [
+      t("today.dso"),
+      dso.status === "pending" ? "…" : dso.days === null ? t("today.dsoNone") : t("today.dsoValue", { days: dso.days.toLocaleString(host.language) }),
+      dso.status === "ready" ? inLanguage(dso.problem ?? dso.method, host.language) : undefined,
+    ],
   ];
   return (
     <section aria-labelledby="totals-heading">
@@ -29,7 +35,7 @@ export function ReceivablesSummary({ receivables }: { readonly receivables: Rece
         {figures.map(([label, value, note]) => (
           <div key={label} className={styles.card} title={note}>
             <dt><Text>{label}</Text></dt>
-            <dd className={styles.value}>{value}</dd>
+            <dd className={styles.value} data-testid={`figure-${label}`}>{value}</dd>
           </div>
         ))}
       </dl>

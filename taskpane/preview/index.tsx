@@ -3,6 +3,7 @@
 // URL parameters: lang=fr|en (the browser's language otherwise), asOf=YYYY-MM-DD (today otherwise).
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
+import { planFromArrays } from "../../src/engine/browserEntry";
 import type { MemorySheet } from "../../src/engine/memoryWorkbook";
 import { languageOf } from "../shared/i18n";
 import { loadWorkbook } from "./excelSheets";
@@ -37,10 +38,15 @@ async function openFile(file: File): Promise<void> {
   show(PreviewWorkbook.fromExcel(file.name, await loadWorkbook(await file.arrayBuffer())));
 }
 
-/** For the benchmark and the tests: a workbook given as arrays, shown at once. */
+/** For the benchmark and the tests: a workbook given as arrays, shown at once; the engine's plan alone, timed. */
 (globalThis as { relancesPreview?: unknown }).relancesPreview = {
   openSheets(name: string, sheets: MemorySheet[]): void {
     show(new PreviewWorkbook(name, sheets));
+  },
+  async planMilliseconds(sheets: MemorySheet[], date: string): Promise<number> {
+    const start = performance.now();
+    await planFromArrays(sheets, date);
+    return performance.now() - start;
   },
 };
 

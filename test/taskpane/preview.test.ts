@@ -13,7 +13,9 @@ import PizZip from "pizzip";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { JOURNAL_SHEET } from "../../src/core/journalEntry";
+import { formatEuros } from "../../src/core/money";
 import type { PlanJson } from "../../src/core/planJson";
+import type { ReportJson } from "../../src/core/reportJson";
 import { STAGE_SHEETS } from "../../src/engine/stageRows";
 import type { MemorySheet } from "../../src/engine/memoryWorkbook";
 import { SAMPLE_AS_OF, SAMPLE_HEADER_ROW, writeSampleWorkbook } from "../../src/sample/sampleWorkbook";
@@ -93,6 +95,15 @@ describe.skipIf(!browserAvailable)(`the preview in Chromium${browserAvailable ? 
     const shown = await readWorklist(page);
     expect(cliPlan.actions.length).toBeGreaterThan(5);
     expect(shown).toEqual(cliPlan.actions.map((a) => ({ customer: a.customer, level: a.level })));
+  });
+
+  it("shows the totals and DSO of relances report --json", async () => {
+    const report = JSON.parse((await run(process.execPath, [path.join(ROOT, "bin", "relances.js"), "report", sampleFile, "--as-of", SAMPLE_AS_OF, "--json"])).stdout) as ReportJson;
+    expect(report.dso.days).not.toBeNull();
+    await expect.poll(() => page.getByTestId("figure-DSO").innerText(), { timeout: 20_000 }).toBe(`${report.dso.days!.toLocaleString("fr")} jours`);
+    const euros = (n: number): string => spaced(formatEuros(Math.round(n * 100), "fr"));
+    const totals = spaced(await page.getByTestId("totals").innerText());
+    for (const amount of [report.totals.outstanding, report.totals.overdue, report.totals.notDue]) expect(totals).toContain(euros(amount));
   });
 
   it("shows a customer's invoices, with their holds and broken promises, when it is expanded", async () => {

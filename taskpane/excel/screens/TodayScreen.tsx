@@ -8,6 +8,7 @@ import { usePane, useText } from "../paneContext";
 import { receivablesOf } from "../receivables";
 import { ReceivablesSummary } from "../ReceivablesSummary";
 import { usePlan } from "../usePlan";
+import { useReportDso } from "../useReportDso";
 import { Worklist } from "../Worklist";
 
 const useStyles = makeStyles({
@@ -23,6 +24,7 @@ export function TodayScreen() {
   const [unticked, setUnticked] = useState<ReadonlySet<string>>(new Set());
   const [forced, setForced] = useState<ReadonlyMap<string, ReminderLevel>>(new Map());
   const plan = state.status === "ready" ? state.plan : undefined;
+  const dso = useReportDso(plan !== undefined);
   const receivables = useMemo(() => (plan === undefined ? undefined : receivablesOf(plan)), [plan]);
   const selected = useMemo(() => (plan === undefined ? [] : plan.actions.filter((a) => !unticked.has(a.customerKey))), [plan, unticked]);
 
@@ -57,7 +59,7 @@ export function TodayScreen() {
       )}
       {plan !== undefined && receivables !== undefined && (
         <>
-          <ReceivablesSummary receivables={receivables} />
+          <ReceivablesSummary receivables={receivables} dso={dso} />
           <section aria-labelledby="worklist-heading">
             <h3 id="worklist-heading">{t("today.worklist")}</h3>
             <div className={styles.bar}>
