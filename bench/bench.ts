@@ -1,10 +1,11 @@
-// npm run bench [-- functions|plan|run|documents|statements|engine]: each figure is printed beside a reference
+// npm run bench [-- functions|plan|run|documents|statements|engine|pane]: each figure is printed beside a reference
 // measured in the same run, as a ratio.
 import { isMainThread } from "node:worker_threads";
 import { runDocumentsBenchmark } from "./documentsBench";
 import { runEngineBenchmark } from "./engineBench";
 import { measureSelf } from "./freshProcess";
 import { runFunctionsBenchmark } from "./functionsBench";
+import { runPaneBenchmark } from "./paneBench";
 import { PLAN_WORKERS, runPlanBenchmark } from "./planBench";
 import { RUN_WORKERS, runRunBenchmark } from "./runBench";
 import { runStatementBenchmark } from "./statementBench";
@@ -16,6 +17,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   documents: runDocumentsBenchmark,
   statements: runStatementBenchmark,
   engine: runEngineBenchmark,
+  pane: runPaneBenchmark,
 };
 
 /** What a fresh process measures (bench/freshProcess.ts), by kind. */

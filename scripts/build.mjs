@@ -4,6 +4,7 @@
 //               build/functionsBundle.mjs), functions.json (from the JSDoc, custom-functions-metadata),
 //               functions-fr.json (+ functions/functions.fr.json), functions.html
 //   taskpane/   taskpane.html, taskpane.js, taskpane.css
+//   preview/    preview.html, preview.js (the React pane in a plain browser), exceljs.min.js
 //   assets/     icon-16/32/64/80/128.png (drawn by build/icons.mjs)
 //   cli/        relances.js (bin/relances.js imports it)
 //   bench/      bench.js, when bench/bench.ts exists
@@ -15,6 +16,7 @@ import { buildFunctionsBundle } from "./build/functionsBundle.mjs";
 import { buildFunctionsMetadata } from "./build/functionsMetadata.mjs";
 import { buildIcons } from "./build/icons.mjs";
 import { buildNodeBundles } from "./build/nodeBundles.mjs";
+import { buildPane } from "./build/paneBundle.mjs";
 import { buildTaskpane } from "./build/taskpaneAssets.mjs";
 
 const started = Date.now();
@@ -27,6 +29,7 @@ async function main() {
   await buildFunctionsBundle(log);
   await buildFunctionsMetadata(log);
   await buildTaskpane(log);
+  await buildPane(log);
   await buildIcons(log);
   await buildNodeBundles(log);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);

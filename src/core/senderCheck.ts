@@ -125,7 +125,8 @@ export function missingSenderSettings(settings: Settings, actions: readonly Send
   return missing;
 }
 
-const CHANNEL_EN: Readonly<Record<Channel, string>> = {
+/** A channel as English readers name it. */
+export const CHANNEL_EN: Readonly<Record<Channel, string>> = {
   email: "e-mail",
   courrier: "letter",
   recommandé: "registered letter",

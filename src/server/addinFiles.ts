@@ -7,7 +7,7 @@ import path from "node:path";
 import express, { Router, type Response } from "express";
 
 /** Folders of dist/ served, each at /NAME/. */
-export const SERVED_FOLDERS = ["taskpane", "functions", "assets"] as const;
+export const SERVED_FOLDERS = ["taskpane", "functions", "assets", "preview"] as const;
 
 /** Extensions served (lower case); anything else, *.map first of all, answers 404. */
 export const SERVED_EXTENSIONS = new Set([".html", ".js", ".css", ".json", ".png"]);

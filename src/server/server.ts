@@ -13,6 +13,7 @@ import { getDevCertificate, type DevCertificate } from "./devCertificate";
 import { FILES_PATH, filesRoute, outputFolder } from "./filesRoute";
 import { securityHeaders } from "./securityHeaders";
 import { TLS_POLICY } from "./tlsPolicy";
+import { previewRoutes } from "./previewRoutes";
 
 export interface AddinServerOptions {
   /** The folder to serve: dist/. */
@@ -51,6 +52,7 @@ export function createAddinApp(root: string, routes?: (app: Express) => void, ou
     res.redirect(302, HOME_PATH);
   });
 
+  app.use(previewRoutes(root));
   routes?.(app);
 
   app.use(FILES_PATH, filesRoute({ outputDir }));

@@ -1,5 +1,6 @@
 // What the Excel task pane needs from where it runs, as a port: inside Excel (Office.js), or in a
 // plain browser on a workbook file (the preview). The pane's screens and the engine see only this.
+import type { ColumnMapping } from "../../src/core/trackingColumns";
 import type { MemorySheet } from "../../src/engine/memoryWorkbook";
 import type { WorkbookOutput } from "../../src/engine/workbookOutput";
 
@@ -21,6 +22,17 @@ export interface DeliveredFiles {
   readonly links?: readonly { readonly path: string; readonly url: string }[] | undefined;
 }
 
+/** What the Set-up screen asks of a host for the live columns of one tracking sheet. */
+export interface LiveColumnsRequest {
+  readonly sheet: string;
+  readonly mapping: ColumnMapping;
+  /** The 1-based last data row of the table. */
+  readonly lastRow: number;
+  /** ISO ("2026-06-30"): the pane's reference date. */
+  readonly referenceDate: string;
+  readonly language: PaneLanguage;
+}
+
 export interface PaneHost {
   readonly kind: "excel" | "preview";
   /** French unless Office's (or the browser's) display language is English. */
@@ -39,4 +51,15 @@ export interface PaneHost {
   deliver(files: readonly PaneFile[]): Promise<DeliveredFiles>;
   /** Writes the reference date into the workbook's named cell (RELANCES_DATE), when the host has one. */
   setReferenceDate?(iso: string): Promise<void>;
+  /**
+   * Adds the live columns for managers (SPEC section 7): due date, days overdue, ageing band and
+   * next step as spilled RELANCES formulas at the right of each tracking table, and an ageing
+   * summary (BALANCE.AGEE) on a sheet of its own, all pointing at the reference-date cell. Absent
+   * where the host cannot (the preview): the Set-up screen then shows no button.
+   * @param order - one tracking sheet: its mapping as the engine read it, its last data row, the
+   *   reference date the formulas point at and the language of the headers
+   * @returns what was added, one line each, for the screen to show
+   * @throws with a French / English message when nothing could be added (columns already there, a target cell filled)
+   */
+  addLiveColumns?(order: LiveColumnsRequest): Promise<readonly string[]>;
 }

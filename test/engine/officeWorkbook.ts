@@ -6,7 +6,6 @@ import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import type { CellValue } from "../../src/core/cellValue";
 import type { Day } from "../../src/core/day";
 import type { Plan } from "../../src/core/plan";
 import { planToJson } from "../../src/core/planJson";
@@ -15,7 +14,7 @@ import { writeRunDocuments } from "../../src/node/writeRunDocuments";
 import { memoryWorkbook, type MemorySheet, type MemoryWorkbookOptions } from "../../src/engine/memoryWorkbook";
 import { planWorkbook } from "../../src/engine/planWorkbook";
 import { readWorkbook, type SourceOptions } from "../../src/engine/readWorkbook";
-import { plainCellValue } from "../../src/workbook/safeCell";
+import { officeSheets } from "../../src/workbook/officeSheets";
 import { readWorkbookSource } from "../../src/workbook/workbookSource";
 
 const EXCEL_ERRORS = new Set(["#N/A", "#DIV/0!", "#REF!", "#VALUE!", "#NAME?", "#NUM!", "#NULL!"]);
@@ -54,31 +53,7 @@ export async function writeOfficeSheets(sheets: readonly MemorySheet[], file: st
 export async function officeSheetsOf(file: string): Promise<MemorySheet[]> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(file);
-  return workbook.worksheets.map((ws) => {
-    const values: CellValue[][] = [];
-    const numberFormats: string[][] = [];
-    for (let r = 1; r <= ws.rowCount; r++) {
-      const row = ws.getRow(r);
-      const cells: CellValue[] = [];
-      const formats: string[] = [];
-      for (let c = 1; c <= ws.columnCount; c++) {
-        const cell = row.getCell(c);
-        const covered = cell.isMerged && cell.master !== cell;
-        cells.push(covered ? "" : (plainCellValue(cell.value) ?? ""));
-        formats.push(cell.numFmt ?? "General");
-      }
-      values.push(cells);
-      numberFormats.push(formats);
-    }
-    const merges = (ws.model as { merges?: string[] }).merges ?? [];
-    const merged = merges.map((ref) => {
-      const [from, to] = ref.split(":");
-      const a = ws.getCell(from!);
-      const b = ws.getCell(to ?? from!);
-      return { top: Number(a.row), left: Number(a.col) - 1, bottom: Number(b.row), right: Number(b.col) - 1 };
-    });
-    return { name: ws.name, visibility: ws.state === "visible" ? "visible" : ws.state, values, numberFormats, merged };
-  });
+  return officeSheets(workbook);
 }
 
 export interface BothSides {

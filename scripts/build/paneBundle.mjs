@@ -1,0 +1,42 @@
+// dist/preview/: the React pane in a plain browser (preview.html, preview.js) with exceljs's browser
+// build beside it, which the page loads to read .xlsx files; and dist/taskpane/pane.html + pane.js,
+// the same pane inside Excel, once its Office.js host (taskpane/excel/officeHost.ts) is there.
+// Modern browsers only (Fluent UI v9 needs them): ES2020, minified to keep the page light.
+import { existsSync } from "node:fs";
+import { copyFile, mkdir } from "node:fs/promises";
+import path from "node:path";
+import { bundle } from "./bundle.mjs";
+import { dist, root } from "./buildLog.mjs";
+
+const PANE_OPTIONS = {
+  format: "iife",
+  platform: "browser",
+  target: "es2020",
+  jsx: "automatic",
+  minify: true,
+  define: { "process.env.NODE_ENV": '"production"' },
+};
+
+export async function buildPane(log) {
+  const previewDir = path.join(dist, "preview");
+  await mkdir(previewDir, { recursive: true });
+  await copyFile(path.join(root, "taskpane", "preview", "preview.html"), path.join(previewDir, "preview.html"));
+  await log.report(path.join(previewDir, "preview.html"));
+  await copyFile(path.join(root, "node_modules", "exceljs", "dist", "exceljs.min.js"), path.join(previewDir, "exceljs.min.js"));
+  await log.report(path.join(previewDir, "exceljs.min.js"), "(exceljs, browser build)");
+  await bundle(log, "preview pane", {
+    ...PANE_OPTIONS,
+    entryPoints: [path.join(root, "taskpane", "preview", "index.tsx")],
+    outfile: path.join(previewDir, "preview.js"),
+  });
+  if (!existsSync(path.join(root, "taskpane", "excel", "officeHost.ts"))) return;
+  const taskpaneDir = path.join(dist, "taskpane");
+  await mkdir(taskpaneDir, { recursive: true });
+  await copyFile(path.join(root, "taskpane", "excel", "pane.html"), path.join(taskpaneDir, "pane.html"));
+  await log.report(path.join(taskpaneDir, "pane.html"));
+  await bundle(log, "Excel pane", {
+    ...PANE_OPTIONS,
+    entryPoints: [path.join(root, "taskpane", "excel", "index.tsx")],
+    outfile: path.join(taskpaneDir, "pane.js"),
+  });
+}

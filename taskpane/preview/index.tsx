@@ -1,0 +1,56 @@
+// The preview at /preview: the Excel pane in a plain browser, without office.js, on the bundled
+// sample (served by the add-in server) or on an .xlsx opened from disk, the engine in the page.
+// URL parameters: lang=fr|en (the browser's language otherwise), asOf=YYYY-MM-DD (today otherwise).
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { createRoot } from "react-dom/client";
+import { planFromArrays } from "../../src/engine/browserEntry";
+import type { MemorySheet } from "../../src/engine/memoryWorkbook";
+import { languageOf } from "../shared/i18n";
+import { loadWorkbook } from "./excelSheets";
+import { PreviewPane } from "./PreviewPane";
+import { PreviewWorkbook } from "./previewWorkbook";
+
+const SAMPLE_URL = "/preview/sample.xlsx";
+const SAMPLE_NAME = "exemple-relances.xlsx";
+
+const params = new URLSearchParams(location.search);
+const language = params.get("lang") === "en" || params.get("lang") === "fr" ? (params.get("lang") as "fr" | "en") : languageOf(navigator.languages);
+const asOf = params.get("asOf") ?? undefined;
+document.documentElement.lang = language;
+
+const root = createRoot(document.getElementById("root")!);
+
+function show(workbook: PreviewWorkbook): void {
+  root.render(
+    <FluentProvider theme={webLightTheme}>
+      <PreviewPane workbook={workbook} language={language} asOf={asOf} onOpen={(file) => void openFile(file)} onSample={() => void openSample()} />
+    </FluentProvider>,
+  );
+}
+
+async function openSample(): Promise<void> {
+  const response = await fetch(SAMPLE_URL, { cache: "no-cache" });
+  if (!response.ok) throw new Error(`${SAMPLE_URL}: HTTP ${response.status}`);
+  show(PreviewWorkbook.fromExcel(SAMPLE_NAME, await loadWorkbook(await response.arrayBuffer())));
+}
+
+async function openFile(file: File): Promise<void> {
+  show(PreviewWorkbook.fromExcel(file.name, await loadWorkbook(await file.arrayBuffer())));
+}
+
+/** For the benchmark and the tests: a workbook given as arrays, shown at once; the engine's plan alone, timed. */
+(globalThis as { relancesPreview?: unknown }).relancesPreview = {
+  openSheets(name: string, sheets: MemorySheet[]): void {
+    show(new PreviewWorkbook(name, sheets));
+  },
+  async planMilliseconds(sheets: MemorySheet[], date: string): Promise<number> {
+    const start = performance.now();
+    await planFromArrays(sheets, date);
+    return performance.now() - start;
+  },
+};
+
+openSample().catch((error: unknown) => {
+  console.error(error);
+  show(new PreviewWorkbook(SAMPLE_NAME, []));
+});
