@@ -12,9 +12,14 @@ import { writeFileAtomically } from "../writeFileAtomically";
 /** Where the route is mounted. */
 export const FILES_PATH = "/api/files";
 /** The folders of a run's layout (src/engine/runDocuments.ts, the pane's exports). */
+/** The languages of the templates folder (templates/fr, templates/en). */
+const TEMPLATE_LANGUAGES: readonly string[] = ["fr", "en"];
+
 export const RUN_FOLDERS: readonly string[] = ["courriers", "releves", "emails", "injonctions", "feuilles", "exports"];
 /** The kinds of file a run makes. */
 const EXTENSIONS = new Set([".docx", ".pdf", ".eml", ".xlsx", ".csv", ".txt", ".json", ".zip"]);
+// The e-mail templates are HTML and text; they are only ever served as attachments.
+const TEMPLATE_EXTENSIONS = new Set([".html", ".txt", ".docx"]);
 const FILE_NAME = /^[\p{L}\p{N}][\p{L}\p{N}._ -]{0,150}$/u;
 // Names Windows keeps for devices, whatever the extension.
 const DEVICE_NAME = /^(con|prn|aux|nul|com\d|lpt\d)(\.|$)/i;
@@ -45,10 +50,13 @@ export function outputFolder(env: NodeJS.ProcessEnv = process.env): string {
  */
 export function isRunFilePath(file: string): boolean {
   const parts = file.split("/");
-  if (parts.length > 2 || (parts.length === 2 && !RUN_FOLDERS.includes(parts[0]!))) return false;
+  // The templates the Settings screen hands out keep their language folder: modeles/fr/reminder1.html.
+  if (parts.length === 3 && parts[0] === "modeles" && TEMPLATE_LANGUAGES.includes(parts[1]!)) parts.splice(0, 2, "modeles");
+  if (parts.length > 2 || (parts.length === 2 && !RUN_FOLDERS.includes(parts[0]!) && parts[0] !== "modeles")) return false;
   const name = parts[parts.length - 1]!;
   if (!FILE_NAME.test(name) || name.includes("..") || DEVICE_NAME.test(name) || /[. ]$/.test(name)) return false;
-  return EXTENSIONS.has(path.extname(name).toLowerCase());
+  const extension = path.extname(name).toLowerCase();
+  return EXTENSIONS.has(extension) || (parts[0] === "modeles" && TEMPLATE_EXTENSIONS.has(extension));
 }
 
 class Refusal extends Error {

@@ -122,6 +122,10 @@ describe("the run's layout and the output folder", () => {
     expect(isRunFilePath("relances-2026-06-30.xlsx")).toBe(true);
     expect(isRunFilePath("courriers/ré-2.docx")).toBe(true);
     expect(isRunFilePath("courriers/..docx")).toBe(false);
+    expect(isRunFilePath("modeles/fr/reminder1.html")).toBe(true);
+    expect(isRunFilePath("modeles/de/reminder1.html")).toBe(false);
+    expect(isRunFilePath("courriers/x.html")).toBe(false);
+    expect(isRunFilePath("modeles/fr/../x.html")).toBe(false);
   });
 
   it("is RELANCES_OUTPUT when set, else relances-sorties in the current folder", () => {
