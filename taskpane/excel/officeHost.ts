@@ -1,7 +1,10 @@
 // The pane's host inside Excel (PaneHost over Office.js): the one module the screens get Excel
 // through, as Microsoft's React template keeps every Office.js call in a host module.
-import type { PaneHost, PaneLanguage } from "../shared/paneHost";
+import { columnLetter } from "../../src/core/columnLetters";
+import { isProblem } from "../../src/core/problem";
+import type { LiveColumnsRequest, PaneHost, PaneLanguage } from "../shared/paneHost";
 import { deliverThroughServer, downloadFiles } from "./officeFiles";
+import { writeOfficeLiveColumns } from "./officeLiveColumns";
 import { setOfficeReferenceDate } from "./officeReferenceDate";
 import { readOfficeWorkbook } from "./officeWorkbook";
 import { officeWorkbookOutput } from "./officeWorkbookOutput";
@@ -52,5 +55,17 @@ export async function createOfficeHost(): Promise<PaneHost> {
           })
         : downloadFiles(files, document),
     setReferenceDate: setOfficeReferenceDate,
+    addLiveColumns: addOfficeLiveColumns,
   };
+}
+
+/** The live columns written through Office.js, told back one line each; a Problem thrown as its message. */
+async function addOfficeLiveColumns(order: LiveColumnsRequest): Promise<readonly string[]> {
+  const written = await writeOfficeLiveColumns(order);
+  if (isProblem(written)) throw new Error(written.message);
+  const en = order.language === "en";
+  return [
+    ...written.columns.map((column) => `${column.header} : ${en ? "column" : "colonne"} ${columnLetter(column.column)}`),
+    `${written.summary.label} : ${en ? "sheet" : "feuille"} « ${written.summary.sheet} »`,
+  ];
 }

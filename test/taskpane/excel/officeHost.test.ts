@@ -56,6 +56,29 @@ describe("createOfficeHost", () => {
   });
 });
 
+describe("the live columns through the host", () => {
+  const mapping = { headerRow: 1, columns: { customer: 0, number: 1, invoiceDate: 2, amount: 3, dueDate: 4, paid: 5 }, headers: {} };
+  // A fresh table each time: the fake Excel writes into the arrays it is given.
+  const tracking = (): (string | number)[][] => [["Client", "N° facture", "Date facture", "Montant TTC", "Échéance", "Réglé"], ["SCI X", "F-1", 46000, 1200, 46030, 0]];
+
+  it("tells each column added and the aged balance's sheet, in the pane's language", async () => {
+    installOffice("en-US", "PC");
+    installFakeExcel([{ name: "Suivi", cells: tracking() }, { name: "Paramètres Relances", cells: [["Clé", "Valeur", "Description"]] }], "Suivi 2026.xlsx");
+    const host = await createOfficeHost();
+    const lines = await host.addLiveColumns!({ sheet: "Suivi", mapping, lastRow: 2, referenceDate: "2026-06-30", language: "en" });
+    expect(lines).toEqual(["Days overdue : column G", "Ageing band : column H", "Next step : column I", "Aged balance at : sheet « Balance âgée »"]);
+  });
+
+  it("throws the problem's message when nothing could be added", async () => {
+    installOffice("fr-FR", "PC");
+    installFakeExcel([{ name: "Suivi", cells: tracking() }, { name: "Paramètres Relances", cells: [["Clé", "Valeur", "Description"]] }], "Suivi 2026.xlsx");
+    const host = await createOfficeHost();
+    const order = { sheet: "Suivi", mapping, lastRow: 2, referenceDate: "2026-06-30", language: "fr" as const };
+    await host.addLiveColumns!(order);
+    await expect(host.addLiveColumns!(order)).rejects.toThrow(/déjà sur la feuille/);
+  });
+});
+
 describe("where files go", () => {
   it("goes through the server on the desktop only, where the browser can be opened", () => {
     expect(deliversThroughServer("PC", true)).toBe(true);
