@@ -77,7 +77,7 @@ export function reportTable(report: ManagementReport, warnings: readonly string[
       ["    Montant TTC / amount incl. VAT", ...[...delays.bands, delays.total].map((c) => formatEuros(c.amount))],
       ["    % du CA TTC de l'exercice / of the year's sales", ...[...delays.bands, delays.total].map((c) => percentText(c.percentOfSales))],
     ]),
-    `    CA TTC de l'exercice (${periodText(delays.fiscalYear)}), net des avoirs, ${periodText(delays.salesPeriod)} : ${formatEuros(delays.sales)}`,
+    `    CA TTC net des avoirs de l'exercice ouvert ${periodText(delays.fiscalYear)}, facturé ${periodText(delays.salesPeriod)} : ${formatEuros(delays.sales)}`,
     "    / the fiscal year's sales incl. VAT, net of credit notes, to the reference date",
     `(B) Factures exclues de (A), en litige / excluded from (A), disputed : ${delays.disputed.count}, ${formatEuros(delays.disputed.amount)}`,
     `(C) Délais de paiement de référence / reference payment terms : ${REFERENCE_TERMS}`,

@@ -15,7 +15,7 @@ describe("the report as text", () => {
 
   it("states the periods DSO and the year's sales are taken over", () => {
     expect(text).toContain("du 01/07/2025 au 30/06/2026");
-    expect(text).toContain("CA TTC de l'exercice (du 01/01/2026 au 31/12/2026), net des avoirs, du 01/01/2026 au 30/06/2026");
+    expect(text).toContain("CA TTC net des avoirs de l'exercice ouvert du 01/01/2026 au 31/12/2026, facturé du 01/01/2026 au 30/06/2026");
   });
 
   it("says what it left out, and the reading's warnings", () => {
