@@ -226,6 +226,10 @@ describe.skipIf(!browserAvailable)(`the preview in Chromium${browserAvailable ? 
       const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
       const bad = results.violations.filter((v) => (v.impact === "serious" || v.impact === "critical") && realNodes(v).length > 0);
       expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`), screen.id).toEqual([]);
+      await page.evaluate(() => {
+        document.querySelector("[data-testid=worklist]")?.scrollTo(0, 0);
+        window.scrollTo(0, 0);
+      });
       await page.screenshot({ path: path.join(SCREENSHOTS, `${screen.id}.png`), fullPage: true });
     }
     expect(dialogs).toEqual([]);
