@@ -1,6 +1,7 @@
 // dist/preview/: the React pane in a plain browser (preview.html, preview.js) with exceljs's browser
 // build beside it, which the page loads to read .xlsx files; and dist/taskpane/pane.html + pane.js,
-// the same pane inside Excel, once its Office.js host (taskpane/excel/officeHost.ts) is there.
+// the same pane inside Excel, once its Office.js host (taskpane/excel/officeHost.ts) and its entry
+// (taskpane/excel/index.tsx) are there.
 // Modern browsers only (Fluent UI v9 needs them): ES2020, minified to keep the page light.
 import { existsSync } from "node:fs";
 import { copyFile, mkdir } from "node:fs/promises";
@@ -29,7 +30,8 @@ export async function buildPane(log) {
     entryPoints: [path.join(root, "taskpane", "preview", "index.tsx")],
     outfile: path.join(previewDir, "preview.js"),
   });
-  if (!existsSync(path.join(root, "taskpane", "excel", "officeHost.ts"))) return;
+  // The Excel entry needs its Office.js host and the entry that renders the pane on it.
+  if (!["officeHost.ts", "index.tsx"].every((name) => existsSync(path.join(root, "taskpane", "excel", name)))) return;
   const taskpaneDir = path.join(dist, "taskpane");
   await mkdir(taskpaneDir, { recursive: true });
   await copyFile(path.join(root, "taskpane", "excel", "pane.html"), path.join(taskpaneDir, "pane.html"));

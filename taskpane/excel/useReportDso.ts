@@ -16,16 +16,18 @@ export function useReportDso(start: boolean): DsoState {
     if (!start) return;
     let current = true;
     setState({ status: "pending" });
-    // After the next paint: the worklist first.
-    const timer = setTimeout(() => {
+    // After the next paint (a frame, then a task): the worklist is on screen first.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => {
       reportFromArrays(sheets, asOf, { lang: host.language }).then(
         (result) => current && setState({ status: "ready", days: result.json?.dso.days ?? null, method: result.json?.dso.method ?? "", problem: result.json?.dso.problem ?? result.problem }),
         (error: unknown) => current && setState({ status: "ready", days: null, method: "", problem: error instanceof Error ? error.message : String(error) }),
       );
-    }, 0);
+    }, 0)));
     return () => {
       current = false;
-      clearTimeout(timer);
+      cancelAnimationFrame(frame);
+      if (timer !== undefined) clearTimeout(timer);
     };
   }, [start, sheets, asOf, revision, host.language]);
   return state;

@@ -215,6 +215,28 @@ describe.skipIf(!browserAvailable)(`the preview in Chromium${browserAvailable ? 
     await acting.context().close();
   }, 120_000);
 
+  it("logs a dispute on a customer's open invoices: one journal line each, the customer then on hold, and nothing twice", async () => {
+    const target = cliPlan.actions.find((a) => a.level === 1)!;
+    const open = cliPlan.invoices.filter((i) => i.customer === target.customer && i.balance >= 1 && i.hold !== "paid");
+    const logging = await session.open(`?asOf=${SAMPLE_AS_OF}`);
+    await waitForWorklist(logging);
+    const before = await sheetRows(await downloadWorkbook(logging), JOURNAL_SHEET);
+    await logging.getByTestId("contact-customer").selectOption(target.customer);
+    await logging.getByRole("radio", { name: "Litige" }).check();
+    await logging.getByLabel("Note", { exact: true }).fill("conteste la livraison");
+    await logging.getByRole("button", { name: "Noter dans le journal" }).click();
+    await expect.poll(() => logging.getByTestId("contact-result").innerText()).toContain(`${open.length} lignes`);
+    const after = await sheetRows(await downloadWorkbook(logging), JOURNAL_SHEET);
+    const added = after.slice(before.length);
+    expect(added.map((row) => String(row[2])).sort()).toEqual(open.map((i) => i.number).sort());
+    for (const row of added) expect(row[7]).toBe("ouvert");
+    await expect.poll(async () => (await readWorklist(logging)).map((e) => e.customer)).not.toContain(target.customer);
+    await logging.getByRole("button", { name: "Noter dans le journal" }).click();
+    await expect.poll(() => logging.getByTestId("contact-result").innerText()).toContain("0 lignes");
+    expect(await sheetRows(await downloadWorkbook(logging), JOURNAL_SHEET)).toEqual(after);
+    await logging.context().close();
+  }, 60_000);
+
   it("has no serious or critical axe-core violation on any screen, each photographed", async () => {
     await mkdir(SCREENSHOTS, { recursive: true });
     const tabs = await page.getByRole("tab").all();
@@ -226,6 +248,10 @@ describe.skipIf(!browserAvailable)(`the preview in Chromium${browserAvailable ? 
       const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
       const bad = results.violations.filter((v) => (v.impact === "serious" || v.impact === "critical") && realNodes(v).length > 0);
       expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`), screen.id).toEqual([]);
+      await page.evaluate(() => {
+        document.querySelector("[data-testid=worklist]")?.scrollTo(0, 0);
+        window.scrollTo(0, 0);
+      });
       await page.screenshot({ path: path.join(SCREENSHOTS, `${screen.id}.png`), fullPage: true });
     }
     expect(dialogs).toEqual([]);

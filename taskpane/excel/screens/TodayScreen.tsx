@@ -4,6 +4,7 @@ import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, Spinner, 
 import { useMemo, useState } from "react";
 import type { ReminderLevel } from "../../../src/core/reminderLevel";
 import { ActionsPanel } from "../ActionsPanel";
+import { ContactLogPanel } from "../ContactLogPanel";
 import { usePane, useText } from "../paneContext";
 import { receivablesOf } from "../receivables";
 import { ReceivablesSummary } from "../ReceivablesSummary";
@@ -71,6 +72,7 @@ export function TodayScreen() {
             <Worklist plan={plan} unticked={unticked} forced={forced} onToggle={toggle} onForce={force} />
           </section>
           <ActionsPanel plan={plan} selected={selected} forced={forced} />
+          <ContactLogPanel plan={plan} />
         </>
       )}
     </div>

@@ -1,0 +1,31 @@
+// The pane's words: both dictionaries fill the same slots, and the engine's two-language messages
+// show the half of the pane's language.
+import { describe, expect, it } from "vitest";
+import { format, languageOf, textsFor, type TextKey } from "../../taskpane/shared/i18n";
+import { inLanguage } from "../../taskpane/shared/bilingual";
+
+const slots = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
+
+describe("the pane's dictionaries", () => {
+  it("have, for every key, the same {slots} in French and in English", () => {
+    const fr = textsFor("fr");
+    const en = textsFor("en");
+    for (const key of Object.keys(fr) as TextKey[]) expect(slots(en[key]), key).toEqual(slots(fr[key]));
+  });
+
+  it("fill the slots given and leave the others as written", () => {
+    expect(format("{count} clients cochés sur {total}", { count: 3 })).toBe("3 clients cochés sur {total}");
+  });
+
+  it("speak English for an English browser, French otherwise", () => {
+    expect(languageOf(["en-GB", "fr"])).toBe("en");
+    expect(languageOf(["fr-FR", "en"])).toBe("fr");
+    expect(languageOf([])).toBe("fr");
+  });
+
+  it("show the half of an engine message in the pane's language", () => {
+    expect(inLanguage("pas d'adresse e-mail / no e-mail address", "en")).toBe("no e-mail address");
+    expect(inLanguage("pas d'adresse e-mail / no e-mail address", "fr")).toBe("pas d'adresse e-mail");
+    expect(inLanguage("Relance 1", "en")).toBe("Relance 1");
+  });
+});
