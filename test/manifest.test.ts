@@ -150,7 +150,7 @@ describe("manifest.xml content", () => {
     const actions = findAll(manifest, "Action").filter((a) => a.attributes["xsi:type"] === "ShowTaskpane");
     expect(actions).toHaveLength(1);
     const location = child(actions[0]!, "SourceLocation")!;
-    expect(resourceMap.get(location.attributes.resid!)?.defaultValue).toBe("https://localhost:3000/taskpane/taskpane.html");
+    expect(resourceMap.get(location.attributes.resid!)?.defaultValue).toBe("https://localhost:3000/taskpane/pane.html");
   });
 
   it("defines every resid it uses, and every user-facing string in English too", () => {

@@ -27,7 +27,7 @@ describe("the ribbon button", () => {
     expect(label.overrides["en-US"]).toBe("Relances");
     const action = child(button!, "Action")!;
     expect(action.attributes["xsi:type"]).toBe("ShowTaskpane");
-    expect(resolveResid(manifest, child(action, "SourceLocation")?.attributes.resid).defaultValue).toBe("https://localhost:3000/taskpane/taskpane.html");
+    expect(resolveResid(manifest, child(action, "SourceLocation")?.attributes.resid).defaultValue).toBe("https://localhost:3000/taskpane/pane.html");
   });
 
   it("has its group's and its own icons at every size Office asks for, each a PNG of that size", () => {
