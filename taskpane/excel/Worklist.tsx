@@ -75,7 +75,7 @@ export function Worklist({ plan, unticked, forced, onToggle, onForce }: Worklist
           <div className={styles.customer} data-testid="held-customer">
             <Text className={styles.name}>{row.name}</Text>
             <Button size="small" appearance="subtle" aria-expanded={expanded.has(row.key)} aria-label={t("today.expand", { customer: row.name })} onClick={() => toggleExpanded(row.key)}>
-              {expanded.has(row.key) ? "−" : "+"} {row.invoices.length}
+              {expanded.has(row.key) ? "▾" : "▸"} {t("today.invoiceCount", { count: String(row.invoices.length) })}
             </Button>
           </div>
         );
@@ -105,7 +105,7 @@ export function Worklist({ plan, unticked, forced, onToggle, onForce }: Worklist
               ))}
             </Select>
             <Button size="small" appearance="subtle" aria-expanded={expanded.has(key)} aria-label={t("today.expand", { customer: name })} onClick={() => toggleExpanded(key)}>
-              {expanded.has(key) ? "−" : "+"} {openInvoices(action.account.invoices).length}
+              {expanded.has(key) ? "▾" : "▸"} {t("today.invoiceCount", { count: String(openInvoices(action.account.invoices).length) })}
             </Button>
           </div>
         );
