@@ -75,7 +75,11 @@ export class OfficePackage {
    * written deflated by zlib and dated `stamp`, so that the same changes give the same bytes.
    */
   async write(stamp: Date): Promise<Uint8Array> {
-    return writeZip(await Promise.all(this.names().map(async (name) => this.entryOut(name) ?? deflatedEntry(name, this.bytes(name)!, stamp))));
+    // One part after another: each written part's bytes (a sheet of tens of thousands of rows) are
+    // encoded only for its deflate, and let go before the next, rather than all held at once.
+    const entries: ZipEntryOut[] = [];
+    for (const name of this.names()) entries.push(this.entryOut(name) ?? (await deflatedEntry(name, this.bytes(name)!, stamp)));
+    return writeZip(entries);
   }
 
   /** The same, the parts written stored rather than deflated: for a package only read in memory. */

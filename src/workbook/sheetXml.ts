@@ -31,8 +31,8 @@ export type RowsOut = ReadonlyMap<number, RowOut>;
 /** A row to write from its cells by column. */
 export function rowOut(number: number, cells: ReadonlyMap<number, CellOut>): RowOut {
   const columns = [...cells.keys()].sort((a, b) => a - b);
-  let xml = "";
-  for (const column of columns) xml += cellXml(`${columnLetters(column)}${number}`, cells.get(column)!);
+  // Joined rather than concatenated: a flat string, not a rope of its cells, is what a large run keeps.
+  const xml = columns.map((column) => cellXml(`${columnLetters(column)}${number}`, cells.get(column)!)).join("");
   return { cells: xml, right: columns.at(-1) ?? 0 };
 }
 
@@ -223,10 +223,9 @@ export function writeSheetRows(xml: string, rows: RowsOut): string {
   const rowsThere = last === undefined || wanted[0]! <= last ? rowElements(xml) : [];
   for (const row of rowsThere) {
     if (next >= wanted.length) break;
-    let inserted = "";
-    while (next < wanted.length && wanted[next]! < row.number) inserted += newRow(wanted[next]!, rows.get(wanted[next++]!)!);
-    if (inserted !== "") {
-      pieces.push(xml.slice(copied, row.start), inserted);
+    if (next < wanted.length && wanted[next]! < row.number) {
+      pieces.push(xml.slice(copied, row.start));
+      while (next < wanted.length && wanted[next]! < row.number) pieces.push(newRow(wanted[next]!, rows.get(wanted[next++]!)!));
       copied = row.start;
     }
     if (wanted[next] === row.number) {
@@ -234,15 +233,19 @@ export function writeSheetRows(xml: string, rows: RowsOut): string {
       copied = row.end;
     }
   }
-  let rest = "";
-  while (next < wanted.length) rest += newRow(wanted[next]!, rows.get(wanted[next++]!)!);
+  // The rows below the last one go in as pieces of their own: one string built of tens of
+  // thousands of rows would be a rope as heavy again as the rows.
+  const rest: string[] = [];
+  while (next < wanted.length) rest.push(newRow(wanted[next]!, rows.get(wanted[next++]!)!));
   const tail = xml.slice(copied);
-  if (rest === "") pieces.push(tail);
+  if (rest.length === 0) pieces.push(tail);
   else {
     const empty = /^<sheetData\s*\/>/.exec(tail);
     const close = tail.indexOf("</sheetData>");
-    if (empty !== null) pieces.push("<sheetData>", rest, "</sheetData>", tail.slice(empty[0].length));
-    else pieces.push(tail.slice(0, close), rest, tail.slice(close));
+    const [before, after] = empty !== null ? ["<sheetData>", `</sheetData>${tail.slice(empty[0].length)}`] : [tail.slice(0, close), tail.slice(close)];
+    pieces.push(before);
+    for (const row of rest) pieces.push(row);
+    pieces.push(after);
   }
   return pieces.join("");
 }
