@@ -1,10 +1,11 @@
 // The run's documents as files of an output folder (the command line's document sink). Each
 // folder is made once, several files are written at a time while the engine renders the next
 // ones, and each file is still written whole or not at all (a temporary file renamed over it).
-import { mkdir, rm } from "node:fs/promises";
+import { mkdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import type { DocumentSink } from "../engine/documentSink";
 import { writeFailure, writeWholeFile } from "../writeFileAtomically";
+import { StagedFile } from "./stagedFile";
 
 /** Files written at a time: enough to keep the disk busy while the engine renders, few enough to bound memory. */
 const IN_FLIGHT = 8;
@@ -17,6 +18,10 @@ export interface FileDocumentSinkOptions {
 }
 
 export interface FileDocumentSink extends DocumentSink {
+  /** The output folder, into which render workers may write documents ahead (StagedFile). */
+  readonly outDir: string;
+  /** The prepare hook, if any (a render worker writes ahead only documents it can prepare alike). */
+  readonly prepare: FileDocumentSinkOptions["prepare"];
   /** Every document taken, relative to the output folder, in the order taken. */
   readonly files: readonly string[];
   /** Waits for the documents in flight, written or failed: nothing is written after it. */
@@ -56,6 +61,16 @@ export function fileDocumentSink(outDir: string, options: FileDocumentSinkOption
   };
   const writeOne = async (relative: string, data: Uint8Array | string): Promise<void> => {
     const file = path.join(outDir, relative);
+    if (data instanceof StagedFile) {
+      // Written whole already, beside the name asked for: renamed to the name given (same folder).
+      try {
+        await rename(data.temporary, file);
+      } catch (error) {
+        await rm(data.temporary, { force: true }).catch(() => undefined);
+        throw writeFailure(file, error);
+      }
+      return;
+    }
     const bytes = prepare === undefined ? data : await prepare(relative, data);
     await folder(path.dirname(file), file);
     await writeWholeFile(file, bytes);
@@ -67,13 +82,23 @@ export function fileDocumentSink(outDir: string, options: FileDocumentSinkOption
     if (failure !== undefined) throw failure.error;
   };
 
+  /** A staged document refused (an earlier failure) is removed: nothing of it is left behind. */
+  const refuse = async (data: Uint8Array | string): Promise<void> => {
+    if (failure === undefined) return;
+    if (data instanceof StagedFile) await rm(data.temporary, { force: true }).catch(() => undefined);
+    failed();
+  };
+
   return {
     files,
+    outDir,
+    prepare,
     async write(relative, data) {
-      failed();
+      if (data instanceof StagedFile) data.taken = true;
+      await refuse(data);
       while (inFlight.size >= limit) {
         await Promise.race(inFlight);
-        failed();
+        await refuse(data);
       }
       files.push(relative);
       const task: Promise<void> = writeOne(relative, data)

@@ -3,15 +3,26 @@
 // workers as the machine has cores, and their documents come back in the plan's order. The engine
 // still names and writes every document, in that order, so that names and the journal's Référence
 // are those of a run rendered in one thread. A worker is this same bundle, started again.
+// Into a folder on disk (a file sink), a worker writes each document itself, as a temporary file
+// beside the name asked for (a StagedFile), so that the bytes do not cross threads and the writing
+// is shared by the cores; the sink then only renames it to the name the engine gives.
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
+import path from "node:path";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+import { dayToIso } from "../core/day";
 import type { PlannedAction } from "../core/plan";
 import type { Settings } from "../core/settings";
+import { asciiSlug } from "../documents/asciiSlug";
 import type { DocumentSink } from "../engine/documentSink";
 import type { MailDelivery } from "../engine/mailDelivery";
 import { renderAction, type ActionRenderer, type RenderContext, type RenderedAction } from "../engine/runDocuments";
 import { emlFile } from "../mail/emlFile";
+import { temporaryFileFor } from "../writeFileAtomically";
+import { deflateDocuments } from "./deflateDocuments";
+import type { FileDocumentSink } from "./fileDocumentSink";
 import { fileTemplateStore } from "./fileTemplateStore";
+import { StagedFile } from "./stagedFile";
 
 const WORKER_KIND = "relances-document-renderer";
 /** Actions per message: enough to make a message's cost small, few enough to keep the workers busy alike. */
@@ -26,13 +37,18 @@ interface WorkerSetup {
   readonly asOf: RenderContext["asOf"];
   readonly settings: Settings;
   readonly userFolder: string | undefined;
+  /** The output folder the worker writes its documents into (temporary files), Word packages deflated or not. */
+  readonly stage?: { readonly outDir: string; readonly deflate: boolean } | undefined;
 }
 
-/** An action's documents as they cross threads: bytes only (the e-mail as its .eml file). */
+/** A document as it crosses threads: its bytes, or the path of the temporary file holding them. */
+type WireBytes = Uint8Array | string;
+
+/** An action's documents as they cross threads (the e-mail as its .eml file). */
 interface WireAction {
-  readonly statement?: Uint8Array | undefined;
-  readonly court?: { readonly name: string; readonly bytes: Uint8Array } | undefined;
-  readonly email?: { readonly name: string; readonly eml: Uint8Array } | undefined;
+  readonly statement?: WireBytes | undefined;
+  readonly court?: { readonly name: string; readonly bytes: WireBytes } | undefined;
+  readonly email?: { readonly name: string; readonly eml: WireBytes } | undefined;
 }
 
 type Reply =
@@ -48,7 +64,38 @@ interface Job {
 
 /** The worker's side: renders each batch it is sent, or says which action failed. */
 function serveRenders(setup: WorkerSetup): void {
+  // A worker's errors are never shown (the action is rendered again on the main thread, which
+  // throws its own): no stack is captured for them (nodemailer makes one per e-mail part).
+  Error.stackTraceLimit = 0;
   const port = parentPort!;
+  const stage = setup.stage;
+  const statementName = (action: PlannedAction): string => `releves/releve-${dayToIso(setup.asOf)}-${asciiSlug(action.customer.name)}.pdf`;
+  const folders = new Set<string>();
+  /** The temporary file now holding `bytes`, beside `relative`; or the bytes, for the main thread to write (and to name the file if that fails again). */
+  const staged = async (relative: string, bytes: Uint8Array, written: string[]): Promise<WireBytes> => {
+    if (stage === undefined) return bytes;
+    const file = path.join(stage.outDir, relative);
+    const temporary = temporaryFileFor(file);
+    try {
+      const data = stage.deflate ? await deflateDocuments(relative, bytes) : bytes;
+      const dir = path.dirname(file);
+      if (!folders.has(dir)) {
+        mkdirSync(dir, { recursive: true });
+        folders.add(dir);
+      }
+      // Synchronous: a worker has nothing else to do meanwhile, and no thread-pool round trips.
+      writeFileSync(temporary, data as Uint8Array, { flag: "wx" });
+      written.push(temporary);
+      return temporary;
+    } catch {
+      try {
+        rmSync(temporary, { force: true });
+      } catch {
+        // Swept by the next run (sweepTemporaryFiles).
+      }
+      return bytes;
+    }
+  };
   const context: RenderContext = { asOf: setup.asOf, settings: setup.settings, templates: fileTemplateStore(setup.userFolder) };
   let eml: Uint8Array | undefined;
   const mail: MailDelivery = {
@@ -62,26 +109,36 @@ function serveRenders(setup: WorkerSetup): void {
     queue = queue.then(async () => {
       const out: WireAction[] = [];
       const transfer: ArrayBuffer[] = [];
+      const written: string[] = [];
       // Moved rather than copied, when the bytes have their buffer to themselves (not a slice of a pool).
-      const keep = (bytes: Uint8Array): Uint8Array => {
-        if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) transfer.push(bytes.buffer as ArrayBuffer);
-        return bytes;
+      const keep = (data: WireBytes): WireBytes => {
+        if (typeof data !== "string" && data.byteOffset === 0 && data.byteLength === data.buffer.byteLength) transfer.push(data.buffer as ArrayBuffer);
+        return data;
       };
       for (let i = 0; i < message.actions.length; i++) {
         let rendered: RenderedAction;
         try {
-          rendered = await renderAction(message.actions[i]!, context, mail);
+          const action = message.actions[i]!;
+          rendered = await renderAction(action, context, mail);
           let email: WireAction["email"];
           if (rendered.email !== undefined) {
             await rendered.email.deliver(rendered.email.name);
-            email = { name: rendered.email.name, eml: keep(eml!) };
+            email = { name: rendered.email.name, eml: keep(await staged(rendered.email.name, eml!, written)) };
           }
+          const court = rendered.court;
           out.push({
-            statement: rendered.statement === undefined ? undefined : keep(rendered.statement),
-            court: rendered.court === undefined ? undefined : { name: rendered.court.name, bytes: keep(rendered.court.bytes) },
+            statement: rendered.statement === undefined ? undefined : keep(await staged(statementName(action), rendered.statement, written)),
+            court: court === undefined ? undefined : { name: court.name, bytes: keep(await staged(court.name, court.bytes, written)) },
             email,
           });
         } catch {
+          for (const temporary of written) {
+            try {
+              rmSync(temporary, { force: true });
+            } catch {
+              // Swept by the next run (sweepTemporaryFiles).
+            }
+          }
           port.postMessage({ id: message.id, failed: i } satisfies Reply);
           return;
         }
@@ -136,7 +193,23 @@ export function workerRenderers(options: WorkerRendererOptions): WorkerRenderers
   const count = Math.min(options.workers ?? os.availableParallelism(), Math.ceil(options.actions / BATCH));
   if (script === undefined || options.actions < (options.minActions ?? MIN_ACTIONS) || count < 2) return { close: async () => undefined };
   const { context, sink, mail } = options;
-  const setup: WorkerSetup = { kind: WORKER_KIND, asOf: context.asOf, settings: context.settings, userFolder: options.userFolder };
+  const files = sink as Partial<FileDocumentSink>;
+  // Written ahead by the workers only into a file sink whose preparing they can do alike.
+  const stage =
+    typeof files.outDir === "string" && (files.prepare === undefined || files.prepare === deflateDocuments)
+      ? { outDir: files.outDir, deflate: files.prepare === deflateDocuments }
+      : undefined;
+  const setup: WorkerSetup = { kind: WORKER_KIND, asOf: context.asOf, settings: context.settings, userFolder: options.userFolder, stage };
+  /** The documents written ahead and handed to the engine: removed at close if no sink took them. */
+  const handed = new Set<StagedFile>();
+  const bytesOf = (data: WireBytes): Uint8Array => {
+    if (typeof data !== "string") return data;
+    const file = new StagedFile(data);
+    handed.add(file);
+    return file;
+  };
+  /** Batches sent whose answer was not taken (a run stopped): their documents are removed at close. */
+  const unanswered = new Set<number>();
   let workers: Worker[] | undefined;
   const replies = new Map<number, Reply>();
   const waiting = new Map<number, (reply: Reply) => void>();
@@ -178,6 +251,7 @@ export function workerRenderers(options: WorkerRendererOptions): WorkerRenderers
     worker.postMessage(job);
   };
   const reply = (id: number): Promise<Reply> => {
+    unanswered.delete(id);
     const ready = replies.get(id);
     if (ready !== undefined) {
       replies.delete(id);
@@ -195,6 +269,7 @@ export function workerRenderers(options: WorkerRendererOptions): WorkerRenderers
       const batch = ids.length;
       const id = nextId++;
       ids.push(id);
+      unanswered.add(id);
       send(pool[id % pool.length]!, { id, actions: actions.slice(batch * BATCH, (batch + 1) * BATCH) });
     };
     try {
@@ -213,14 +288,16 @@ export function workerRenderers(options: WorkerRendererOptions): WorkerRenderers
           await renderAction(actions[at]!, context, mail);
           throw new Error(`Le document de «${actions[at]!.customer.name}» n'a pu être rendu / the document of «${actions[at]!.customer.name}» could not be rendered`);
         }
-        for (const wire of answer.actions) {
-          const email = wire.email;
-          yield {
-            statement: wire.statement,
-            court: wire.court,
+        // The whole batch handed at once: a run stopped within it still removes the files of the rest.
+        const batchActions = answer.actions.map((wire): RenderedAction => {
+          const email = wire.email === undefined ? undefined : { name: wire.email.name, eml: bytesOf(wire.email.eml) };
+          return {
+            statement: wire.statement === undefined ? undefined : bytesOf(wire.statement),
+            court: wire.court === undefined ? undefined : { name: wire.court.name, bytes: bytesOf(wire.court.bytes) },
             email: email === undefined ? undefined : { name: email.name, deliver: (name) => sink.write(name, email.eml).then(() => name) },
           };
-        }
+        });
+        yield* batchActions;
       }
     } finally {
       // Ended before the letters are merged (here): their heaps would add to the letters' peak.
@@ -230,8 +307,18 @@ export function workerRenderers(options: WorkerRendererOptions): WorkerRenderers
 
   const close = async (): Promise<void> => {
     const pool = workers;
+    // The answers still coming (a run stopped) are awaited, so that the files they wrote are removed.
+    const late = await Promise.all([...unanswered].map(reply));
+    const temporaries = late.flatMap((answer) => ("actions" in answer ? answer.actions.flatMap(wireFiles) : []));
+    await Promise.all([...temporaries.map((t) => new StagedFile(t)), ...handed].map((file) => file.removeUnlessTaken()));
+    handed.clear();
     workers = undefined;
     if (pool !== undefined) await Promise.all(pool.map((worker) => worker.terminate()));
   };
   return { render, close };
+}
+
+/** The temporary files an action's documents were written into by a worker. */
+function wireFiles(wire: WireAction): string[] {
+  return [wire.statement, wire.court?.bytes, wire.email?.eml].filter((data): data is string => typeof data === "string");
 }

@@ -7,7 +7,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { fileDocumentSink } from "../../src/node/fileDocumentSink";
-import { FileWriteError } from "../../src/writeFileAtomically";
+import { StagedFile } from "../../src/node/stagedFile";
+import { FileWriteError, temporaryFileFor } from "../../src/writeFileAtomically";
 
 const calls = { mkdir: 0, writing: 0, mostWriting: 0 };
 /** A writeFile whose path matches fails with ENOSPC. */
@@ -89,6 +90,38 @@ describe("the documents' folder", () => {
     await sink.discard();
     const left = await readdir(out, { recursive: true });
     expect(left.filter((f) => f.endsWith(".txt") || f.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it("renames a document a worker wrote ahead to the name given, writing nothing itself", async () => {
+    const out = path.join(dir, "staged");
+    await fs.mkdir(path.join(out, "releves"), { recursive: true });
+    const temporary = temporaryFileFor(path.join(out, "releves", "releve-a.pdf"));
+    await fs.writeFile(temporary, "%PDF-1.7 ahead");
+    Object.assign(calls, { writing: 0, mostWriting: 0 });
+    const sink = fileDocumentSink(out, { prepare: async () => "prepared" });
+    await sink.write("releves/releve-a-1f2e3d4c.pdf", new StagedFile(temporary));
+    await sink.flush();
+    expect(await readFile(path.join(out, "releves", "releve-a-1f2e3d4c.pdf"), "utf8")).toBe("%PDF-1.7 ahead");
+    expect(await readdir(path.join(out, "releves"))).toEqual(["releve-a-1f2e3d4c.pdf"]);
+    expect(calls.mostWriting).toBe(0);
+    expect(sink.files).toEqual(["releves/releve-a-1f2e3d4c.pdf"]);
+  });
+
+  it("a document written ahead but refused after a failure is removed, and one that cannot be renamed names its file", async () => {
+    const out = path.join(dir, "staged-failed");
+    await fs.mkdir(path.join(out, "emails"), { recursive: true });
+    failing.match = /first\.txt\.relances-/;
+    const sink = fileDocumentSink(out);
+    await sink.write("emails/first.txt", "x");
+    await sink.settle();
+    const temporary = temporaryFileFor(path.join(out, "emails", "second.eml"));
+    await fs.writeFile(temporary, "ahead");
+    await expect(sink.write("emails/second.eml", new StagedFile(temporary))).rejects.toThrow(FileWriteError);
+    expect(await readdir(path.join(out, "emails"))).toEqual([]);
+    const gone = new StagedFile(path.join(out, "emails", ".missing.relances-1-00000000.tmp"));
+    const other = fileDocumentSink(out);
+    await other.write("emails/third.eml", gone);
+    await expect(other.flush()).rejects.toThrow(path.join(out, "emails", "third.eml"));
   });
 
   it("discard removes every document taken, those still in flight included", async () => {

@@ -2,7 +2,7 @@
 // in the same order, under the same names (collisions included), with the same
 // journal references. The workers run the built bundle (npm run build first).
 import { existsSync } from "node:fs";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { inflateSync } from "node:zlib";
@@ -54,6 +54,25 @@ describe("documents rendered on worker threads", () => {
     const copied = `${plan.actions[0]!.customerKey}#1`;
     await compareWith(there, here);
     expect(here.files.some((f) => f.includes(`-${stableHash(copied)}.`))).toBe(true);
+    expect((await readdir(path.join(dir, "there"), { recursive: true })).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it.skipIf(!existsSync(BUNDLE))("write ahead into the sink's folder, and a run stopped early leaves none of their files behind", async () => {
+    const { plan, settings } = await sampleReminders();
+    const actions = [0, 1, 2, 3].flatMap((copy) => plan.actions.map((a) => ({ ...a, customerKey: `${a.customerKey}#${copy}` })));
+    const out = path.join(dir, "stopped");
+    const sink = fileDocumentSink(out);
+    const templates = fileTemplateStore();
+    const renderers = workerRenderers({ context: { asOf: plan.asOf, settings, templates }, userFolder: undefined, sink, mail: emlDelivery(sink), actions: actions.length, minActions: 1, workers: 2, script: BUNDLE });
+    let first: Uint8Array | undefined;
+    for await (const rendered of renderers.render!(actions)) {
+      first = rendered.statement ?? rendered.court?.bytes;
+      if (first !== undefined) break;
+    }
+    // Written by the worker: what reaches this thread is the temporary file, not the bytes.
+    expect(first?.byteLength).toBe(0);
+    await renderers.close();
+    expect(await readdir(out, { recursive: true }).catch(() => [])).toEqual(expect.not.arrayContaining([expect.stringMatching(/\.(tmp|pdf|eml|docx)$/)]));
   });
 
   it("that end (out of memory, say) leave their batches to be rendered here", async () => {
