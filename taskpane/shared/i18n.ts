@@ -33,13 +33,13 @@ const fr = {
   "today.worklist": "À relancer",
   "today.worklistEmpty": "Personne à relancer à cette date.",
   "today.level": "Niveau",
-  "today.customers": "{count} clients",
+  "today.customers": "{count} {count|client|clients}",
   "today.selectAll": "Tout cocher",
   "today.selectNone": "Tout décocher",
-  "today.selected": "{count} clients cochés sur {total}",
+  "today.selected": "{count} {count|client coché|clients cochés} sur {total}",
   "today.select": "Cocher {customer}",
   "today.expand": "Voir les factures de {customer}",
-  "today.invoiceCount": "{count} facture(s)",
+  "today.invoiceCount": "{count} {count|facture|factures}",
   "today.forceLevel": "Niveau pour {customer}",
   "today.planned": "prévu",
   "today.invoice": "Facture",
@@ -232,13 +232,13 @@ const en: Texts = {
   "today.worklist": "To chase",
   "today.worklistEmpty": "Nobody to chase on this date.",
   "today.level": "Level",
-  "today.customers": "{count} customers",
+  "today.customers": "{count} {count|customer|customers}",
   "today.selectAll": "Tick all",
   "today.selectNone": "Untick all",
   "today.selected": "{count} of {total} customers ticked",
   "today.select": "Tick {customer}",
   "today.expand": "Show the invoices of {customer}",
-  "today.invoiceCount": "{count} invoice(s)",
+  "today.invoiceCount": "{count} {count|invoice|invoices}",
   "today.forceLevel": "Level for {customer}",
   "today.planned": "planned",
   "today.invoice": "Invoice",
@@ -405,11 +405,16 @@ export function textsFor(language: PaneLanguage): Texts {
 }
 
 /**
- * A text with its {slots} filled; a slot without a value stays as written.
- * @example format("{count} clients", { count: 3 }) // "3 clients"
+ * A text with its {slots} filled, and {count|one|several} as the number asks: the singular below 2,
+ * as French counts (« 0 client », « 1 client », « 2 clients »); a slot without a value stays as written.
+ * @example format("{count} {count|client|clients}", { count: 3 }) // "3 clients"
  */
 export function format(text: string, values: Readonly<Record<string, string | number>> = {}): string {
-  return text.replace(/\{(\w+)\}/g, (slot, name: string) => (name in values ? String(values[name]) : slot));
+  return text.replace(/\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/g, (slot, name: string, one?: string, several?: string) => {
+    if (!(name in values)) return slot;
+    if (one === undefined) return String(values[name]);
+    return Math.abs(Number(values[name])) < 2 ? one : (several ?? one);
+  });
 }
 
 /** The language of a browser's locale list: English when the first is English, French otherwise. */

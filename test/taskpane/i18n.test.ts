@@ -17,6 +17,14 @@ describe("the pane's dictionaries", () => {
     expect(format("{count} clients cochés sur {total}", { count: 3 })).toBe("3 clients cochés sur {total}");
   });
 
+  it("count as French does: the singular for 0 and 1, the plural from 2", () => {
+    const text = textsFor("fr")["today.customers"];
+    expect([0, 1, 2, 13].map((count) => format(text, { count }))).toEqual(["0 client", "1 client", "2 clients", "13 clients"]);
+    expect(format(textsFor("fr")["today.selected"], { count: 1, total: 8 })).toBe("1 client coché sur 8");
+    expect(format(textsFor("en")["today.invoiceCount"], { count: 1 })).toBe("1 invoice");
+    expect(format(textsFor("en")["today.invoiceCount"], { count: 2 })).toBe("2 invoices");
+  });
+
   it("speak English for an English browser, French otherwise", () => {
     expect(languageOf(["en-GB", "fr"])).toBe("en");
     expect(languageOf(["fr-FR", "en"])).toBe("fr");
