@@ -16,6 +16,14 @@ export interface Reply {
 
 /** GET `url` (or `rawPath` on its host, sent as it is, undecoded), trusting `ca`. */
 export function get(url: string, ca?: string, rawPath?: string): Promise<Reply> {
+  return send(url, { ca, rawPath });
+}
+
+/** One request to `url` (or `rawPath` on its host, sent as it is), trusting `ca`: GET unless told. */
+export function send(
+  url: string,
+  options: { ca?: string | undefined; rawPath?: string | undefined; method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const target = new URL(url);
     const request = https.request(
@@ -23,9 +31,10 @@ export function get(url: string, ca?: string, rawPath?: string): Promise<Reply> 
         host: target.hostname.replace(/^\[|\]$/g, ""),
         servername: "localhost",
         port: target.port,
-        path: rawPath ?? target.pathname + target.search,
-        method: "GET",
-        ca,
+        path: options.rawPath ?? target.pathname + target.search,
+        method: options.method ?? "GET",
+        headers: options.headers,
+        ca: options.ca,
         agent: false,
       },
       (response) => {
@@ -36,7 +45,7 @@ export function get(url: string, ca?: string, rawPath?: string): Promise<Reply> 
       },
     );
     request.on("error", reject);
-    request.end();
+    request.end(options.body);
   });
 }
 

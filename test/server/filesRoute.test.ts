@@ -2,14 +2,13 @@
 // written whole under the output folder and served back by link; any path outside the run's
 // layout refused, nothing written.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import https from "node:https";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDevCertificate } from "../../src/server/devCertificate";
 import { isRunFilePath, outputFolder } from "../../src/server/filesRoute";
 import { createAddinServer, type AddinServer } from "../../src/server/server";
-import { get, type Reply } from "./addinServerClient";
+import { get, send, type Reply } from "./addinServerClient";
 
 let server: AddinServer;
 let ca: string;
@@ -35,20 +34,7 @@ afterAll(async () => {
 });
 
 function post(body: string, headers: Record<string, string> = { "Content-Type": "application/json" }): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const target = new URL("/api/files", server.url);
-    const request = https.request(
-      { host: "localhost", servername: "localhost", port: target.port, path: target.pathname, method: "POST", ca, agent: false, headers },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on("data", (chunk: Buffer) => chunks.push(chunk));
-        response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
-        response.on("error", reject);
-      },
-    );
-    request.on("error", reject);
-    request.end(body);
-  });
+  return send(new URL("/api/files", server.url).href, { ca, method: "POST", headers, body });
 }
 
 const filesBody = (files: { path: string; bytes: Buffer }[]) =>
