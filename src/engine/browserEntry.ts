@@ -1,7 +1,6 @@
 // The engine as a browser page gets it (scripts/check-browser-bundle.mjs bundles this file for
 // platform "browser", which fails on any Node import): a workbook's sheets as Office.js arrays in,
 // the plan out, as `relances plan --json` prints it, and the run's documents.
-import { dayFromIso } from "../core/day";
 import type { Plan } from "../core/plan";
 import type { Settings } from "../core/settings";
 import { planToJson, type PlanJson } from "../core/planJson";
@@ -9,9 +8,9 @@ import type { EmailMessage } from "../documents/emailMessage";
 import type { MailDelivery } from "./mailDelivery";
 import { MemoryDocumentSink } from "./memoryDocumentSink";
 import { memoryTemplateStore } from "./memoryTemplateStore";
-import { memoryWorkbook, type MemorySheet } from "./memoryWorkbook";
+import { readArrays } from "./arraysSource";
+import type { MemorySheet } from "./memoryWorkbook";
 import { planWorkbook } from "./planWorkbook";
-import { readWorkbook } from "./readWorkbook";
 import { produceRunDocuments } from "./runDocuments";
 
 export type { MemorySheet };
@@ -49,11 +48,9 @@ async function readAndPlan(
   asOf: string,
   options: { readonly sheet?: string; readonly headerRow?: number } = {},
 ): Promise<{ readonly plan: Plan; readonly settings: Settings } | { readonly problem: string }> {
-  const day = dayFromIso(asOf);
-  if (day === undefined) return { problem: `Date «${asOf}» invalide : AAAA-MM-JJ attendu / invalid date: YYYY-MM-DD expected` };
-  const source = await readWorkbook(memoryWorkbook(sheets), { ...options, asOf: day });
-  if (source.tracking.problem !== undefined) return { problem: source.tracking.problem.message };
-  return { plan: planWorkbook(source, day), settings: source.settings };
+  const read = await readArrays(sheets, asOf, options);
+  if ("problem" in read) return read;
+  return { plan: planWorkbook(read.source, read.day), settings: read.source.settings };
 }
 
 export interface ArraysDocuments {

@@ -6,6 +6,7 @@ import { dayFromIso, dayToIso, type Day } from "../core/day";
 import { invoiceKey } from "../core/invoiceKey";
 import type { DisputeState, JournalEntry } from "../core/journalEntry";
 import type { Channel } from "../core/reminderPolicy";
+import { invalidDateProblem } from "./arraysSource";
 import { journalSheetAppend } from "./journalSheetAppend";
 import { memoryWorkbook, type MemorySheet } from "./memoryWorkbook";
 import { customerAccounts } from "./paneSelection";
@@ -60,7 +61,7 @@ const NOTES: Readonly<Record<ContactEvent["kind"], string>> = {
 export async function logContact(request: ContactLogRequest): Promise<ContactLogResult> {
   const fail = (problem: string): ContactLogResult => ({ appends: [], journalled: 0, problem });
   const day = dayFromIso(request.asOf);
-  if (day === undefined) return fail(`Date «${request.asOf}» invalide : AAAA-MM-JJ attendu / invalid date: YYYY-MM-DD expected`);
+  if (day === undefined) return fail(invalidDateProblem(request.asOf));
   const details = eventDetails(request.event, day);
   if ("problem" in details) return fail(details.problem);
   if (request.invoices.length === 0) return fail("Aucune facture choisie / no invoice chosen");

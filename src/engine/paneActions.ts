@@ -2,7 +2,7 @@
 // documents and journal lines as `relances run`, restricted to the selection and to one kind of
 // document, with the rows for the host to append (journal, stage sheets) and a summary. Pure: the
 // host reads the sheets before, appends the rows and hands the files to the user after.
-import { dayFromIso, type Day } from "../core/day";
+import type { Day } from "../core/day";
 import { invoiceKey } from "../core/invoiceKey";
 import type { JournalEntry } from "../core/journalEntry";
 import { plannedJournalEntries, type Plan, type PlannedAction } from "../core/plan";
@@ -10,6 +10,7 @@ import { missingSenderSettings, missingSettingMessage, type MissingSetting } fro
 import { renderStatement } from "../documents/accountStatement";
 import type { EmailMessage } from "../documents/emailMessage";
 import { reminderData } from "../documents/reminderData";
+import { readArrays } from "./arraysSource";
 import type { ActionSummary, LeftOut, PaneActionKind, ProducedItem } from "./actionSummary";
 import { forcedAction } from "./forcedLevel";
 import { historyJournalEntries } from "./historyJournalEntries";
@@ -18,10 +19,10 @@ import { actionMakes, injunctionRefusedReason, nothingDueReason, otherKindReason
 import type { MailDelivery } from "./mailDelivery";
 import { MemoryDocumentSink } from "./memoryDocumentSink";
 import { memoryTemplateStore } from "./memoryTemplateStore";
-import { memoryWorkbook, type MemorySheet } from "./memoryWorkbook";
+import type { MemorySheet } from "./memoryWorkbook";
 import { customerAccounts, resolveSelection, type PaneSelection } from "./paneSelection";
 import { planWorkbook } from "./planWorkbook";
-import { readWorkbook, type WorkbookSource } from "./readWorkbook";
+import type { WorkbookSource } from "./readWorkbook";
 import { produceRunDocuments, renderAction, type ActionRenderer, type RenderedAction } from "./runDocuments";
 import { runPlan } from "./runPlan";
 import { stageSheetAppends } from "./stageSheetAppends";
@@ -89,13 +90,9 @@ const EMPTY_SUMMARY: ActionSummary = { produced: [], journalled: 0, leftOut: [],
  * await host.output.append(result.appends);
  */
 export async function runPaneAction(request: PaneActionRequest): Promise<PaneActionResult> {
-  const day = dayFromIso(request.asOf);
-  const nothing = { files: {}, emails: {}, appends: [] };
-  if (day === undefined) {
-    return { ...nothing, summary: EMPTY_SUMMARY, problem: `Date «${request.asOf}» invalide : AAAA-MM-JJ attendu / invalid date: YYYY-MM-DD expected` };
-  }
-  const source = await readWorkbook(memoryWorkbook(request.sheets), { sheet: request.sheet, headerRow: request.headerRow, asOf: day });
-  if (source.tracking.problem !== undefined) return { ...nothing, summary: EMPTY_SUMMARY, problem: source.tracking.problem.message };
+  const read = await readArrays(request.sheets, request.asOf, request);
+  if ("problem" in read) return { files: {}, emails: {}, appends: [], summary: EMPTY_SUMMARY, problem: read.problem };
+  const { source, day } = read;
 
   const selection = resolveSelection(request.selection, customerAccounts(source.tracking.invoices, source.tracking.creditNotes));
   const plan = planWorkbook(source, day, selection.forced);

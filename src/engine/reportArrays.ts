@@ -1,10 +1,9 @@
 // The manager's report on a workbook's sheets as Office.js hands them over (the pane's « Rapport »):
 // the same figures as `relances report --json`, and the rows of its export sheet.
-import { dayFromIso } from "../core/day";
 import type { ManagementReport } from "../core/managementReport";
 import { reportToJson, type ReportJson } from "../core/reportJson";
-import { memoryWorkbook, type MemorySheet } from "./memoryWorkbook";
-import { readWorkbook } from "./readWorkbook";
+import { readArrays } from "./arraysSource";
+import type { MemorySheet } from "./memoryWorkbook";
 import { reportSheet } from "./reportSheet";
 import type { SheetAppend } from "./workbookOutput";
 import { workbookReport } from "./workbookReport";
@@ -34,10 +33,8 @@ export async function reportFromArrays(
   asOf: string,
   options: { readonly sheet?: string; readonly headerRow?: number; readonly lang?: "fr" | "en" } = {},
 ): Promise<ArraysReport> {
-  const day = dayFromIso(asOf);
-  if (day === undefined) return { problem: `Date «${asOf}» invalide : AAAA-MM-JJ attendu / invalid date: YYYY-MM-DD expected` };
-  const source = await readWorkbook(memoryWorkbook(sheets), { sheet: options.sheet, headerRow: options.headerRow, asOf: day });
-  if (source.tracking.problem !== undefined) return { problem: source.tracking.problem.message };
-  const { report, warnings } = workbookReport(source, day);
+  const read = await readArrays(sheets, asOf, options);
+  if ("problem" in read) return read;
+  const { report, warnings } = workbookReport(read.source, read.day);
   return { report, json: reportToJson(report, warnings), sheet: reportSheet(report, options.lang) };
 }
