@@ -8,7 +8,6 @@ import { defaultRunFolder } from "../workbook/earlierRuns";
 import { runWorkbook, type RunResult } from "../workbook/runWorkbook";
 import { SenderIncompleteError } from "../workbook/senderRefusal";
 import { planWorkbook } from "../engine/planWorkbook";
-import { readWorkbookSource } from "../workbook/workbookSource";
 import { dateInputOption } from "./dateOption";
 import { nextRunLines, stoppedRunStatus } from "./dayAfterDay";
 import { demoSummary } from "./demoSummary";
@@ -16,6 +15,7 @@ import { parseOptions, type ParsedOptions } from "./options";
 import { printPlanJson, type PlanJsonOutput } from "./planJsonStream";
 import { planTable } from "./planTable";
 import { progressLine, type ProgressOutput } from "./progressLine";
+import { readWithProgress } from "./readWithProgress";
 import { senderRefusalMessage } from "./senderRefusal";
 
 export interface CommandIo {
@@ -76,14 +76,7 @@ export async function planCommand(args: readonly string[], io: CommandIo & PlanJ
   const asOf = asOfOption(options);
   if (typeof asOf === "string") return usageError(io, asOf, PLAN_USAGE);
   return guarded(io, async () => {
-    // A long read (a sheet of a million rows) shows its progress on stderr; stdout stays the plan's.
-    const progress = io.progress === undefined ? undefined : progressLine(io.progress);
-    let source: Awaited<ReturnType<typeof readWorkbookSource>>;
-    try {
-      source = await readWorkbookSource(options.positionals[0]!, { sheet: options.values.get("sheet"), asOf, onProgress: (rows) => progress?.rowsRead(rows) });
-    } finally {
-      progress?.done();
-    }
+    const source = await readWithProgress(options.positionals[0]!, { sheet: options.values.get("sheet"), asOf }, io.progress);
     const plan = withSenderWarnings(planWorkbook(source, asOf), source.settings);
     if (options.flags.has("json")) await printPlanJson(plan, io);
     else io.out(planTable(plan));
