@@ -64,6 +64,9 @@ class DocumentNames {
   }
 }
 
+/** Holds an e-mail's place in the documents' order until its delivery answers. */
+const PENDING: ActionDocument = { reference: "", channel: "email" };
+
 interface LetterGroup {
   readonly level: ReminderLevel;
   readonly lang: Language;
@@ -150,6 +153,8 @@ export async function produceRunDocuments(plan: Plan, settings: Settings, ports:
   const written = (): void => progress.documentsWritten(++count);
   const letters = new Map<string, LetterGroup>();
   const render = ports.render ?? renderHere({ asOf: plan.asOf, settings, templates }, mail);
+  const deliveries: Promise<void>[] = [];
+  const references = new Map<string, ActionDocument>();
 
   let index = 0;
   for await (const rendered of render(plan.actions)) {
@@ -166,9 +171,16 @@ export async function produceRunDocuments(plan: Plan, settings: Settings, ports:
       written();
       documents.set(action.customerKey, { reference: file, channel });
     } else if (rendered.email !== undefined) {
-      const reference = await rendered.email.deliver(names.own(rendered.email.name, action.customerKey));
-      written();
-      documents.set(action.customerKey, { reference, channel });
+      const customerKey = action.customerKey;
+      const delivered = rendered.email.deliver(names.own(rendered.email.name, customerKey)).then((reference) => {
+        written();
+        references.set(customerKey, { reference, channel });
+      });
+      // A delivery that gathers e-mails into batches (Graph's $batch, told so by flush) answers
+      // later; any other is awaited, so that files are written in the plan's order.
+      if (mail.flush === undefined) await delivered;
+      else deliveries.push(delivered);
+      documents.set(customerKey, PENDING);
     } else if (action.level < 4 && (channel === "courrier" || channel === "recommandé")) {
       const lang = documentLanguage(action);
       const key = `${action.level}-${lang}`;
@@ -186,6 +198,11 @@ export async function produceRunDocuments(plan: Plan, settings: Settings, ports:
     written();
     for (const action of actions) documents.set(action.customerKey, { reference: file, channel });
   }
+  await mail.flush?.();
+  // Every delivery settles before a failure is told: those that went out are known to the next run.
+  const failed = (await Promise.allSettled(deliveries)).find((outcome) => outcome.status === "rejected");
+  if (failed !== undefined) throw (failed as PromiseRejectedResult).reason;
+  for (const [customerKey, document] of references) documents.set(customerKey, document);
   await sink.flush();
   return { documents, count };
 }

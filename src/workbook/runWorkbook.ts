@@ -10,6 +10,7 @@ import type { Plan } from "../core/plan";
 import type { ReminderLevel } from "../core/reminderLevel";
 import { userTemplatesFolder } from "../node/defaultTemplates";
 import { NO_PROGRESS, type RunProgress } from "../engine/progress";
+import type { MailDelivery } from "../engine/mailDelivery";
 import { runPlan, type RunOutcome } from "../engine/runPlan";
 import { commandLinePorts } from "../node/commandLinePorts";
 import { workerRenderers } from "../node/workerRenderer";
@@ -40,6 +41,8 @@ export interface RunOptions {
   readonly beforeWrite?: (() => Promise<void>) | undefined;
   /** Told of the rows read and the documents written, as the run goes. */
   readonly progress?: RunProgress | undefined;
+  /** Where the e-mails go (Outlook drafts through Graph); .eml files among the documents by default. */
+  readonly mail?: MailDelivery | undefined;
 }
 
 export interface RunResult {
@@ -123,14 +126,23 @@ async function runOnSnapshot(snapshot: Snapshot, output: string, options: RunOpt
   };
   const target = { output, inPlace: options.inPlace === true, mode: options.inPlace ? snapshot.mode : undefined, beforeWrite };
   const templatesFolder = userTemplatesFolder(file);
-  const { sink, templates, mail } = commandLinePorts(options.outDir, templatesFolder);
-  // The statements, court files and e-mails rendered on worker threads, for a large plan.
-  const renderers = workerRenderers({ context: { asOf: plan.asOf, settings: source.settings, templates }, userFolder: templatesFolder, sink, mail, actions: plan.actions.length });
-  const ports = { templates, sink, mail, progress, render: renderers.render };
+  const ports = commandLinePorts(options.outDir, templatesFolder);
+  const { sink, templates } = ports;
+  const mail = options.mail ?? ports.mail;
+  // The statements, court files and e-mails rendered on worker threads, for a large plan. A worker
+  // makes its e-mails into .eml files: another delivery has them rendered here.
+  const renderers = workerRenderers({
+    context: { asOf: plan.asOf, settings: source.settings, templates },
+    userFolder: templatesFolder,
+    sink,
+    mail,
+    actions: options.mail === undefined ? plan.actions.length : 0,
+  });
+  const runPorts = { templates, sink, mail, progress, render: renderers.render };
   const input = { plan, settings: source.settings, journal: source.journal.entries, history: historyJournalEntries(source, options.asOf).entries, user: options.user };
   let outcome: RunOutcome;
   try {
-    outcome = await runPlan(input, ports);
+    outcome = await runPlan(input, runPorts);
   } catch (error) {
     // A document that cannot be written stops the run; those in flight finish first.
     await sink.settle();

@@ -67,6 +67,50 @@ describe("the engine's documents", () => {
     expect([...sink.files.keys()].filter((f) => f.startsWith("emails/"))).toEqual([]);
   });
 
+  it("a delivery that gathers e-mails gets them all before any answers, and each Référence is its own answer", async () => {
+    const { plan, settings } = await sampleReminders();
+    const waiting: { name: string; answer: (reference: string) => void }[] = [];
+    let flushedWith = -1;
+    const batching: MailDelivery = {
+      deliver: (_email, name) => new Promise<string>((answer) => waiting.push({ name, answer })),
+      async flush() {
+        flushedWith = waiting.length;
+        // Answered in the reverse order, as batches may come back.
+        for (const { name, answer } of [...waiting].reverse()) answer(`draft:${name}`);
+      },
+    };
+    const result = await produceRunDocuments(plan, settings, { templates: shipped, sink: new MemoryDocumentSink(), mail: batching });
+    const emailed = plan.actions.filter((a) => a.channel === "email" && a.level < 4);
+    expect(flushedWith).toBe(emailed.length);
+    for (const action of emailed) expect(result.documents.get(action.customerKey)?.reference).toMatch(/^draft:emails\/.+\.eml$/);
+    // The documents keep the plan's order, whatever order the answers came in.
+    const order = [...result.documents.keys()];
+    expect(emailed.map((a) => order.indexOf(a.customerKey))).toEqual([...emailed.map((a) => order.indexOf(a.customerKey))].sort((x, y) => x - y));
+  });
+
+  it("a failed delivery fails the documents step only once every other delivery has answered", async () => {
+    const { plan, settings } = await sampleReminders();
+    const answers: (() => void)[] = [];
+    let answered = 0;
+    const failing: MailDelivery = {
+      deliver: (_email, name) =>
+        new Promise<string>((resolve, reject) => {
+          const first = answers.length === 0;
+          answers.push(() => {
+            answered++;
+            if (first) reject(new Error("boîte pleine / mailbox full"));
+            else resolve(name);
+          });
+        }),
+      async flush() {
+        for (const answer of answers) setTimeout(answer, 5);
+      },
+    };
+    await expect(produceRunDocuments(plan, settings, { templates: shipped, sink: new MemoryDocumentSink(), mail: failing })).rejects.toThrow("mailbox full");
+    expect(answered).toBe(answers.length);
+    expect(answers.length).toBeGreaterThan(1);
+  });
+
   it("counts each document written as it goes", async () => {
     const { plan, settings } = await sampleReminders();
     const sink = new MemoryDocumentSink();
