@@ -123,7 +123,7 @@ export async function createAddinServer(options: AddinServerOptions): Promise<Ad
   };
 }
 
-async function listenOnAll(
+export async function listenOnAll(
   tls: https.ServerOptions,
   app: Express,
   requestedPort: number,
@@ -163,7 +163,7 @@ function listen(server: https.Server, port: number, host: string): Promise<void>
   });
 }
 
-function closeServer(server: https.Server): Promise<void> {
+export function closeServer(server: https.Server): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     if (!server.listening) {
       resolve();

@@ -1,0 +1,5 @@
+// The parts `npm run m365-standin` and the tests mount, in order: middleware (limits, faults)
+// before the routes they wrap.
+import type { StandinPart } from "./standinServer";
+
+export const STANDIN_PARTS: readonly StandinPart[] = [];

@@ -1,0 +1,66 @@
+import { ConfidentialClientApplication } from "@azure/msal-node";
+import { createRemoteJWKSet, decodeJwt, jwtVerify } from "jose";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startStandin, type Standin } from "../../src/standin/standinServer";
+
+let standin: Standin;
+beforeAll(async () => {
+  standin = await startStandin({
+    env: process.env,
+    parts: [(s) => s.graph.route("GET", /^\/me$/, (request) => ({ status: 200, body: { id: request.caller.userId ?? null, roles: request.caller.permissions } }))],
+  });
+});
+afterAll(() => standin.close());
+
+function app(secret = standin.tenant.clientSecret): ConfidentialClientApplication {
+  return new ConfidentialClientApplication({
+    auth: {
+      clientId: standin.tenant.clientId,
+      clientSecret: secret,
+      authority: `${standin.url}/${standin.tenant.tenantId}`,
+      knownAuthorities: [new URL(standin.url).host],
+    },
+  });
+}
+
+describe("the stand-in's authority, as msal-node and jose meet Entra ID", () => {
+  it("gives msal-node an app-only Graph token by client credentials, over HTTPS it trusts", async () => {
+    const result = await app().acquireTokenByClientCredential({ scopes: ["https://graph.microsoft.com/.default"] });
+    const claims = decodeJwt(result!.accessToken);
+    expect(claims.aud).toBe("https://graph.microsoft.com");
+    expect(claims.roles).toContain("Mail.ReadWrite");
+    expect(claims.scp).toBeUndefined();
+  });
+
+  it("refuses a wrong client secret as Entra does (invalid_client)", async () => {
+    await expect(app("mauvais").acquireTokenByClientCredential({ scopes: ["https://graph.microsoft.com/.default"] })).rejects.toThrow(/invalid_client/);
+  });
+
+  it("exchanges a user's API token on-behalf-of for a delegated Graph token of that same user", async () => {
+    const userToken = await standin.authority.mintApiToken();
+    const result = await app().acquireTokenOnBehalfOf({ oboAssertion: userToken, scopes: ["https://graph.microsoft.com/Mail.ReadWrite"] });
+    const graphClaims = decodeJwt(result!.accessToken);
+    expect(graphClaims.oid).toBe(decodeJwt(userToken).oid);
+    expect(graphClaims.scp).toBe("Mail.ReadWrite");
+  });
+
+  it("publishes the keys its API tokens verify against, and the issuer built from the tenant id", async () => {
+    const metadata = (await (await fetch(`${standin.url}/${standin.tenant.tenantId}/v2.0/.well-known/openid-configuration`)).json()) as { issuer: string; jwks_uri: string };
+    expect(metadata.issuer).toBe(`${standin.url}/${standin.tenant.tenantId}/v2.0`);
+    const token = await standin.authority.mintApiToken();
+    const { payload } = await jwtVerify(token, createRemoteJWKSet(new URL(metadata.jwks_uri)), { issuer: metadata.issuer, audience: standin.tenant.clientId });
+    expect(payload.scp).toBe("access_as_user");
+  });
+
+  it("answers Graph only with a Graph token it signed: none, or the API's own token, get 401", async () => {
+    const noToken = await fetch(`${standin.url}/v1.0/me`);
+    expect(noToken.status).toBe(401);
+    const apiToken = await standin.authority.mintApiToken();
+    expect((await fetch(`${standin.url}/v1.0/me`, { headers: { authorization: `Bearer ${apiToken}` } })).status).toBe(401);
+    const graph = await app().acquireTokenOnBehalfOf({ oboAssertion: apiToken, scopes: ["https://graph.microsoft.com/Mail.ReadWrite"] });
+    const me = await fetch(`${standin.url}/v1.0/me`, { headers: { authorization: `Bearer ${graph!.accessToken}` } });
+    expect(me.status).toBe(200);
+    expect(((await me.json()) as { id: string }).id).toBe(decodeJwt(apiToken).oid);
+    expect((await fetch(`${standin.url}/v1.0/nowhere`, { headers: { authorization: `Bearer ${graph!.accessToken}` } })).status).toBe(404);
+  });
+});
