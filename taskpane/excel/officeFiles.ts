@@ -3,6 +3,7 @@
 // writes them into its output folder and answers links; the pane opens the run's folder page with
 // Office.context.ui.openBrowserWindow (the OpenBrowserWindowApi requirement set).
 import type { DeliveredFiles, PaneFile } from "../shared/paneHost";
+import { base64Of } from "../../src/engine/base64";
 
 /** The server's files route (src/server/filesRoute.ts). */
 export const FILES_ROUTE = "/api/files";
@@ -22,18 +23,6 @@ export interface ServerDelivery {
   readonly fetch: typeof fetch;
   /** Opens a URL in the user's browser. */
   readonly open: (url: string) => void;
-}
-
-/**
- * A file's bytes in base64, for JSON: text as UTF-8.
- * @example base64Of("é") // "w6k="
- */
-export function base64Of(data: Uint8Array | string): string {
-  const bytes = typeof data === "string" ? new TextEncoder().encode(data) : data;
-  let binary = "";
-  // In slices: String.fromCharCode takes its arguments on the stack.
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
 }
 
 /**

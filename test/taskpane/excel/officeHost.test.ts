@@ -1,7 +1,8 @@
 // The Excel pane's host: its language from Office's, the workbook's name, and files handed to the
 // user through the local server on the desktop (a link opened in the browser) or downloaded on the web.
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { base64Of, deliverThroughServer } from "../../../taskpane/excel/officeFiles";
+import { base64Of } from "../../../src/engine/base64";
+import { deliverThroughServer } from "../../../taskpane/excel/officeFiles";
 import { createOfficeHost, deliversThroughServer, paneLanguage } from "../../../taskpane/excel/officeHost";
 import { installFakeExcel } from "./fakeExcel";
 
