@@ -1,7 +1,7 @@
 // dist/preview/: the React pane in a plain browser (preview.html, preview.js) with exceljs's browser
 // build beside it, which the page loads to read .xlsx files; and dist/taskpane/pane.html + pane.js,
 // the same pane inside Excel, once its Office.js host (taskpane/excel/officeHost.ts) and its entry
-// (taskpane/excel/index.tsx) are there.
+// (taskpane/excel/index.tsx) are there, with its sign-in dialog (authDialog.html + authDialog.js).
 // Modern browsers only (Fluent UI v9 needs them): ES2020, minified to keep the page light.
 import { existsSync } from "node:fs";
 import { copyFile, mkdir } from "node:fs/promises";
@@ -40,5 +40,13 @@ export async function buildPane(log) {
     ...PANE_OPTIONS,
     entryPoints: [path.join(root, "taskpane", "excel", "index.tsx")],
     outfile: path.join(taskpaneDir, "pane.js"),
+  });
+  // The Office dialog's sign-in page, for when the pane's sign-in popup is blocked.
+  await copyFile(path.join(root, "taskpane", "excel", "authDialog.html"), path.join(taskpaneDir, "authDialog.html"));
+  await log.report(path.join(taskpaneDir, "authDialog.html"));
+  await bundle(log, "sign-in dialog", {
+    ...PANE_OPTIONS,
+    entryPoints: [path.join(root, "taskpane", "excel", "authDialog.ts")],
+    outfile: path.join(taskpaneDir, "authDialog.js"),
   });
 }

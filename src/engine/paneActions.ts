@@ -46,6 +46,11 @@ export interface PaneActionRequest {
   readonly user?: string | undefined;
   /** Told of each document made, for the pane's progress bar on a long action. */
   readonly progress?: RunProgress | undefined;
+  /**
+   * Where the e-mails go instead of `emails` (.eml files): Outlook drafts through Microsoft 365.
+   * Its answer (the draft's id) is the journal's Référence and the produced item's path.
+   */
+  readonly mail?: MailDelivery | undefined;
   readonly sheet?: string | undefined;
   readonly headerRow?: number | undefined;
 }
@@ -139,7 +144,7 @@ interface ActionContext {
 /** E-mails, letters and court files, as `relances run` makes them (runPlan). */
 async function documentsAction(context: ActionContext): Promise<PaneActionResult> {
   const { request, source, plan } = context;
-  const made = collector(request.templates);
+  const made = collector(request.templates, request.mail);
   const outcome = await runPlan(
     { plan, settings: source.settings, journal: source.journal.entries, history: historyOf(context), user: request.user },
     { templates: made.templates, sink: made.sink, mail: made.mail, progress: request.progress, render: made.tracked((action) => renderAction(action, { asOf: plan.asOf, settings: source.settings, templates: made.templates }, made.mail)) },
@@ -251,7 +256,7 @@ interface Collector {
  * writes an action's statement (and court file, or e-mail) right after rendering it, the letters
  * at the end, each named as the action's document.
  */
-function collector(templateFiles: PaneActionRequest["templates"]): Collector {
+function collector(templateFiles: PaneActionRequest["templates"], delivery?: MailDelivery): Collector {
   const sink = new MemoryDocumentSink();
   const emails: Record<string, EmailMessage> = {};
   const writtenFor = new Map<string, string[]>();
@@ -269,13 +274,25 @@ function collector(templateFiles: PaneActionRequest["templates"]): Collector {
     },
     flush: () => sink.flush(),
   };
-  const mail: MailDelivery = {
-    async deliver(email, name) {
-      note(name);
-      emails[name] = email.message;
-      return name;
-    },
-  };
+  // References of e-mails delivered elsewhere (drafts): produced items of kind "email".
+  const delivered = new Set<string>();
+  const mail: MailDelivery =
+    delivery === undefined
+      ? {
+          async deliver(email, name) {
+            note(name);
+            emails[name] = email.message;
+            return name;
+          },
+        }
+      : {
+          async deliver(email, name) {
+            const reference = await delivery.deliver(email, name);
+            delivered.add(reference);
+            return reference;
+          },
+          ...(delivery.flush === undefined ? {} : { flush: () => delivery.flush!() }),
+        };
   return {
     templates: memoryTemplateStore(new Map(Object.entries(templateFiles ?? {}))),
     sink: tracking,
@@ -299,7 +316,7 @@ function collector(templateFiles: PaneActionRequest["templates"]): Collector {
         const paths = writtenFor.get(action.customerKey) ?? [];
         const reference = documents.get(action.customerKey)?.reference;
         for (const path of paths) items.push({ path, kind: itemKind(path, kind, action), customer });
-        if (reference !== undefined && !paths.includes(reference)) items.push({ path: reference, kind: itemKind(reference, kind, action), customer });
+        if (reference !== undefined && !paths.includes(reference)) items.push({ path: reference, kind: delivered.has(reference) ? "email" : itemKind(reference, kind, action), customer });
       }
       return items;
     },

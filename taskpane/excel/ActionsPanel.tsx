@@ -1,5 +1,5 @@
-// The actions on the ticked customers: e-mails (.eml drafts), letters, statements, stage sheets,
-// the injonction file. The engine (runPaneAction) decides the files and the rows; the host appends
+// The actions on the ticked customers: e-mails (.eml drafts, or Outlook drafts when Microsoft 365
+// is configured), letters, statements, stage sheets, the injonction file. The engine (runPaneAction) decides the files and the rows; the host appends
 // the rows, in one batch, then hands over the files; the pane reads the workbook again. Progress
 // is shown by step and announced; a summary says what was produced, journalled, left out and why.
 import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Text, tokens } from "@fluentui/react-components";
@@ -9,6 +9,7 @@ import type { ReminderLevel } from "../../src/core/reminderLevel";
 import { runPaneAction, type ActionSummary, type PaneActionKind } from "../../src/engine/browserEntry";
 import { inLanguage } from "../shared/bilingual";
 import type { TextKey } from "../shared/i18n";
+import { outlookDraftDelivery, type DraftTally } from "../shared/outlookDraftDelivery";
 import type { DeliveredFiles } from "../shared/paneHost";
 import { loadTemplates } from "../shared/templates";
 import { actionFiles } from "./actionFiles";
@@ -33,7 +34,16 @@ const useStyles = makeStyles({
 type Run =
   | { readonly status: "idle" }
   | { readonly status: "running"; readonly kind: PaneActionKind; readonly step: number }
-  | { readonly status: "done"; readonly kind: PaneActionKind; readonly number: number; readonly summary: ActionSummary; readonly files: readonly string[]; readonly delivered?: DeliveredFiles | undefined }
+  | {
+      readonly status: "done";
+      readonly kind: PaneActionKind;
+      readonly number: number;
+      readonly summary: ActionSummary;
+      readonly files: readonly string[];
+      readonly delivered?: DeliveredFiles | undefined;
+      /** The Outlook drafts, when the e-mails went there. */
+      readonly drafts?: DraftTally | undefined;
+    }
   | { readonly status: "failed"; readonly kind: PaneActionKind; readonly message: string };
 
 export interface ActionsPanelProps {
@@ -48,7 +58,10 @@ export function ActionsPanel({ selected, forced }: ActionsPanelProps) {
   const { host, sheets, asOf, reload, announce } = usePane();
   const [run, setRun] = useState<Run>({ status: "idle" });
   const runs = useRef(0);
-  const labelOf = (kind: PaneActionKind): string => t(ACTION_KINDS.find((a) => a.kind === kind)!.label);
+  // With Microsoft 365, the e-mails become Outlook drafts through the server.
+  const drafting = host.api !== undefined;
+  const labelKey = (kind: PaneActionKind, label: TextKey): TextKey => (kind === "emails" && drafting ? "actions.outlookDrafts" : label);
+  const labelOf = (kind: PaneActionKind): string => t(labelKey(kind, ACTION_KINDS.find((a) => a.kind === kind)!.label));
 
   const start = async (kind: PaneActionKind): Promise<void> => {
     const step = (n: number): void => {
@@ -60,15 +73,18 @@ export function ActionsPanel({ selected, forced }: ActionsPanelProps) {
       const names = selected.map((a) => a.customer.name);
       const forcedLevels = Object.fromEntries(selected.filter((a) => forced.has(a.customerKey)).map((a) => [a.customer.name, forced.get(a.customerKey)!]));
       const templates = kind === "stages" ? undefined : await loadTemplates();
-      const result = await runPaneAction({ sheets, asOf, kind, selection: { customers: names, forcedLevels }, templates });
+      const mail = kind === "emails" && host.api !== undefined ? outlookDraftDelivery(host.api) : undefined;
+      const result = await runPaneAction({ sheets, asOf, kind, selection: { customers: names, forcedLevels }, templates, mail });
       if (result.problem !== undefined) throw new Error(result.problem);
       step(1);
       if (result.appends.length > 0) await host.output.append(result.appends);
       step(2);
       const files = actionFiles(result.files, result.emails);
       const delivered = files.length > 0 ? await host.deliver(files) : undefined;
-      setRun({ status: "done", kind, number: ++runs.current, summary: result.summary, files: files.map((f) => f.path), delivered });
-      announce(`${t("actions.done", { action: labelOf(kind) })} ${t("actions.produced", { count: files.length })}, ${t("actions.journalled", { count: result.summary.journalled })}`);
+      const drafts = mail?.tally();
+      setRun({ status: "done", kind, number: ++runs.current, summary: result.summary, files: files.map((f) => f.path), delivered, drafts });
+      const draftsSaid = drafts === undefined ? "" : `, ${t("actions.draftsCreated", { count: drafts.created })}`;
+      announce(`${t("actions.done", { action: labelOf(kind) })} ${t("actions.produced", { count: files.length })}${draftsSaid}, ${t("actions.journalled", { count: result.summary.journalled })}`);
       if (result.appends.length > 0) await reload();
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -84,7 +100,7 @@ export function ActionsPanel({ selected, forced }: ActionsPanelProps) {
       <div className={styles.buttons}>
         {ACTION_KINDS.map(({ kind, label }) => (
           <Button key={kind} appearance={kind === "letters" ? "primary" : "secondary"} disabled={running || selected.length === 0} data-action={kind} onClick={() => void start(kind)}>
-            {t(label)}
+            {t(labelKey(kind, label))}
           </Button>
         ))}
       </div>
@@ -128,7 +144,15 @@ function Summary({ run }: { readonly run: Extract<Run, { status: "done" }> }) {
           </>
         )}
         <ul className={styles.list}>
-          <li data-testid="summary-produced">{run.files.length === 0 ? t("actions.nothingProduced") : t("actions.produced", { count: run.files.length })}</li>
+          {run.drafts !== undefined && (
+            <li data-testid="summary-drafts">
+              {t("actions.draftsCreated", { count: run.drafts.created })}
+              {run.drafts.found > 0 && `, ${t("actions.draftsFound", { count: run.drafts.found })}`}
+            </li>
+          )}
+          {(run.drafts === undefined || run.files.length > 0) && (
+            <li data-testid="summary-produced">{run.files.length === 0 ? t("actions.nothingProduced") : t("actions.produced", { count: run.files.length })}</li>
+          )}
           <li data-testid="summary-journalled">{t("actions.journalled", { count: summary.journalled })}</li>
           {summary.stageRows > 0 && <li data-testid="summary-stage-rows">{t("actions.sheetRows", { count: summary.stageRows })}</li>}
           {summary.leftOut.length > 0 && (
@@ -147,9 +171,14 @@ function Summary({ run }: { readonly run: Extract<Run, { status: "done" }> }) {
           )}
         </ul>
         {run.delivered?.how === "download" && run.files.length > 0 && <Text block>{t("actions.delivered")}</Text>}
-        {run.delivered?.how === "link" && (
+        {run.delivered?.warning !== undefined && (
+          <Text block data-testid="summary-delivery-warning">
+            {inLanguage(run.delivered.warning, host.language)}
+          </Text>
+        )}
+        {(run.delivered?.how === "link" || run.delivered?.how === "onedrive") && (
           <>
-            <Text block>{t("actions.links")}</Text>
+            <Text block>{t(run.delivered.how === "onedrive" ? "actions.oneDrive" : "actions.links")}</Text>
             <ul className={styles.list}>
               {(run.delivered.links ?? []).map((link) => (
                 <li key={link.url}>

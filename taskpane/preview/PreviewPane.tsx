@@ -3,6 +3,7 @@
 import { Button, makeStyles, MessageBar, MessageBarBody, tokens } from "@fluentui/react-components";
 import { useMemo, useRef } from "react";
 import { App } from "../excel/App";
+import type { ApiClient } from "../shared/apiClient";
 import { textsFor } from "../shared/i18n";
 import type { PaneLanguage } from "../shared/paneHost";
 import { downloadBytes } from "./download";
@@ -20,14 +21,16 @@ export interface PreviewPaneProps {
   readonly workbook: PreviewWorkbook;
   readonly language: PaneLanguage;
   readonly asOf?: string | undefined;
+  /** The server's API (Microsoft 365 through the stand-in), when configured so. */
+  readonly api?: ApiClient | undefined;
   onOpen(file: File): void;
   onSample(): void;
 }
 
-export function PreviewPane({ workbook, language, asOf, onOpen, onSample }: PreviewPaneProps) {
+export function PreviewPane({ workbook, language, asOf, api, onOpen, onSample }: PreviewPaneProps) {
   const styles = useStyles();
   const texts = textsFor(language);
-  const host = useMemo(() => previewHost(workbook, language), [workbook, language]);
+  const host = useMemo(() => previewHost(workbook, language, api), [workbook, language, api]);
   const input = useRef<HTMLInputElement>(null);
   const toolbar = (
     <>

@@ -3,6 +3,7 @@
 import type { ColumnMapping } from "../../src/core/trackingColumns";
 import type { MemorySheet } from "../../src/engine/memoryWorkbook";
 import type { WorkbookOutput } from "../../src/engine/workbookOutput";
+import type { ApiClient } from "./apiClient";
 
 export type PaneLanguage = "fr" | "en";
 
@@ -15,11 +16,16 @@ export interface PaneFile {
   readonly type: string;
 }
 
-/** Where the files went, for the action's summary: downloaded, or links the user opens. */
+/**
+ * Where the files went, for the action's summary: downloaded, links the user opens (the local
+ * server), or saved next to the workbook in OneDrive (links to them).
+ */
 export interface DeliveredFiles {
-  readonly how: "download" | "link";
-  /** One per file when how is "link": what the pane shows and opens. */
+  readonly how: "download" | "link" | "onedrive";
+  /** One per file when how is "link" or "onedrive": what the pane shows and opens. */
   readonly links?: readonly { readonly path: string; readonly url: string }[] | undefined;
+  /** Why the files did not go where they should have (OneDrive refused: they went the local way), French / English. */
+  readonly warning?: string | undefined;
 }
 
 /** What the Set-up screen asks of a host for the live columns of one tracking sheet. */
@@ -47,7 +53,16 @@ export interface PaneHost {
   readSheets(onProgress?: (rowsRead: number) => void): Promise<MemorySheet[]>;
   /** Where the pane's writes go (journal lines, stage sheets, settings, column mapping). */
   readonly output: WorkbookOutput;
-  /** Hands files to the user: a download in a browser, links through the local server in Excel on the desktop. */
+  /**
+   * The add-in server's API, signed in as the user, when Microsoft 365 is configured: the e-mail
+   * action then drafts in Outlook instead of writing .eml files. Absent otherwise.
+   */
+  readonly api?: ApiClient | undefined;
+  /**
+   * Hands files to the user: a download in a browser, links through the local server in Excel on
+   * the desktop, saved next to the workbook in OneDrive when Microsoft 365 is configured and the
+   * workbook is there.
+   */
   deliver(files: readonly PaneFile[]): Promise<DeliveredFiles>;
   /** Writes the reference date into the workbook's named cell (RELANCES_DATE), when the host has one. */
   setReferenceDate?(iso: string): Promise<void>;

@@ -13,6 +13,8 @@ afterEach(() => {
 function installOffice(displayLanguage: string, platform: string, openBrowser = true): { opened: string[] } {
   const opened: string[] = [];
   installFakeExcel([{ name: "Suivi", cells: [["Client"]] }], "Suivi 2026.xlsx");
+  // A server without Microsoft 365: GET /api/config is not there.
+  (globalThis as Record<string, unknown>).window = { location: { origin: "https://localhost:3000" }, fetch: async () => new Response("Introuvable", { status: 404 }) };
   (globalThis as Record<string, unknown>).Office = {
     onReady: async () => ({ host: "Excel", platform }),
     PlatformType: { OfficeOnline: "OfficeOnline", PC: "PC", Mac: "Mac" },
