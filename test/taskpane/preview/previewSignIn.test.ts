@@ -1,0 +1,48 @@
+// The preview's sign-in: only against the loopback stand-in, whose token door mints what nested app
+// authentication hands a pane (checked here with the stand-in's own keys, over real HTTPS); against
+// a real tenant, or without Microsoft 365, the preview has no API and writes .eml files as before.
+import { createRemoteJWKSet, jwtVerify } from "jose";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startStandin, type Standin } from "../../../src/standin/standinServer";
+import { parseApiConfig } from "../../../taskpane/shared/apiConfig";
+import { previewApi } from "../../../taskpane/preview/previewSignIn";
+import { standinTokenSource } from "../../../taskpane/preview/standinTokenSource";
+
+let standin: Standin;
+beforeAll(async () => {
+  standin = await startStandin({ env: process.env });
+});
+afterAll(() => standin.close());
+
+describe("the preview's token from the stand-in", () => {
+  it("is a token for the add-in's API, access_as_user, signed by the stand-in's tenant keys", async () => {
+    const token = await standinTokenSource(standin.url, fetch).token();
+    const keys = createRemoteJWKSet(new URL(`${standin.url}/${standin.tenant.tenantId}/discovery/v2.0/keys`));
+    const { payload } = await jwtVerify(token, keys, { audience: standin.tenant.clientId, issuer: `${standin.url}/${standin.tenant.tenantId}/v2.0` });
+    expect(payload.scp).toBe("access_as_user");
+    expect(payload.tid).toBe(standin.tenant.tenantId);
+  });
+
+  it("is kept until asked fresh", async () => {
+    const tokens = standinTokenSource(standin.url, fetch);
+    const first = await tokens.token();
+    expect(await tokens.token()).toBe(first);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect(await tokens.token({ fresh: true })).not.toBe(first);
+  });
+});
+
+describe("previewApi", () => {
+  const configured = (authorityHost: string) => parseApiConfig({ microsoft365: true, clientId: "c", tenantId: "t", apiScope: "api://x/access_as_user", authorityHost });
+
+  it("gives an API client for a server pointed at the loopback stand-in", () => {
+    expect(previewApi(configured(standin.url), "https://localhost:3000", fetch)).toBeDefined();
+  });
+
+  it("gives none against a real tenant's authority, nor without Microsoft 365", () => {
+    expect(previewApi(configured("https://login.microsoftonline.com"), "https://localhost:3000", fetch)).toBeUndefined();
+    expect(previewApi(parseApiConfig({ microsoft365: true, clientId: "c", tenantId: "t", apiScope: "s" }), "https://localhost:3000", fetch)).toBeUndefined();
+    expect(previewApi(parseApiConfig({ microsoft365: false }), "https://localhost:3000", fetch)).toBeUndefined();
+    expect(previewApi(parseApiConfig({ microsoft365: true, clientId: "c" }), "https://localhost:3000", fetch)).toBeUndefined();
+  });
+});
