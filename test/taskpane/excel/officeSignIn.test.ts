@@ -3,8 +3,6 @@
 // Office dialog when the popup is blocked), Office SSO's getAccessToken where it does not; and the
 // files of an action saved next to the workbook in OneDrive when its URL is https, through a real
 // HTTP server on loopback answering as the add-in server's API.
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { BrowserAuthError, InteractionRequiredAuthError, type AccountInfo, type Configuration, type IPublicClientApplication } from "@azure/msal-browser";
 import express from "express";
 import { OfficeMockObject } from "office-addin-mock";
@@ -14,6 +12,7 @@ import { createOfficeHost } from "../../../taskpane/excel/officeHost";
 import { AUTH_DIALOG_PATH } from "../../../taskpane/excel/officeDialogToken";
 import { officeTokenSource } from "../../../taskpane/excel/officeTokenSource";
 import { installFakeExcel } from "./fakeExcel";
+import { listenOnLoopback, type LoopbackServer } from "../loopbackServer";
 
 const CONFIG: Microsoft365Config = {
   clientId: "0c7e4d92-61a5-4b3f-8e27-c9a1f05d3b68",
@@ -198,7 +197,7 @@ describe("the sign-in where Office lacks NestedAppAuth 1.1", () => {
 });
 
 describe("where the Excel pane's files go with Microsoft 365 configured", () => {
-  let server: Server;
+  let server: LoopbackServer;
   let origin: string;
   const posted: { route: string; authorization?: string; body: { workbookUrl?: string; files: { path: string }[] } }[] = [];
   let oneDriveDown = false;
@@ -216,14 +215,12 @@ describe("where the Excel pane's files go with Microsoft 365 configured", () => 
       posted.push({ route: "local", body: req.body });
       res.status(201).json({ folder: "f", index: "/api/files/f/", links: [] });
     });
-    await new Promise<void>((resolve) => {
-      server = app.listen(0, "127.0.0.1", resolve);
-    });
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await listenOnLoopback(app);
+    origin = server.origin;
   });
 
   afterAll(async () => {
-    await new Promise((resolve) => server.close(resolve));
+    await server.close();
   });
 
   const host = async (documentUrl: string, platform = "PC") => {

@@ -1,14 +1,13 @@
 // The pane's API client against a real HTTP server on loopback (express), answering as the add-in
 // server's API does: the bearer token sent, a 401 retried once with a fresh token, error answers
 // ({ error: { code, message } }) told French first, with Retry-After after a 429 or a 503.
-import type { AddressInfo } from "node:net";
-import type { Server } from "node:http";
 import express, { type Request, type Response } from "express";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ApiClientError, apiErrorMessage, createApiClient } from "../../../taskpane/shared/apiClient";
 import type { TokenSource } from "../../../taskpane/shared/tokenSource";
+import { listenOnLoopback, type LoopbackServer } from "../loopbackServer";
 
-let server: Server;
+let server: LoopbackServer;
 let origin: string;
 /** What the next answers to POST /api/drafts are, in order; then the drafts themselves. */
 let script: ((req: Request, res: Response) => void)[] = [];
@@ -28,14 +27,12 @@ beforeAll(async () => {
     const { drafts } = req.body as { drafts: { key: string }[] };
     res.json({ drafts: drafts.map((d, i) => ({ key: d.key, id: `AAMk-${i}`, created: true })) });
   });
-  await new Promise<void>((resolve) => {
-    server = app.listen(0, "127.0.0.1", resolve);
-  });
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await listenOnLoopback(app);
+  origin = server.origin;
 });
 
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
+  await server.close();
 });
 
 beforeEach(() => {
@@ -123,11 +120,9 @@ describe("the API client", () => {
   });
 
   it("says the server does not answer when nothing listens", async () => {
-    const closed = express().listen(0, "127.0.0.1");
-    await new Promise((resolve) => closed.once("listening", resolve));
-    const port = (closed.address() as AddressInfo).port;
-    await new Promise((resolve) => closed.close(resolve));
-    const error = (await createApiClient({ origin: `http://127.0.0.1:${port}`, tokens: tokens(), fetch }).createDrafts([draft("<a@x>")]).catch((e: unknown) => e)) as ApiClientError;
+    const closed = await listenOnLoopback(express());
+    await closed.close();
+    const error = (await createApiClient({ origin: closed.origin, tokens: tokens(), fetch }).createDrafts([draft("<a@x>")]).catch((e: unknown) => e)) as ApiClientError;
     expect(error).toMatchObject({ status: 0, code: "unreachable" });
     expect(error.message).toMatch(/^Le serveur de Relances ne répond pas/);
   });

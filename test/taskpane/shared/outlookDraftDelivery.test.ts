@@ -2,8 +2,6 @@
 // real HTTP server on loopback answering as the route's contract says: one answer per draft, in
 // order, a key drafted twice found instead), and the journal's Référence names each draft, not an
 // .eml file that was never written.
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import express from "express";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { CellValue } from "../../../src/core/cellValue";
@@ -15,11 +13,12 @@ import { SAMPLE_AS_OF } from "../../../src/sample/sampleWorkbook";
 import { ApiClientError, createApiClient } from "../../../taskpane/shared/apiClient";
 import { outlookDraftDelivery } from "../../../taskpane/shared/outlookDraftDelivery";
 import { sampleSheets, shippedTemplateFiles, worklist } from "../../engine/paneFixtures";
+import { listenOnLoopback, type LoopbackServer } from "../loopbackServer";
 
 const REFERENCE = 5;
 const CHANNEL = 4;
 
-let server: Server;
+let server: LoopbackServer;
 let origin: string;
 let sheets: MemorySheet[];
 let templates: Record<string, Uint8Array | string>;
@@ -56,16 +55,14 @@ beforeAll(async () => {
       }),
     });
   });
-  await new Promise<void>((resolve) => {
-    server = app.listen(0, "127.0.0.1", resolve);
-  });
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await listenOnLoopback(app);
+  origin = server.origin;
   [sheets, templates] = await Promise.all([sampleSheets(), shippedTemplateFiles()]);
   emailCustomers = (await worklist(sheets)).filter((c) => c.channel === "email").map((c) => c.customer);
 }, 60_000);
 
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
+  await server.close();
 });
 
 beforeEach(() => {
