@@ -9,7 +9,7 @@ export const DEFAULT_AUTHORITY_HOST = "https://login.microsoftonline.com";
 /** The server's configuration route. */
 export const CONFIG_ROUTE = "/api/config";
 
-/** What a pane signs in with. */
+/** What a pane signs in with (GET /api/config names the authority whole: AUTHORITY_HOST/tenant). */
 export interface Microsoft365Config {
   /** The add-in's app registration (AZURE_CLIENT_ID). */
   readonly clientId: string;
@@ -33,12 +33,20 @@ const NOT_CONFIGURED: ApiConfig = { microsoft365: false };
  */
 export function parseApiConfig(answer: unknown): ApiConfig {
   if (answer === null || typeof answer !== "object") return NOT_CONFIGURED;
-  const { microsoft365, clientId, tenantId, apiScope, authorityHost } = answer as Record<string, unknown>;
+  const { microsoft365, clientId, tenantId, apiScope, authorityHost, authority } = answer as Record<string, unknown>;
   if (microsoft365 !== true) return NOT_CONFIGURED;
   const text = (value: unknown): value is string => typeof value === "string" && value.trim() !== "";
   if (!text(clientId) || !text(tenantId) || !text(apiScope)) return NOT_CONFIGURED;
-  const authority = text(authorityHost) && /^https:\/\//i.test(authorityHost) ? authorityHost.replace(/\/+$/, "") : DEFAULT_AUTHORITY_HOST;
-  return { microsoft365: true, clientId, tenantId, apiScope, authorityHost: authority };
+  // The server names the authority whole (AUTHORITY_HOST/tenant) or its host alone.
+  const https = (value: unknown): value is string => text(value) && /^https:\/\//i.test(value);
+  const host = https(authorityHost) ? authorityHost : https(authority) ? withoutTenant(authority, tenantId) : DEFAULT_AUTHORITY_HOST;
+  return { microsoft365: true, clientId, tenantId, apiScope, authorityHost: host.replace(/\/+$/, "") };
+}
+
+/** "https://login.microsoftonline.com/<tenant>" -> "https://login.microsoftonline.com". */
+function withoutTenant(authority: string, tenantId: string): string {
+  const trimmed = authority.replace(/\/+$/, "");
+  return trimmed.endsWith(`/${tenantId}`) ? trimmed.slice(0, -tenantId.length - 1) : new URL(trimmed).origin;
 }
 
 /**

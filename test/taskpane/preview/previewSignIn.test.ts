@@ -46,3 +46,12 @@ describe("previewApi", () => {
     expect(previewApi(parseApiConfig({ microsoft365: true, clientId: "c" }), "https://localhost:3000", fetch)).toBeUndefined();
   });
 });
+
+describe("parseApiConfig", () => {
+  it("takes the authority whole, as the server names it, or its host alone", () => {
+    const whole = parseApiConfig({ microsoft365: true, clientId: "c", tenantId: "5f1c2a7e-3b8d", apiScope: "s", authority: "https://localhost:4040/5f1c2a7e-3b8d" });
+    expect(whole).toMatchObject({ authorityHost: "https://localhost:4040" });
+    expect(parseApiConfig({ microsoft365: true, clientId: "c", tenantId: "t", apiScope: "s", authorityHost: "https://localhost:4040/" })).toMatchObject({ authorityHost: "https://localhost:4040" });
+    expect(parseApiConfig({ microsoft365: true, clientId: "c", tenantId: "t", apiScope: "s" })).toMatchObject({ authorityHost: "https://login.microsoftonline.com" });
+  });
+});
