@@ -7,7 +7,6 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import AxeBuilder from "@axe-core/playwright";
-import ExcelJS from "exceljs";
 import { simpleParser } from "mailparser";
 import PizZip from "pizzip";
 import type { Page } from "playwright-core";
@@ -22,7 +21,7 @@ import { SAMPLE_AS_OF, SAMPLE_HEADER_ROW, writeSampleWorkbook } from "../../src/
 import { officeSheetsOf } from "../engine/officeWorkbook";
 import { documentXml, pageTexts, spaced, visibleText } from "../documents/readDocuments";
 import { ROOT } from "../helpers/addin";
-import { browserAvailable, customerRow, downloadWorkbook, openSheets, readWorklist, runAction, skipReason, startPreviewSession, waitForWorklist, type PreviewSession } from "./previewSession";
+import { browserAvailable, customerRow, downloadWorkbook, openSheets, readWorklist, runAction, sheetRows, skipReason, startPreviewSession, waitForWorklist, type PreviewSession } from "./previewSession";
 
 const run = promisify(execFile);
 const SCREENSHOTS = path.join(ROOT, "docs", "screenshots");
@@ -70,17 +69,6 @@ async function sampleRenamed(renames: ReadonlyMap<string, string>): Promise<Memo
     return name === undefined ? row : row.map((cell, c) => (c === column ? name : cell));
   });
   return [{ ...tracking, values }, ...sheets.slice(1)];
-}
-
-/** The rows of a sheet of an .xlsx, as plain values (a formula would show as { formula }). */
-async function sheetRows(xlsx: Buffer, name: string): Promise<unknown[][]> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(xlsx as unknown as ArrayBuffer);
-  const ws = workbook.getWorksheet(name);
-  if (ws === undefined) return [];
-  const rows: unknown[][] = [];
-  ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
-  return rows;
 }
 
 /** Every file of a download: a .zip's entries, or the one file itself. */

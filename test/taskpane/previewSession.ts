@@ -5,6 +5,7 @@ import { createHash, X509Certificate } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import ExcelJS from "exceljs";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import type { MemorySheet } from "../../src/engine/memoryWorkbook";
 import { getDevCertificate } from "../../src/server/devCertificate";
@@ -133,4 +134,15 @@ export async function downloadWorkbook(page: Page): Promise<Buffer> {
   await page.getByTestId("download-workbook").click();
   const { readFile } = await import("node:fs/promises");
   return readFile(await (await download).path());
+}
+
+/** The rows of a sheet of an .xlsx, as plain values (a formula would show as { formula }). */
+export async function sheetRows(xlsx: Buffer, name: string): Promise<unknown[][]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(xlsx as unknown as ArrayBuffer);
+  const ws = workbook.getWorksheet(name);
+  if (ws === undefined) return [];
+  const rows: unknown[][] = [];
+  ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+  return rows;
 }
