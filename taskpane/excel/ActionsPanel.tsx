@@ -129,6 +129,7 @@ function Summary({ run }: { readonly run: Extract<Run, { status: "done" }> }) {
   const { host } = usePane();
   const { summary } = run;
   const missing = summary.missingSettings ?? [];
+  const drafted = (run.drafts?.created ?? 0) + (run.drafts?.found ?? 0);
   return (
     <MessageBar intent={missing.length > 0 ? "warning" : "success"} layout="multiline" data-testid="action-summary" data-run={run.number}>
       <MessageBarBody>
@@ -144,13 +145,13 @@ function Summary({ run }: { readonly run: Extract<Run, { status: "done" }> }) {
           </>
         )}
         <ul className={styles.list}>
-          {run.drafts !== undefined && (
+          {drafted > 0 && (
             <li data-testid="summary-drafts">
-              {t("actions.draftsCreated", { count: run.drafts.created })}
-              {run.drafts.found > 0 && `, ${t("actions.draftsFound", { count: run.drafts.found })}`}
+              {t("actions.draftsCreated", { count: run.drafts!.created })}
+              {run.drafts!.found > 0 && `, ${t("actions.draftsFound", { count: run.drafts!.found })}`}
             </li>
           )}
-          {(run.drafts === undefined || run.files.length > 0) && (
+          {(drafted === 0 || run.files.length > 0) && (
             <li data-testid="summary-produced">{run.files.length === 0 ? t("actions.nothingProduced") : t("actions.produced", { count: run.files.length })}</li>
           )}
           <li data-testid="summary-journalled">{t("actions.journalled", { count: summary.journalled })}</li>

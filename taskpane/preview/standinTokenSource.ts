@@ -16,7 +16,12 @@ export function standinTokenSource(authorityHost: string, fetcher: typeof fetch)
   return {
     async token({ fresh = false } = {}) {
       if (!fresh && cached !== undefined && cached.until > Date.now()) return cached.token;
-      const response = await fetcher(`${authorityHost}${STANDIN_TOKEN_ROUTE}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
+      let response: Response;
+      try {
+        response = await fetcher(`${authorityHost}${STANDIN_TOKEN_ROUTE}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
+      } catch {
+        throw new Error(`Le banc d'essai Microsoft 365 ne répond pas (${authorityHost}). / The Microsoft 365 stand-in does not answer (${authorityHost}).`);
+      }
       const answer = response.ok ? ((await response.json()) as { access_token?: unknown; expires_in?: unknown }) : {};
       if (typeof answer.access_token !== "string") throw new Error(`Le banc d'essai Microsoft 365 n'a pas donné de jeton (HTTP ${response.status}). / The Microsoft 365 stand-in gave no token (HTTP ${response.status}).`);
       const seconds = typeof answer.expires_in === "number" ? answer.expires_in : 3600;

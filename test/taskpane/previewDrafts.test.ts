@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { JOURNAL_SHEET } from "../../src/core/journalEntry";
 import type { PlanJson } from "../../src/core/planJson";
 import { SAMPLE_AS_OF } from "../../src/sample/sampleWorkbook";
+import { getDevCertificate } from "../../src/server/devCertificate";
 import { STANDIN_PARTS } from "../../src/standin/standinParts";
 import { startStandin, type Standin } from "../../src/standin/standinServer";
 import { STANDIN_USER } from "../../src/standin/standinTenant";
@@ -30,7 +31,9 @@ let mailed: PlanJson["actions"] = [];
 
 beforeAll(async () => {
   if (!browserAvailable) return;
-  standin = await startStandin({ env: process.env, parts: STANDIN_PARTS });
+  // One certificate for the stand-in and the add-in server: the browser trusts both origins.
+  const certificate = await getDevCertificate({ dir: process.env.RELANCES_STANDIN_CERT_DIR, env: {} });
+  standin = await startStandin({ env: process.env, parts: STANDIN_PARTS, certificate });
   // The server reads its configuration from the environment (SPEC section 9), as `npm start` does.
   Object.assign(process.env, {
     AUTHORITY_HOST: standin.url,
@@ -39,7 +42,7 @@ beforeAll(async () => {
     AZURE_CLIENT_ID: standin.tenant.clientId,
     AZURE_CLIENT_SECRET: standin.tenant.clientSecret,
   });
-  session = await startPreviewSession();
+  session = await startPreviewSession({ certificate });
   // Asked from the page, which trusts the server's certificate. Behind the sign-in check the drafts
   // route answers 401 without a token; absent, the server's 404.
   const probe = await session.open();

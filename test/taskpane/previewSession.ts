@@ -8,7 +8,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import type { MemorySheet } from "../../src/engine/memoryWorkbook";
-import { getDevCertificate } from "../../src/server/devCertificate";
+import { getDevCertificate, type DevCertificate } from "../../src/server/devCertificate";
 import { createAddinServer, type AddinServer } from "../../src/server/server";
 import { DIST, distExists } from "../helpers/addin";
 
@@ -24,9 +24,13 @@ export interface PreviewSession {
   close(): Promise<void>;
 }
 
-export async function startPreviewSession(): Promise<PreviewSession> {
+/**
+ * @param options - certificate: the server's (default: one of its own); the browser trusts it,
+ *   and any other origin that shows it (the Microsoft 365 stand-in, given the same)
+ */
+export async function startPreviewSession(options: { readonly certificate?: DevCertificate } = {}): Promise<PreviewSession> {
   const certDir = mkdtempSync(path.join(os.tmpdir(), "relances-preview-certs-"));
-  const certificate = await getDevCertificate({ dir: certDir, env: {} });
+  const certificate = options.certificate ?? (await getDevCertificate({ dir: certDir, env: {} }));
   const server = await createAddinServer({ root: DIST, port: 0, certificate });
   const spki = createHash("sha256").update(new X509Certificate(certificate.cert).publicKey.export({ type: "spki", format: "der" })).digest("base64");
   const browser = await chromium.launch({
