@@ -58,7 +58,7 @@ export interface PaneActionRequest {
 export interface PaneActionResult {
   /** The documents, by path in the run's folder (statements, letters, court files). */
   readonly files: Readonly<Record<string, Uint8Array | string>>;
-  /** The e-mails, each under the name its .eml would have. */
+  /** The e-mails, each under the name its .eml would have (none when the request's `mail` delivered them). */
   readonly emails: Readonly<Record<string, EmailMessage>>;
   /** What the host appends, in one batch: the journal's new lines, the stage sheets' rows. */
   readonly appends: readonly SheetAppend[];
