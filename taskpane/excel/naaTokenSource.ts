@@ -1,6 +1,7 @@
 // The task pane's token by nested app authentication (Microsoft's NAA samples): one msal-browser
 // instance made by createNestablePublicClientApplication, acquireTokenSilent first, a popup when
-// msal says interaction is required, and the Office dialog when the popup is blocked.
+// msal says interaction is required (or the server does: consent, verification), and the Office
+// dialog when the popup is blocked.
 import {
   BrowserAuthError,
   BrowserAuthErrorCodes,
@@ -36,7 +37,7 @@ export function naaTokenSource(options: NaaOptions): TokenSource {
   let dialogToken: { readonly token: string; readonly until: number } | undefined;
   const scopes = [options.config.apiScope];
 
-  const interactive = async (pca: IPublicClientApplication): Promise<string> => {
+  const popupOrDialog = async (pca: IPublicClientApplication): Promise<string> => {
     try {
       const result = await pca.acquireTokenPopup({ scopes });
       pca.setActiveAccount(result.account);
@@ -56,7 +57,7 @@ export function naaTokenSource(options: NaaOptions): TokenSource {
   };
 
   return {
-    async token({ fresh = false } = {}) {
+    async token({ fresh = false, interactive = false } = {}) {
       if (fresh) dialogToken = undefined;
       if (dialogToken !== undefined && dialogToken.until > Date.now()) return dialogToken.token;
       client ??= create(msalConfiguration(options.config));
@@ -67,6 +68,7 @@ export function naaTokenSource(options: NaaOptions): TokenSource {
         client = undefined;
         throw signInError(error);
       }
+      if (interactive) return popupOrDialog(pca);
       const account = pca.getActiveAccount() ?? pca.getAllAccounts()[0] ?? undefined;
       try {
         const result = await pca.acquireTokenSilent({ scopes, account, forceRefresh: fresh });
@@ -75,7 +77,7 @@ export function naaTokenSource(options: NaaOptions): TokenSource {
       } catch (error) {
         const needsUser = error instanceof InteractionRequiredAuthError || (error instanceof BrowserAuthError && error.errorCode === BrowserAuthErrorCodes.noAccountError);
         if (!needsUser) throw signInError(error);
-        return interactive(pca);
+        return popupOrDialog(pca);
       }
     },
   };

@@ -1,9 +1,10 @@
 // The task panes' client of the add-in server's API (/api/...): every call carries the user's
-// bearer token, a 401 is retried once with a fresh token (an expired or revoked one), and an error
+// bearer token, a 401 is retried once with a fresh token (an expired or revoked one; signed in
+// interactively when the server says consent or a verification is needed), and an error
 // answer ({ error: { code, message } }, src/server/api/apiError.ts) becomes an ApiClientError whose
 // message is French / English, as the pane shows every message.
 import type { DraftAnswerWire, DraftRequestWire } from "../../src/engine/emailMessageWire";
-import type { TokenSource } from "./tokenSource";
+import type { TokenOptions, TokenSource } from "./tokenSource";
 
 /** The draft route (POST): Outlook drafts of the reminders, found again by their key. */
 export const DRAFTS_ROUTE = "/api/drafts";
@@ -58,6 +59,9 @@ export interface ApiClientOptions {
   readonly fetch: typeof fetch;
 }
 
+/** The API's codes (README, "The server's API") that only the user can clear, at a prompt. */
+const INTERACTIVE_CODES = new Set(["consent_required", "interaction_required"]);
+
 /** The sentence for a status when the server sends none. */
 const BY_STATUS: Readonly<Record<number, string>> = {
   400: "Le serveur a refusé la demande. / The server refused the request.",
@@ -84,7 +88,8 @@ export function apiErrorMessage(status: number, body: { readonly code?: string; 
   const base = own !== undefined && own !== "" ? own : consent ? CONSENT : (BY_STATUS[status] ?? `Le serveur a répondu HTTP ${status}. / The server answered HTTP ${status}.`);
   if (retryAfterSeconds === undefined) return base;
   const [french, english] = halves(base);
-  return `${french} Réessayez dans ${retryAfterSeconds} s. / ${english} Try again in ${retryAfterSeconds} s.`;
+  const stop = (text: string): string => (/[.!?…]$/.test(text) ? text : `${text}.`);
+  return `${stop(french)} Réessayez dans ${retryAfterSeconds} s. / ${stop(english)} Try again in ${retryAfterSeconds} s.`;
 }
 
 /** The French and English halves of a "… / …" message (the whole for both when it is not split so). */
@@ -105,7 +110,7 @@ function retryAfter(header: string | null): number | undefined {
 async function errorOf(response: Response): Promise<ApiClientError> {
   let body: { code?: string; message?: string } | undefined;
   try {
-    const parsed = (await response.json()) as { error?: { code?: unknown; message?: unknown } };
+    const parsed = (await response.clone().json()) as { error?: { code?: unknown; message?: unknown } };
     const error = parsed?.error;
     if (error !== undefined && error !== null && typeof error === "object") {
       body = { code: typeof error.code === "string" ? error.code : undefined, message: typeof error.message === "string" ? error.message : undefined };
@@ -124,8 +129,8 @@ async function errorOf(response: Response): Promise<ApiClientError> {
 export function createApiClient(options: ApiClientOptions): ApiClient {
   const call = async <T>(path: string, body: unknown): Promise<T> => {
     const json = JSON.stringify(body);
-    const send = async (fresh: boolean): Promise<Response> => {
-      const token = await options.tokens.token({ fresh });
+    const send = async (tokenOptions: TokenOptions): Promise<Response> => {
+      const token = await options.tokens.token(tokenOptions);
       try {
         return await options.fetch(`${options.origin}${path}`, {
           method: "POST",
@@ -136,9 +141,13 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         throw new ApiClientError(0, "unreachable", UNREACHABLE);
       }
     };
-    let response = await send(false);
-    // Once: a token expired or revoked since it was cached; a second 401 is the server's last word.
-    if (response.status === 401) response = await send(true);
+    let response = await send({});
+    // Once: a token expired or revoked since it was cached, or one the user must renew at a prompt;
+    // a second 401 is the server's last word.
+    if (response.status === 401) {
+      const { code } = await errorOf(response);
+      response = await send({ fresh: true, interactive: INTERACTIVE_CODES.has(code) });
+    }
     if (!response.ok) throw await errorOf(response);
     return (await response.json()) as T;
   };

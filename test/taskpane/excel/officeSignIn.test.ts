@@ -156,6 +156,13 @@ describe("the sign-in where Office supports nested app authentication", () => {
     expect(dialog.url).toBeUndefined();
   });
 
+  it("goes straight to the popup when asked interactively (the server wants consent or a verification)", async () => {
+    installOffice({ naa: true });
+    const client = new ScriptedClient(async () => "jeton-silencieux");
+    expect(await officeTokenSource(CONFIG, ORIGIN, client.factory).token({ fresh: true, interactive: true })).toBe("jeton-popup");
+    expect(client.calls).toEqual([`popup ${CONFIG.apiScope}`]);
+  });
+
   it("opens the Office dialog when the popup is blocked, and keeps its token", async () => {
     const { dialog } = installOffice({ naa: true, dialogAnswer: { message: JSON.stringify({ accessToken: "jeton-dialogue" }) } });
     const client = new ScriptedClient(interactionRequired, popupBlocked);

@@ -45,8 +45,8 @@ function tokens(): TokenSource & { asked: string[] } {
   const asked: string[] = [];
   return {
     asked,
-    async token({ fresh = false } = {}) {
-      asked.push(fresh ? "fresh" : "cached");
+    async token({ fresh = false, interactive = false } = {}) {
+      asked.push(interactive ? "interactive" : fresh ? "fresh" : "cached");
       return `token-${asked.length}`;
     },
   };
@@ -89,6 +89,8 @@ describe("the API client", () => {
     expect(error).toBeInstanceOf(ApiClientError);
     expect(error).toMatchObject({ status: 401, code: "consent_required", message: consent });
     expect(seen).toHaveLength(2);
+    // Consent is given at a prompt: the retry signs in interactively.
+    expect(source.asked).toEqual(["cached", "interactive"]);
   });
 
   it("says a consent is needed when the server names the code without a message", async () => {
@@ -136,6 +138,12 @@ describe("the API client", () => {
 });
 
 describe("apiErrorMessage", () => {
+  it("ends the server's sentence before saying when to try again", () => {
+    expect(apiErrorMessage(503, { message: "Microsoft Entra ID ne répond pas : réessayez dans un instant / Microsoft Entra ID is not answering: try again shortly" }, 5)).toBe(
+      "Microsoft Entra ID ne répond pas : réessayez dans un instant. Réessayez dans 5 s. / Microsoft Entra ID is not answering: try again shortly. Try again in 5 s.",
+    );
+  });
+
   it("falls back on the status's sentence, then on the bare status", () => {
     expect(apiErrorMessage(403, undefined)).toMatch(/^Microsoft 365 refuse cet accès/);
     expect(apiErrorMessage(418, {})).toBe("Le serveur a répondu HTTP 418. / The server answered HTTP 418.");
