@@ -22,13 +22,14 @@ const JWT_SHAPE = /eyJ[\w-]*\.[\w-]*\.[\w-]*/g;
 export function apiLog(write: (level: LogLevel, line: string) => void, secrets: readonly string[] = []): ApiLog {
   const masked = secrets.filter((secret) => secret.length >= 4);
   const line = (level: LogLevel, event: string, fields: LogFields = {}): void => {
-    let text = `${level} ${event}`;
+    let text = `${level} ${scrub(event, masked)}`;
     for (const [name, value] of Object.entries(fields)) {
       if (value === undefined) continue;
-      const shown = typeof value === "string" && /[\s"=]/.test(value) ? JSON.stringify(value) : String(value);
-      text += ` ${name}=${shown}`;
+      // Scrubbed before quoting, so that an escaped character cannot hide a secret from the scrub.
+      const clean = scrub(String(value), masked);
+      text += ` ${name}=${typeof value === "string" && /[\s"=\\]/.test(clean) ? JSON.stringify(clean) : clean}`;
     }
-    write(level, scrub(text, masked));
+    write(level, text);
   };
   return {
     info: (event, fields) => line("info", event, fields),

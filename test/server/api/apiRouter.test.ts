@@ -4,7 +4,7 @@
 // add-in server's own /api/files untouched.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApiHarness, type ApiHarness } from "./apiHarness";
-import { INTERNAL_DETAIL, PROBE_ROUTES } from "./probeRoutes";
+import { PROBE_ROUTES } from "./probeRoutes";
 
 let h: ApiHarness;
 let bare: ApiHarness;
