@@ -125,7 +125,7 @@ export function readServerConfig(env: Env = process.env): ServerConfig {
 export function microsoft365Status(config: ServerConfig): string {
   const m365 = config.microsoft365;
   if (m365 !== undefined) {
-    return `Microsoft 365 : configuré (locataire ${m365.tenantId}, application ${m365.clientId}, ${config.authorityHost}) / configured (tenant ${m365.tenantId}, app ${m365.clientId}, ${config.authorityHost})`;
+    return `Microsoft 365 : configuré / configured (locataire / tenant ${m365.tenantId}, application ${m365.clientId}, ${config.authorityHost})`;
   }
   if (config.missing.length > 0) {
     return `Microsoft 365 : non configuré, il manque ${config.missing.join(", ")} / not configured, missing ${config.missing.join(", ")}`;

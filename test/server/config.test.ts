@@ -1,6 +1,7 @@
 // The server's configuration from the environment: Microsoft 365 configured only with tenant,
 // client id and secret; the defaults of SPEC section 9; a wrong value named, never the secret.
 import { describe, expect, it } from "vitest";
+import { EXIT_USAGE, runCli } from "../../src/cli/relances";
 import { ConfigError, microsoft365Status, readServerConfig } from "../../src/server/config";
 
 const TENANT = "5f1c2a7e-3b8d-4e61-9a0c-7d2e8b4f6a13";
@@ -45,7 +46,7 @@ describe("the server's configuration", () => {
       appIdUri: `api://localhost:3000/${CLIENT}`,
       apiScope: `api://localhost:3000/${CLIENT}/access_as_user`,
     });
-    expect(microsoft365Status(config)).toContain(`configuré (locataire ${TENANT}, application ${CLIENT}`);
+    expect(microsoft365Status(config)).toContain(`configuré / configured (locataire / tenant ${TENANT}, application ${CLIENT}`);
     expect(microsoft365Status(config)).not.toContain(SECRET);
   });
 
@@ -92,5 +93,14 @@ describe("the server's configuration", () => {
     expect(error.message).toBe("AZURE_CLIENT_SECRET invalide : ne contient que des espaces. / Invalid AZURE_CLIENT_SECRET: holds only spaces.");
     // Other refusals with the secret set do not carry it either.
     expect(refusal({ ...M365, AZURE_TENANT_ID: "x" }).message).not.toContain(SECRET);
+  });
+
+  it("stops relances serve before it starts, naming the variable and not the secret", async () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = { out: (t: string) => out.push(t), err: (t: string) => err.push(t), env: { ...M365, AZURE_CLIENT_ID: "mon-appli" } };
+    expect(await runCli(["serve"], io)).toBe(EXIT_USAGE);
+    expect(err.join("")).toContain("AZURE_CLIENT_ID invalide : « mon-appli »");
+    expect([...out, ...err].join("")).not.toContain(SECRET);
   });
 });

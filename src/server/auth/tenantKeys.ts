@@ -19,6 +19,8 @@ export interface TenantKeysOptions {
   readonly timeoutMs?: number | undefined;
 }
 
+const RETRY_FAILED_MS = 5000;
+
 export class TenantKeys {
   private readonly byTenant = new Map<string, Promise<JWTVerifyGetKey>>();
   private readonly timeoutMs: number;
@@ -29,7 +31,7 @@ export class TenantKeys {
 
   /**
    * The key resolver of tenant `tid`, for jose's jwtVerify; the metadata is fetched once and kept,
-   * a failed fetch is not (the next request tries again).
+   * a failed fetch for 5 seconds only.
    * @throws IdentityUnavailable when the metadata cannot be had
    */
   keysOf(tid: string): Promise<JWTVerifyGetKey> {
@@ -37,7 +39,9 @@ export class TenantKeys {
     if (keys === undefined) {
       keys = this.load(tid);
       this.byTenant.set(tid, keys);
-      keys.catch(() => this.byTenant.delete(tid));
+      // A failure is kept a few seconds (the 503's Retry-After), so that a flood of requests while
+      // the authority is away does not become a flood of metadata fetches.
+      keys.catch(() => setTimeout(() => this.byTenant.delete(tid), RETRY_FAILED_MS).unref());
     }
     return keys;
   }

@@ -102,7 +102,7 @@ describe("relances serve's output", () => {
         const answer = await fetch(new URL("/api/me", url), { headers: { authorization: `Bearer ${token}` } });
         expect([200, 401]).toContain(answer.status);
       }
-      expect(stdout).toContain(`Microsoft 365 : configuré (locataire ${standin.tenant.tenantId}`);
+      expect(stdout).toContain(`Microsoft 365 : configuré / configured (locataire / tenant ${standin.tenant.tenantId}`);
       expect(stdout).toMatch(/info api method=GET path=\/api\/me status=200/);
       expect(stderr).toMatch(/warn token_refused reason=expired/);
     } finally {
