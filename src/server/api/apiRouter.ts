@@ -3,7 +3,7 @@
 // and the JSON body parser (a 503 instead when Microsoft 365 is not configured); one error handler
 // for all. Paths no route owns go on untouched (/api/files is the add-in server's own).
 import express, { Router, type NextFunction, type Request, type Response } from "express";
-import { DEFAULT_RATE_LIMIT_PER_MINUTE, type ServerConfig } from "../config";
+import type { ServerConfig } from "../config";
 import { ApiError } from "./apiError";
 import { apiErrorHandler } from "./apiErrorHandler";
 import { consoleApiLog, type ApiLog } from "./apiLog";
@@ -45,7 +45,7 @@ export function apiRouter(options: ApiRouterOptions): Router {
     });
   } else {
     microsoft365.use(signIn(verify, log));
-    microsoft365.use(userRateLimit(options.rateLimit ?? { limit: config.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE }, log));
+    microsoft365.use(userRateLimit(options.rateLimit ?? { limit: config.rateLimitPerMinute }, log));
     microsoft365.use(express.json({ limit: API_JSON_LIMIT }));
   }
   for (const entry of routes) microsoft365.use(entry.route(deps));
