@@ -15,8 +15,8 @@ import { signIn } from "./signIn";
 import { userRateLimit, type UserRateLimitOptions } from "./userRateLimit";
 
 export const API_PATH = "/api";
-/** The largest JSON body of an API request (a draft with its statement attached, in base64). */
-export const API_JSON_LIMIT = "25mb";
+/** The largest JSON body of an API request (drafts with their statements attached, in base64), as /api/files. */
+export const API_JSON_LIMIT = "64mb";
 
 export interface ApiRouterOptions {
   readonly config: ServerConfig;
@@ -26,6 +26,8 @@ export interface ApiRouterOptions {
   readonly rateLimit?: UserRateLimitOptions | undefined;
   /** Default: API_ROUTES. */
   readonly routes?: readonly ApiRouteEntry[] | undefined;
+  /** The largest JSON body (default API_JSON_LIMIT). */
+  readonly jsonLimit?: string | number | undefined;
   /** msal-node's log level (warnings by default). */
   readonly msalLogLevel?: "warning" | "verbose" | undefined;
 }
@@ -46,7 +48,7 @@ export function apiRouter(options: ApiRouterOptions): Router {
   } else {
     microsoft365.use(signIn(verify, log));
     microsoft365.use(userRateLimit(options.rateLimit ?? { limit: config.rateLimitPerMinute }, log));
-    microsoft365.use(express.json({ limit: API_JSON_LIMIT }));
+    microsoft365.use(express.json({ limit: options.jsonLimit ?? API_JSON_LIMIT }));
   }
   for (const entry of routes) microsoft365.use(entry.route(deps));
   microsoft365.use(() => {

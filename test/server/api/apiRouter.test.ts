@@ -9,7 +9,7 @@ import { PROBE_ROUTES } from "./probeRoutes";
 let h: ApiHarness;
 let bare: ApiHarness;
 beforeAll(async () => {
-  [h, bare] = await Promise.all([startApiHarness({ routes: PROBE_ROUTES }), startApiHarness({ routes: PROBE_ROUTES, env: { AZURE_CLIENT_SECRET: "" } })]);
+  [h, bare] = await Promise.all([startApiHarness({ routes: PROBE_ROUTES, jsonLimit: "64kb" }), startApiHarness({ routes: PROBE_ROUTES, env: { AZURE_CLIENT_SECRET: "" } })]);
 });
 afterAll(() => Promise.all([h.close(), bare.close()]));
 
@@ -78,7 +78,7 @@ describe("errors in one place", () => {
     const broken = await h.call("/api/probe/echo", token, { method: "POST", headers: { "content-type": "application/json" }, body: '{"customer": ' });
     expect(broken.status).toBe(400);
     expect(((await broken.json()) as ErrorBody).error.code).toBe("invalid_json");
-    const huge = await h.call("/api/probe/echo", token, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ customer: "x".repeat(26 * 1024 * 1024) }) });
+    const huge = await h.call("/api/probe/echo", token, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ customer: "x".repeat(65 * 1024) }) });
     expect(huge.status).toBe(413);
     expect(((await huge.json()) as ErrorBody).error.code).toBe("payload_too_large");
   });
