@@ -6,6 +6,9 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { packageRoot } from "../packageRoot";
 import { createAddinServer, type AddinServer } from "../server/server";
+import { apiLog } from "../server/api/apiLog";
+import { apiRouter } from "../server/api/apiRouter";
+import { ConfigError, microsoft365Status, readServerConfig, type ServerConfig } from "../server/config";
 import type { DevCertificate } from "../server/devCertificate";
 import { commandHelp, type OptionHelp } from "./commandHelp";
 import { columnsCommand } from "./columnsCommand";
@@ -36,8 +39,6 @@ interface Command {
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;
-
-const DEFAULT_PORT = 3000;
 
 const AS_OF: OptionHelp = {
   option: "--as-of DATE",
@@ -186,13 +187,6 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
 
 export { packageRoot };
 
-function parsePort(text: string | undefined): number | null {
-  if (text === undefined || text.trim() === "") return DEFAULT_PORT;
-  if (!/^\d{1,5}$/.test(text.trim())) return null;
-  const port = Number(text.trim());
-  return port <= 65535 ? port : null;
-}
-
 async function serve(args: readonly string[], io: CliIo): Promise<number> {
   const verbose = args.includes("--verbose");
   const extra = args.filter((arg) => arg !== "--verbose");
@@ -201,11 +195,15 @@ async function serve(args: readonly string[], io: CliIo): Promise<number> {
     io.err(usage());
     return EXIT_USAGE;
   }
-  const port = parsePort(io.env.PORT);
-  if (port === null) {
-    io.err(`PORT invalide : « ${io.env.PORT} » (un nombre de 0 à 65535). / Invalid PORT: "${io.env.PORT}" (a number from 0 to 65535).`);
+  let config: ServerConfig;
+  try {
+    config = readServerConfig(io.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    io.err(error.message);
     return EXIT_USAGE;
   }
+  const port = config.port;
   const root = packageRoot();
   const dist = path.join(root, "dist");
   if (!existsSync(path.join(dist, "functions", "functions.js"))) {
@@ -215,7 +213,10 @@ async function serve(args: readonly string[], io: CliIo): Promise<number> {
 
   let server: AddinServer;
   try {
-    server = await createAddinServer({ root: dist, port });
+    // The API logs through io, its requests on stdout and its warnings on stderr, the secret masked.
+    const secrets = config.microsoft365 === undefined ? [] : [config.microsoft365.clientSecret];
+    const log = apiLog((level, line) => (level === "info" ? io.out(line) : io.err(line)), secrets);
+    server = await createAddinServer({ root: dist, port, api: apiRouter({ config, log }) });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "EADDRINUSE") {
@@ -233,6 +234,7 @@ async function serve(args: readonly string[], io: CliIo): Promise<number> {
   }
 
   io.out(startupMessage(server, path.join(root, "manifest.xml"), port, verbose));
+  io.out(microsoft365Status(config));
   const stop = () => {
     io.out("Arrêt du serveur… / Stopping the server…");
     server.close().then(

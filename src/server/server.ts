@@ -9,6 +9,9 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import express, { type Express, type NextFunction, type Request, type Response } from "express";
 import { addinFiles } from "./addinFiles";
+import { API_PATH, apiRouter } from "./api/apiRouter";
+import { healthzRoute } from "./api/healthz";
+import { readServerConfig } from "./config";
 import { getDevCertificate, type DevCertificate } from "./devCertificate";
 import { FILES_PATH, filesRoute, outputFolder } from "./filesRoute";
 import { securityHeaders } from "./securityHeaders";
@@ -28,6 +31,8 @@ export interface AddinServerOptions {
   routes?: (app: Express) => void;
   /** Where the files route writes the pane's files (default: outputFolder(), RELANCES_OUTPUT or ./relances-sorties). */
   outputDir?: string;
+  /** The API at /api (default: apiRouter of the environment's configuration). */
+  api?: express.Router;
 }
 
 export interface AddinServer {
@@ -41,7 +46,12 @@ export interface AddinServer {
 
 export const HOME_PATH = "/taskpane/taskpane.html";
 
-export function createAddinApp(root: string, routes?: (app: Express) => void, outputDir = outputFolder()): Express {
+export function createAddinApp(
+  root: string,
+  routes?: (app: Express) => void,
+  outputDir = outputFolder(),
+  api: express.Router = apiRouter({ config: readServerConfig() }),
+): Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("etag", "strong");
@@ -55,6 +65,8 @@ export function createAddinApp(root: string, routes?: (app: Express) => void, ou
   app.use(previewRoutes(root));
   routes?.(app);
 
+  app.use(healthzRoute());
+  app.use(API_PATH, api);
   app.use(FILES_PATH, filesRoute({ outputDir }));
 
   app.use(addinFiles(root));
@@ -92,7 +104,7 @@ export async function createAddinServer(options: AddinServerOptions): Promise<Ad
     );
   }
   const certificate = options.certificate ?? (await getDevCertificate());
-  const app = createAddinApp(root, options.routes, options.outputDir);
+  const app = createAddinApp(root, options.routes, options.outputDir, options.api);
   const tls = { key: certificate.key, cert: certificate.cert, ...TLS_POLICY };
   const host = options.host ?? "localhost";
   // "localhost" is 127.0.0.1 for some clients and ::1 for others (Windows, recent Node): listen on
