@@ -55,3 +55,13 @@ describe("parseApiConfig", () => {
     expect(parseApiConfig({ microsoft365: true, clientId: "c", tenantId: "t", apiScope: "s" })).toMatchObject({ authorityHost: "https://login.microsoftonline.com" });
   });
 });
+
+describe("the pane and the server agree on GET /api/config", () => {
+  it("reads what the server's config route says, for the stand-in and for Entra", async () => {
+    const { publicConfig } = await import("../../../src/server/api/configRoute");
+    const m365 = { clientId: "0c7e4d92", tenantId: "5f1c2a7e", apiScope: "api://localhost:3000/0c7e4d92/access_as_user" };
+    expect(parseApiConfig(JSON.parse(JSON.stringify(publicConfig("https://localhost:4040", m365))))).toEqual({ microsoft365: true, ...m365, authorityHost: "https://localhost:4040" });
+    expect(parseApiConfig(JSON.parse(JSON.stringify(publicConfig("https://login.microsoftonline.com", m365))))).toMatchObject({ authorityHost: "https://login.microsoftonline.com" });
+    expect(parseApiConfig(JSON.parse(JSON.stringify(publicConfig("https://login.microsoftonline.com", undefined))))).toEqual({ microsoft365: false });
+  });
+});
