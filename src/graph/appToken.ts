@@ -18,6 +18,7 @@ const GRAPH_DEFAULT_SCOPE = "https://graph.microsoft.com/.default";
 export class AppTokenError extends Error {
   constructor(detail: string, options: { readonly cause?: unknown } = {}) {
     super(`Microsoft Entra ID refuse le jeton de l'application (${detail}) : vérifiez AZURE_TENANT_ID, AZURE_CLIENT_ID et AZURE_CLIENT_SECRET / Microsoft Entra ID refused the app's token (${detail}): check AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET`, options);
+    // The batcher knows a refused token by this name (TOKEN_REFUSED), through the Graph SDK's wrapping.
     this.name = "AppTokenError";
   }
 }

@@ -51,6 +51,16 @@ export class GraphRetriesExhausted extends Error {
   }
 }
 
+/** The name a token source gives its refusal (appToken's AppTokenError): the batch is not sent. */
+export const TOKEN_REFUSED = "AppTokenError";
+
+export class GraphTokenRefused extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "GraphTokenRefused";
+  }
+}
+
 export interface GraphBatcherOptions {
   /** Requests per $batch (Graph's limit: 20). */
   readonly maxBatch?: number | undefined;
@@ -204,6 +214,12 @@ export class GraphBatcher {
         .post({ requests })) as Response;
       attempts = await this.envelopeAttempts(response, batch);
     } catch (error) {
+      // No token, no request sent: nothing to try again (the SDK keeps the cause's name as its code).
+      if ((error as Error).name === TOKEN_REFUSED || (error as { code?: string }).code === TOKEN_REFUSED) {
+        const refused = new GraphTokenRefused((error as Error).message);
+        for (const entry of batch) entry.reject(refused);
+        return;
+      }
       const timedOut = error instanceof Error && (error.name === "TimeoutError" || /timeout/i.test(error.message));
       const reason = timedOut ? `pas de réponse en ${this.timeoutMs} ms / no answer within ${this.timeoutMs} ms` : `connexion perdue / connection lost (${(error as Error).message})`;
       attempts = batch.map(() => ({ retry: reason, waitMs: undefined, executed: "maybe" as const }));

@@ -6,7 +6,7 @@
 // them then, so that a run stopped in between is completed by the next.
 import type { EmailMessage } from "../documents/emailMessage";
 import { draftMessageJson, splitAttachments } from "./draftMessage";
-import { GraphBatcher, GraphRetriesExhausted, UncertainOutcome } from "./graphBatcher";
+import { GraphBatcher, GraphRetriesExhausted, GraphTokenRefused, UncertainOutcome } from "./graphBatcher";
 import { GraphDraftError, graphErrorText } from "./graphDraftError";
 import { attachmentNames, uploadAttachment } from "./largeAttachment";
 import { reminderKeyFilter } from "./reminderKeyProperty";
@@ -107,7 +107,7 @@ async function draftOne(request: DraftRequest, target: DraftTarget): Promise<Dra
       }
     }
   } catch (error) {
-    if (error instanceof GraphDraftError) throw error;
+    if (error instanceof GraphDraftError || error instanceof GraphTokenRefused) throw error;
     const reason = error instanceof GraphRetriesExhausted ? error.message : (error as Error).message;
     throw new GraphDraftError(label, reason, reason, { cause: error });
   }

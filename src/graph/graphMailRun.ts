@@ -1,6 +1,6 @@
 // What `relances run --mail graph` adds to a run: the drafts' delivery made from the environment,
 // the failures that are Microsoft 365's (exit 3, with their message), and the summary's line.
-import { AppTokenError } from "./appToken";
+import { GraphTokenRefused } from "./graphBatcher";
 import { GraphDraftError } from "./graphDraftError";
 import { GraphConfigError, graphMailConfig } from "./graphMailConfig";
 import { draftCountsLine, graphMailDelivery, sharedMailboxTarget, type GraphMailDelivery } from "./graphMailDelivery";
@@ -28,7 +28,7 @@ export function graphMailRun(env: Readonly<Record<string, string | undefined>>):
   const delivery = graphMailDelivery(sharedMailboxTarget(config));
   return {
     delivery,
-    refused: (error) => error instanceof GraphDraftError || error instanceof AppTokenError,
+    refused: (error) => error instanceof GraphDraftError || error instanceof GraphTokenRefused,
     summary: () => draftCountsLine(delivery.counts, config.mailbox),
   };
 }
