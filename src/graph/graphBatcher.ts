@@ -68,8 +68,10 @@ export interface GraphBatcherOptions {
   readonly slots?: InFlightSlots | undefined;
   /** Each HTTP request's timeout. */
   readonly timeoutMs?: number | undefined;
-  /** Sends of one request before giving up. */
+  /** Failed sends of one request before giving up (429s aside). */
   readonly maxAttempts?: number | undefined;
+  /** 429s of one request before giving up: a long run meets the mailbox's window many times. */
+  readonly maxThrottled?: number | undefined;
   /** The wait before resending when no Retry-After says (doubled at each attempt). */
   readonly backoffMs?: number | undefined;
   /** A batch's JSON stays under Graph's 4 MB request limit. */
@@ -80,12 +82,15 @@ export interface GraphBatcherStats {
   envelopes: number;
   largestBatch: number;
   resent: number;
+  /** Envelopes whose answer never came (timeout, connection lost). */
+  lost: number;
 }
 
 interface Entry {
   readonly call: GraphCall;
   readonly size: number;
   attempts: number;
+  throttled: number;
   resolve(answer: GraphAnswer): void;
   reject(error: Error): void;
 }
@@ -93,7 +98,7 @@ interface Entry {
 /** What one attempt of an entry came to. */
 type Attempt =
   | { readonly answer: GraphAnswer }
-  | { readonly retry: string; readonly waitMs: number | undefined; readonly executed: "no" | "maybe"; readonly begun?: false | undefined };
+  | { readonly retry: string; readonly waitMs: number | undefined; readonly executed: "no" | "maybe"; readonly begun?: false | undefined; readonly throttled?: true | undefined };
 
 export const IMMUTABLE_IDS = 'IdType="ImmutableId"';
 const RETRY_STATUSES = new Set([429, 503, 504]);
@@ -109,12 +114,13 @@ function lowerCaseHeaders(headers: Record<string, unknown> | undefined): Record<
 }
 
 export class GraphBatcher {
-  readonly stats: GraphBatcherStats = { envelopes: 0, largestBatch: 0, resent: 0 };
+  readonly stats: GraphBatcherStats = { envelopes: 0, largestBatch: 0, resent: 0, lost: 0 };
   private readonly queue: Entry[] = [];
   private readonly slots: InFlightSlots;
   private readonly maxBatch: number;
   private readonly timeoutMs: number;
   private readonly maxAttempts: number;
+  private readonly maxThrottled: number;
   private readonly backoffMs: number;
   private readonly maxBatchBytes: number;
   private scheduled = false;
@@ -129,7 +135,8 @@ export class GraphBatcher {
     this.maxBatch = Math.min(20, options.maxBatch ?? 20);
     this.timeoutMs = options.timeoutMs ?? 60_000;
     this.maxAttempts = options.maxAttempts ?? 10;
-    this.backoffMs = options.backoffMs ?? 1000;
+    this.maxThrottled = options.maxThrottled ?? 100;
+    this.backoffMs = options.backoffMs ?? 200;
     this.maxBatchBytes = options.maxBatchBytes ?? 3_500_000;
     this.batchLimit = this.maxBatch;
   }
@@ -143,7 +150,7 @@ export class GraphBatcher {
   send(call: GraphCall): Promise<GraphAnswer> {
     return new Promise((resolve, reject) => {
       const size = call.body === undefined ? 200 : JSON.stringify(call.body).length + 200;
-      this.queue.push({ call, size, attempts: 0, resolve, reject });
+      this.queue.push({ call, size, attempts: 0, throttled: 0, resolve, reject });
       this.schedule();
     });
   }
@@ -220,6 +227,7 @@ export class GraphBatcher {
         for (const entry of batch) entry.reject(refused);
         return;
       }
+      this.stats.lost++;
       const timedOut = error instanceof Error && (error.name === "TimeoutError" || /timeout/i.test(error.message));
       const reason = timedOut ? `pas de réponse en ${this.timeoutMs} ms / no answer within ${this.timeoutMs} ms` : `connexion perdue / connection lost (${(error as Error).message})`;
       attempts = batch.map(() => ({ retry: reason, waitMs: undefined, executed: "maybe" as const }));
@@ -236,8 +244,8 @@ export class GraphBatcher {
       const body: unknown = await response.json().catch(() => undefined);
       const reason = graphErrorText(response.status, body);
       if (RETRY_STATUSES.has(response.status)) {
-        const executed = response.status === 429 ? ("no" as const) : ("maybe" as const);
-        return batch.map(() => ({ retry: reason, waitMs: retryAfterMs(headers["retry-after"]), executed }));
+        const throttled = response.status === 429;
+        return batch.map(() => ({ retry: reason, waitMs: retryAfterMs(headers["retry-after"]), executed: throttled ? ("no" as const) : ("maybe" as const), throttled: throttled ? (true as const) : undefined }));
       }
       return batch.map(() => ({ answer: { status: response.status, headers, body } }));
     }
@@ -251,7 +259,8 @@ export class GraphBatcher {
       // 424: an earlier request of the chain failed, this one was not begun.
       if (inner.status === 424) return { retry: graphErrorText(424, inner.body), waitMs: 0, executed: "no", begun: false };
       if (RETRY_STATUSES.has(inner.status)) {
-        return { retry: graphErrorText(inner.status, inner.body), waitMs: retryAfterMs(innerHeaders["retry-after"]), executed: inner.status === 429 ? "no" : "maybe" };
+        const throttled = inner.status === 429;
+        return { retry: graphErrorText(inner.status, inner.body), waitMs: retryAfterMs(innerHeaders["retry-after"]), executed: throttled ? "no" : "maybe", throttled: throttled ? true : undefined };
       }
       return { answer };
     });
@@ -266,9 +275,14 @@ export class GraphBatcher {
       if ("answer" in attempt) return entry.resolve(attempt.answer);
       // A request not begun has not used an attempt (the one it waited on has).
       if (attempt.begun === false) entry.attempts--;
+      // A 429 is counted on its own: the mailbox said when to come back.
+      if (attempt.throttled) {
+        entry.attempts--;
+        entry.throttled++;
+      }
       const waitMs = attempt.waitMs ?? this.backoffMs * 2 ** Math.min(entry.attempts - 1, 5);
       if (attempt.executed === "maybe" && !entry.call.idempotent) return entry.reject(new UncertainOutcome(attempt.retry, waitMs));
-      if (entry.attempts >= this.maxAttempts) return entry.reject(new GraphRetriesExhausted(attempt.retry, entry.attempts));
+      if (entry.attempts >= this.maxAttempts || entry.throttled >= this.maxThrottled) return entry.reject(new GraphRetriesExhausted(attempt.retry, entry.attempts + entry.throttled));
       wait = Math.max(wait, waitMs);
       again.push(entry);
     });

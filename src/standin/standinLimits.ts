@@ -45,6 +45,9 @@ export class StandinMailLimits {
   concurrencyRefusals = 0;
   windowRefusals = 0;
   admitted = 0;
+  /** When the first and the last admitted requests came (ms since the epoch; 0 before any). */
+  firstAdmittedAt = 0;
+  lastAdmittedAt = 0;
   private readonly active = new Map<string, number>();
   private readonly windows = new Map<string, number[]>();
 
@@ -61,6 +64,8 @@ export class StandinMailLimits {
     this.concurrencyRefusals = 0;
     this.windowRefusals = 0;
     this.admitted = 0;
+    this.firstAdmittedAt = 0;
+    this.lastAdmittedAt = 0;
     this.active.clear();
     this.windows.clear();
   }
@@ -102,6 +107,8 @@ export class StandinMailLimits {
       }
       window.push(now);
       this.admitted++;
+      if (this.firstAdmittedAt === 0) this.firstAdmittedAt = now;
+      this.lastAdmittedAt = now;
       this.active.set(key, active);
       try {
         return await next();

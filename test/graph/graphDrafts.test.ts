@@ -119,7 +119,7 @@ describe("drafting reminders in a shared mailbox through Graph", () => {
     const message = reminderMessage(2);
     s.mail.faults.configure({ applies: (r) => r.method === "POST" && r.path.endsWith("/messages"), retryAfterMs: 10, fractionalRetryAfter: true });
     s.mail.faults.script("throttle", "throttle", "throttle");
-    await expect(draftAll([{ key: message.messageId, message, label: "emails/2026-06-30-reminder1-client-2.eml" }], s.target({ maxAttempts: 3, backoffMs: 1 }))).rejects.toThrow(
+    await expect(draftAll([{ key: message.messageId, message, label: "emails/2026-06-30-reminder1-client-2.eml" }], s.target({ maxThrottled: 3, backoffMs: 1 }))).rejects.toThrow(
       /Brouillon Outlook de la relance «emails\/2026-06-30-reminder1-client-2\.eml» non créé : 3 essais.*429.* \/ Outlook draft of reminder/,
     );
   });
