@@ -3,6 +3,7 @@
 // the sign-in check, the rate limit and the JSON body parser guard: a request outside every prefix
 // never reaches any route of this list (it goes on to /api/files and the static files).
 import type { ApiRoute } from "./apiDeps";
+import { draftsRoute } from "./draftsRoute";
 import { meRoute } from "./meRoute";
 
 export interface ApiRouteEntry {
@@ -13,4 +14,5 @@ export interface ApiRouteEntry {
 
 export const API_ROUTES: readonly ApiRouteEntry[] = [
   { path: "/me", route: meRoute },
+  { path: "/drafts", route: draftsRoute },
 ];
