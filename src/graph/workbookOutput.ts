@@ -59,16 +59,23 @@ export class GraphWorkbookOutput implements WorkbookOutput {
   constructor(private readonly session: WorkbookSession) {}
 
   async append(appends: readonly SheetAppend[]): Promise<void> {
+    if (appends.every((append) => append.rows.length === 0)) return;
+    await this.session.writing(() => this.appendHolding(appends));
+  }
+
+  /**
+   * Appends for a caller that holds the workbook already (session.writing), having read what it
+   * decides on in the same hold: the journal's lines, so that two requests never add one line twice.
+   */
+  async appendHolding(appends: readonly SheetAppend[]): Promise<void> {
     const work = appends.filter((append) => append.rows.length > 0);
     if (work.length === 0) return;
     // Every cell converted before anything is sent: a value that is no cell throws here.
     const converted = work.map((append) => append.rows.map((row) => row.map(officeCellValue)));
-    await this.session.writing(async () => {
-      const placements = await this.place(work, converted);
-      for (const placement of placements) await this.writeValues(placement);
-      for (const placement of placements) await this.writeFormats(placement);
-      for (const placement of placements) await this.finishCreated(placement);
-    });
+    const placements = await this.place(work, converted);
+    for (const placement of placements) await this.writeValues(placement);
+    for (const placement of placements) await this.writeFormats(placement);
+    for (const placement of placements) await this.finishCreated(placement);
   }
 
   /** Looks at the workbook and decides where each append goes; throws before any write. */
