@@ -218,6 +218,14 @@ export function standinDriveRoutes(store: StandinDrive): StandinPart {
       if (written === "exists") return void res.status(409).json({ error: { code: "nameAlreadyExists", message: "The specified item name already exists." } });
       res.status(written.created ? 201 : 200).json(driveItemResource(store, written.item));
     });
+    // The stand-in's own door, for trying the product by hand: a file put in a user's drive by path.
+    standin.app.put("/_standin/drive/:user/*path", express.raw({ type: () => true, limit: "64mb" }), (req: Request, res: Response) => {
+      const user = findUser(store.tenant, String(req.params.user));
+      if (user === undefined) return void res.status(404).json({ error: "unknown_user" });
+      const path = ([] as string[]).concat(req.params.path as unknown as string[]).join("/");
+      const item = store.put(user, path, Buffer.isBuffer(req.body) ? new Uint8Array(req.body) : new Uint8Array());
+      res.status(201).json({ id: item.id, webUrl: store.webUrl(item) });
+    });
     standin.app.delete("/_standin/upload/drive/:id", (req: Request, res: Response) => {
       sessions.delete(String(req.params.id));
       res.status(204).end();
