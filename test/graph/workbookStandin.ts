@@ -20,11 +20,9 @@ export interface WorkbookStandin {
   close(): Promise<void>;
 }
 
-export async function startWorkbookStandin(options: StandinWorkbooksOptions = {}, before: readonly StandinPart[] = []): Promise<WorkbookStandin> {
-  const drive = new StandinDrive(standinTenant(process.env));
-  const workbooks = new StandinWorkbooks(drive, options);
-  const standin = await startStandin({ env: process.env, parts: [...before, standinDriveRoutes(drive), standinWorkbookRoutes(workbooks)] });
-  const app = new ConfidentialClientApplication({
+/** msal-node as the server makes it, pointed at the stand-in's authority. */
+export function standinMsal(standin: Standin): ConfidentialClientApplication {
+  return new ConfidentialClientApplication({
     auth: {
       clientId: standin.tenant.clientId,
       clientSecret: standin.tenant.clientSecret,
@@ -32,6 +30,13 @@ export async function startWorkbookStandin(options: StandinWorkbooksOptions = {}
       knownAuthorities: [new URL(standin.url).host],
     },
   });
+}
+
+export async function startWorkbookStandin(options: StandinWorkbooksOptions = {}, before: readonly StandinPart[] = []): Promise<WorkbookStandin> {
+  const drive = new StandinDrive(standinTenant(process.env));
+  const workbooks = new StandinWorkbooks(drive, options);
+  const standin = await startStandin({ env: process.env, parts: [...before, standinDriveRoutes(drive), standinWorkbookRoutes(workbooks)] });
+  const app = standinMsal(standin);
   let token: Promise<string> | undefined;
   const graphToken = (): Promise<string> =>
     (token ??= standin.authority

@@ -2,23 +2,16 @@
 // the ApiDeps contract met for real against the stand-in: the caller's API token verified by
 // jose against the stand-in's keys, then exchanged on-behalf-of by msal-node for Graph.
 import type { AddressInfo } from "node:net";
-import { ConfidentialClientApplication } from "@azure/msal-node";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from "jose";
 import type { ApiDeps, ApiRoute } from "../../../src/server/api/apiDeps";
 import { ApiError } from "../../../src/server/api/apiError";
 import type { Standin } from "../../../src/standin/standinServer";
+import { standinMsal } from "../../graph/workbookStandin";
 
 export async function startWorkbookApp(standin: Standin, routes: readonly ApiRoute[]): Promise<{ url: string; close(): Promise<void> }> {
   const keys = createRemoteJWKSet(new URL(`${standin.url}/${standin.tenant.tenantId}/discovery/v2.0/keys`));
-  const msal = new ConfidentialClientApplication({
-    auth: {
-      clientId: standin.tenant.clientId,
-      clientSecret: standin.tenant.clientSecret,
-      authority: `${standin.url}/${standin.tenant.tenantId}`,
-      knownAuthorities: [new URL(standin.url).host],
-    },
-  });
+  const msal = standinMsal(standin);
   const claims = new WeakMap<Request, { token: string; payload: JWTPayload }>();
   const deps: ApiDeps = {
     user(req) {
