@@ -4,10 +4,12 @@
 // holds the workbook for its writes (never two writes to one workbook at once): everything is
 // looked at and checked first, then values, then formats. Values go as Office.js takes them, read
 // as if typed: text Excel could read as a formula, number or date gets a leading apostrophe
-// (officeCellValue), so that "=HYPERLINK(…)" stays the very text given.
+// (officeCellValue), so that "=HYPERLINK(…)" stays the very text given. The settings sheet's cells
+// the product wrote are changed (update) only while they hold what was read.
 import type { CellValue } from "../core/cellValue";
 import { sameSheetName } from "../engine/sheetNames";
-import type { SheetAppend, WorkbookOutput } from "../engine/workbookOutput";
+import { SETTINGS_SHEET } from "../core/settings";
+import type { CellUpdate, SheetAppend, WorkbookOutput } from "../engine/workbookOutput";
 import { DATE_FORMAT, TEXT_FORMAT } from "../workbook/safeCell";
 import { columnLetters } from "../workbook/cellRange";
 import { needsTextFormat, officeCellValue } from "../../taskpane/excel/officeCellValue";
@@ -61,6 +63,34 @@ export class GraphWorkbookOutput implements WorkbookOutput {
   async append(appends: readonly SheetAppend[]): Promise<void> {
     if (appends.every((append) => append.rows.length === 0)) return;
     await this.session.writing(() => this.appendHolding(appends));
+  }
+
+  /**
+   * Changes cells the product wrote in its settings sheet, each only while it holds what the pane
+   * read, with the appends of the same action; every check passes before anything is written.
+   */
+  async update(updates: readonly CellUpdate[], appends: readonly SheetAppend[] = []): Promise<void> {
+    for (const update of updates) {
+      if (!sameSheetName(update.sheet, SETTINGS_SHEET)) {
+        throw new Error(`Seule la feuille «${SETTINGS_SHEET}» peut être modifiée, pas «${update.sheet}» / Only sheet "${SETTINGS_SHEET}" can be changed`);
+      }
+    }
+    const values = updates.map((update) => officeCellValue(update.value));
+    await this.session.writing(async () => {
+      const cell = (update: CellUpdate): string => `${worksheetPath(update.sheet)}/range(address='${a1(update.row, update.column + 1, update.row, update.column + 1)}')`;
+      for (const update of updates) {
+        const found = (await this.session.get<GraphRange>(cell(update), ["values"])).values?.[0]?.[0] ?? "";
+        if (!((isBlankCell(found) && isBlankCell(update.expected)) || found === update.expected)) {
+          throw new Error(
+            `La cellule ligne ${update.row}, colonne ${update.column + 1} de «${update.sheet}» a changé depuis sa lecture : rien n'a été écrit / ` +
+              `The cell on row ${update.row}, column ${update.column + 1} of "${update.sheet}" has changed since it was read: nothing was written`,
+          );
+        }
+      }
+      for (const [i, update] of updates.entries()) await this.session.patch(cell(update), { values: [[values[i]!]] });
+      await this.appendHolding(appends);
+      for (const update of updates) if (needsTextFormat(update.value)) await this.session.patch(cell(update), { numberFormat: [[TEXT_FORMAT]] });
+    });
   }
 
   /**
