@@ -41,6 +41,7 @@ export class StandinDrive {
   private readonly drives = new Map<string, Drive>();
   private readonly items = new Map<string, DriveItem>();
   private readonly listeners: ContentListener[] = [];
+  private readonly savers: ContentListener[] = [];
 
   constructor(readonly tenant: StandinTenant) {}
 
@@ -76,6 +77,17 @@ export class StandinDrive {
 
   onContentChange(listener: ContentListener): void {
     this.listeners.push(listener);
+  }
+
+  /** What to run before a file's content is read (the workbook part saves a workbook changed through Graph). */
+  beforeRead(saver: (item: DriveItem) => Promise<void> | void): void {
+    this.savers.push(saver as ContentListener);
+  }
+
+  /** A file's content as it is now: a workbook changed through Graph saved first. */
+  async current(item: DriveItem): Promise<Uint8Array> {
+    for (const saver of this.savers) await saver(item);
+    return item.bytes;
   }
 
   /** The item at a path below a folder ("relances-2026-06-30/lettres.docx"), names compared case aside. */
@@ -130,6 +142,13 @@ export class StandinDrive {
     const drive = this.driveOf(user);
     const item = this.at(this.items.get(drive.rootId)!, path);
     return item === undefined || item.folder ? undefined : item.bytes;
+  }
+
+  /** Test door: as read, a workbook changed through Graph saved first. */
+  async readCurrent(user: StandinUser, path: string): Promise<Uint8Array | undefined> {
+    const drive = this.driveOf(user);
+    const item = this.at(this.items.get(drive.rootId)!, path);
+    return item === undefined || item.folder ? undefined : this.current(item);
   }
 
   /** A file's new content, from the workbook part once Excel has saved it. */

@@ -151,12 +151,12 @@ export function standinDriveRoutes(store: StandinDrive): StandinPart {
       return { status: 200, body: { value: store.children(item).map((child) => driveItemResource(store, child)) } };
     });
 
-    graph.route("GET", new RegExp(`${PREFIX}/(?:root|items/([^/:]+))(?::/(.+?):)?/content$`), (request, match) => {
+    graph.route("GET", new RegExp(`${PREFIX}/(?:root|items/([^/:]+))(?::/(.+?):)?/content$`), async (request, match) => {
       const drive = driveOfRequest(store, request, match[1], false);
       if (isResponse(drive)) return drive;
       const item = itemOf(store, drive, match[2], match[3]);
       if (item === undefined || item.folder) return notFound();
-      return { status: 200, headers: { "content-type": "application/octet-stream" }, body: item.bytes };
+      return { status: 200, headers: { "content-type": "application/octet-stream" }, body: await store.current(item) };
     });
 
     graph.route("PUT", new RegExp(`${PREFIX}/(?:root|items/([^/:]+)):/(.+):/content$`), (request, match) => {

@@ -2,7 +2,8 @@
 // .xlsx files: sessions, worksheets (list, add), usedRange(valuesOnly=…), range(address='…') read
 // and written, tables (list, add, rename, their ranges, rows/add), with Graph's resource shapes
 // and $select. Writes to one workbook that overlap in time are refused with 409 accessConflict,
-// as Excel refuses a conflicting edit: the client has to send them one at a time.
+// as Excel refuses a conflicting edit: the client has to send them one at a time. Changes that
+// persist are saved into the file (standinWorkbookSave.ts) before its content is next read.
 import { graphError, type GraphRequest, type GraphResponse } from "./graphExchange";
 import { driveOfRequest } from "./standinDriveRoutes";
 import type { DriveItem, StandinDrive } from "./standinDrive";
@@ -21,6 +22,7 @@ import {
   type ModelSheet,
   type ModelTable,
 } from "./standinWorkbookModel";
+import { workbookXlsx } from "./standinWorkbookSave";
 import { DEFAULT_SESSION_IDLE_MS, WorkbookSessions } from "./standinWorkbookSessions";
 import type { CellValue } from "../core/cellValue";
 import type { Range } from "../workbook/cellRange";
@@ -50,6 +52,8 @@ export class StandinWorkbooks {
   writeDelayMs: number;
   private readonly models = new Map<string, { version: number; model: Promise<WorkbookModel> }>();
   private readonly busy = new Set<string>();
+  /** Workbooks changed through Graph since their file was last saved. */
+  private readonly changed = new Set<string>();
 
   constructor(
     readonly drive: StandinDrive,
@@ -58,6 +62,13 @@ export class StandinWorkbooks {
     this.sessionIdleMs = options.sessionIdleMs ?? DEFAULT_SESSION_IDLE_MS;
     this.writeDelayMs = options.writeDelayMs ?? 0;
     this.sessions = new WorkbookSessions(() => this.sessionIdleMs);
+    drive.beforeRead(async (item) => {
+      if (!this.changed.delete(item.id)) return;
+      const model = await this.model(item);
+      drive.replaceContent(item, await workbookXlsx(model));
+      // The file is the workbook as held: it is not loaded again from the bytes just saved.
+      this.models.set(item.id, { version: item.version, model: Promise.resolve(model) });
+    });
   }
 
   /** The workbook of a file, loaded from its bytes once (again when its content is replaced). */
@@ -98,12 +109,16 @@ export class StandinWorkbooks {
     return sheet === undefined ? undefined : (cellAt(sheet, row - 1, column)?.numberFormat ?? "General");
   }
 
-  /** Runs a write holding the workbook, or answers 409 when another write holds it. */
-  async writing(itemId: string, write: () => GraphResponse): Promise<GraphResponse> {
+  /**
+   * Runs a write holding the workbook, or answers 409 when another write holds it. A write that
+   * persists (no session, or one that persists changes) is saved into the file when it is next read.
+   */
+  async writing(itemId: string, persists: boolean, write: () => GraphResponse): Promise<GraphResponse> {
     if (this.busy.has(itemId)) return conflict();
     this.busy.add(itemId);
     try {
       const response = write();
+      if (persists && response.status < 400) this.changed.add(itemId);
       if (this.writeDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.writeDelayMs));
       return response;
     } finally {
@@ -163,11 +178,11 @@ const QUOTED = String.raw`\('((?:[^']|'')*)'\)`;
 const unquote = (text: string): string => text.replace(/''/g, "'");
 
 /** Routes one request below …/workbook, in the model it works on. */
-async function workbookRequest(workbooks: StandinWorkbooks, request: GraphRequest, model: WorkbookModel, sub: string, itemId: string): Promise<GraphResponse> {
+async function workbookRequest(workbooks: StandinWorkbooks, request: GraphRequest, model: WorkbookModel, sub: string, itemId: string, persists: boolean): Promise<GraphResponse> {
   const method = request.method.toUpperCase();
   const ok = (body: Record<string, unknown>, status = 200): GraphResponse => ({ status, body: selected(body, request.query) });
   const write = (apply: () => GraphResponse): Promise<GraphResponse> =>
-    workbooks.writing(itemId, () => {
+    workbooks.writing(itemId, persists, () => {
       try {
         return apply();
       } catch (error) {
@@ -308,7 +323,7 @@ export function standinWorkbookRoutes(workbooks: StandinWorkbooks): StandinPart 
       }
       if (sessionId === undefined) {
         if (sub === "/closeSession" || sub === "/refreshSession") return graphError(400, "invalidRequest", "The workbook-session-id header is missing.");
-        return workbookRequest(workbooks, request, model, sub, item.id);
+        return workbookRequest(workbooks, request, model, sub, item.id, true);
       }
       const session = workbooks.sessions.use(sessionId, item.id);
       if ("status" in session) return session;
@@ -317,7 +332,7 @@ export function standinWorkbookRoutes(workbooks: StandinWorkbooks): StandinPart 
         return { status: 204 };
       }
       if (sub === "/refreshSession" && method === "POST") return { status: 204 };
-      return workbookRequest(workbooks, request, session.copy ?? model, sub, item.id);
+      return workbookRequest(workbooks, request, session.copy ?? model, sub, item.id, session.persistChanges);
     };
     for (const method of ["GET", "POST", "PATCH"]) standin.graph.route(method, pattern, handle);
   };

@@ -2,16 +2,19 @@
 // appends give the same sheets as every host), then journal lines appended to the journal's
 // table and read back equal, two appends racing on one workbook serialised, and formula-like text
 // kept as text (no formula ever reaches the workbook).
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { ResponseType } from "@microsoft/microsoft-graph-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CellValue } from "../../src/core/cellValue";
 import { dayFromIso } from "../../src/core/day";
 import { JOURNAL_SHEET, type JournalEntry } from "../../src/core/journalEntry";
 import type { MemorySheet } from "../../src/engine/memoryWorkbook";
 import { journalSheetAppend } from "../../src/engine/journalSheetAppend";
+import { planWorkbook } from "../../src/engine/planWorkbook";
 import { readWorkbook } from "../../src/engine/readWorkbook";
+import { readWorkbookSource } from "../../src/workbook/workbookSource";
 import { graphWorkbookInput, worksheetPath } from "../../src/graph/workbookInput";
 import { findWorkbook } from "../../src/graph/workbookLocation";
 import { GraphWorkbookOutput } from "../../src/graph/workbookOutput";
@@ -87,6 +90,24 @@ describe("journal lines through Graph", () => {
     // The same action again adds nothing.
     expect(journalSheetAppend(await readBack(session), after.journal.entries, lines).added).toEqual([]);
     await session.close();
+  });
+
+  it("are in the file Excel saves, which the command line reads with the same journal", async () => {
+    const file = path.join(dir, "saved.xlsx");
+    await writeSampleWorkbook(file);
+    const { session } = await sessionOn(await readFile(file));
+    const { append } = journalSheetAppend(await readBack(session), [], [line("F-7001"), line("F-7002", "Mairie de Saverdun")]);
+    await new GraphWorkbookOutput(session).append([append!]);
+    const throughGraph = await readWorkbook(graphWorkbookInput(session), { asOf });
+    await session.close();
+    const { item } = session;
+    const bytes = (await session.client.api(`/drives/${item.driveId}/items/${item.itemId}/content`).responseType(ResponseType.ARRAYBUFFER).get()) as ArrayBuffer;
+    const downloaded = path.join(dir, "downloaded.xlsx");
+    await writeFile(downloaded, Buffer.from(bytes));
+    const fromFile = await readWorkbookSource(downloaded, { asOf });
+    expect(fromFile.journal.entries.map((e) => e.invoice).slice(-2)).toEqual(["F-7001", "F-7002"]);
+    expect(fromFile.journal).toEqual(throughGraph.journal);
+    expect(planWorkbook(fromFile, asOf)).toEqual(planWorkbook(throughGraph, asOf));
   });
 
   it("keeps a customer named =HYPERLINK(…) as that text, with no formula in the workbook", async () => {
