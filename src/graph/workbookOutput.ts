@@ -14,6 +14,7 @@ import { DATE_FORMAT, TEXT_FORMAT } from "../workbook/safeCell";
 import { columnLetters } from "../workbook/cellRange";
 import { needsTextFormat, officeCellValue } from "../../taskpane/excel/officeCellValue";
 import { addressRange, worksheetPath } from "./workbookInput";
+import { WorkbookRefusal } from "./workbookRefusal";
 import type { WorkbookSession } from "./workbookSession";
 
 type GraphCell = string | number | boolean;
@@ -72,7 +73,7 @@ export class GraphWorkbookOutput implements WorkbookOutput {
   async update(updates: readonly CellUpdate[], appends: readonly SheetAppend[] = []): Promise<void> {
     for (const update of updates) {
       if (!sameSheetName(update.sheet, SETTINGS_SHEET)) {
-        throw new Error(`Seule la feuille «${SETTINGS_SHEET}» peut être modifiée, pas «${update.sheet}» / Only sheet "${SETTINGS_SHEET}" can be changed`);
+        throw new WorkbookRefusal(`Seule la feuille «${SETTINGS_SHEET}» peut être modifiée, pas «${update.sheet}»`, `Only sheet "${SETTINGS_SHEET}" can be changed`);
       }
     }
     const values = updates.map((update) => officeCellValue(update.value));
@@ -81,9 +82,9 @@ export class GraphWorkbookOutput implements WorkbookOutput {
       for (const update of updates) {
         const found = (await this.session.get<GraphRange>(cell(update), ["values"])).values?.[0]?.[0] ?? "";
         if (!((isBlankCell(found) && isBlankCell(update.expected)) || found === update.expected)) {
-          throw new Error(
-            `La cellule ligne ${update.row}, colonne ${update.column + 1} de «${update.sheet}» a changé depuis sa lecture : rien n'a été écrit / ` +
-              `The cell on row ${update.row}, column ${update.column + 1} of "${update.sheet}" has changed since it was read: nothing was written`,
+          throw new WorkbookRefusal(
+            `La cellule ligne ${update.row}, colonne ${update.column + 1} de «${update.sheet}» a changé depuis sa lecture : rien n'a été écrit`,
+            `The cell on row ${update.row}, column ${update.column + 1} of "${update.sheet}" has changed since it was read: nothing was written`,
           );
         }
       }
@@ -124,9 +125,9 @@ export class GraphWorkbookOutput implements WorkbookOutput {
         const range = addressRange((await session.get<GraphRange>(`${path}/range`, ["address"])).address)!;
         const columns = range.right - range.left + 1;
         if (rows.some((row) => row.length > columns)) {
-          throw new Error(
-            `Le tableau «${tableName}» a ${columns} colonnes, les lignes à ajouter en ont ${width} : rien n'a été écrit. / ` +
-              `Table "${tableName}" has ${columns} columns, the rows to add have ${width}: nothing was written.`,
+          throw new WorkbookRefusal(
+            `Le tableau «${tableName}» a ${columns} colonnes, les lignes à ajouter en ont ${width} : rien n'a été écrit.`,
+            `Table "${tableName}" has ${columns} columns, the rows to add have ${width}: nothing was written.`,
           );
         }
         // A table made with no line yet keeps one empty data row, which the first line fills.
@@ -146,9 +147,9 @@ export class GraphWorkbookOutput implements WorkbookOutput {
       }
       const firstRow = usedRange!.bottom + 1;
       if (!(await this.cellsBlank(sheet!, a1(firstRow, 1, firstRow + rows.length - 1, width)))) {
-        throw new Error(
-          `La feuille «${append.sheet}» a des cellules remplies là où les lignes devaient s'ajouter : rien n'a été écrit. / ` +
-            `Sheet "${append.sheet}" has filled cells where the rows were to be added: nothing was written.`,
+        throw new WorkbookRefusal(
+          `La feuille «${append.sheet}» a des cellules remplies là où les lignes devaient s'ajouter : rien n'a été écrit.`,
+          `Sheet "${append.sheet}" has filled cells where the rows were to be added: nothing was written.`,
         );
       }
       placements.push({ append, rows, sheet: sheet!, kind: "below", addSheet: false, width, firstRow, firstColumn: 1 });

@@ -28,6 +28,7 @@ import { graphClient } from "../../graph/graphClient";
 import { graphWorkbookInput } from "../../graph/workbookInput";
 import { findWorkbook, type WorkbookItem } from "../../graph/workbookLocation";
 import { GraphWorkbookOutput } from "../../graph/workbookOutput";
+import { WorkbookRefusal } from "../../graph/workbookRefusal";
 import { retryAfterSeconds } from "../../graph/workbookRetry";
 import { WorkbookSession } from "../../graph/workbookSession";
 import { readGraphSheets } from "../../graph/workbookSheets";
@@ -90,11 +91,7 @@ export function graphApiError(error: unknown): unknown {
     }
     return new ApiError(502, "graph_error", "Microsoft 365 n'a pas pu répondre", "Microsoft 365 could not answer", { cause: error });
   }
-  // The workbook output refuses in French / English (a table too narrow, cells in the way).
-  if (error instanceof Error && / \/ /.test(error.message)) {
-    const [french, english] = error.message.split(" / ");
-    return new ApiError(409, "workbook_refused", french!, english!, { cause: error });
-  }
+  if (error instanceof WorkbookRefusal) return new ApiError(409, "workbook_refused", error.french, error.english, { cause: error });
   return error;
 }
 
