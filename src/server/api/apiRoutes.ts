@@ -5,6 +5,8 @@
 import type { ApiRoute } from "./apiDeps";
 import { draftsRoute } from "./draftsRoute";
 import { meRoute } from "./meRoute";
+import { oneDriveFilesRoute } from "./oneDriveFilesRoute";
+import { workbookRoute } from "./workbookRoute";
 
 export interface ApiRouteEntry {
   /** The prefix under /api the route owns: "/drafts" for /api/drafts and /api/drafts/... */
@@ -15,4 +17,6 @@ export interface ApiRouteEntry {
 export const API_ROUTES: readonly ApiRouteEntry[] = [
   { path: "/me", route: meRoute },
   { path: "/drafts", route: draftsRoute },
+  { path: "/workbook", route: workbookRoute },
+  { path: "/onedrive", route: oneDriveFilesRoute },
 ];
