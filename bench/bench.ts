@@ -1,7 +1,8 @@
-// npm run bench [-- functions|plan|run|documents|statements|engine|pane]: each figure is printed beside a reference
+// npm run bench [-- functions|plan|run|documents|statements|engine|pane|drafts]: each figure is printed beside a reference
 // measured in the same run, as a ratio.
 import { isMainThread } from "node:worker_threads";
 import { runDocumentsBenchmark } from "./documentsBench";
+import { DRAFTS_WORKERS, runDraftsBenchmark } from "./draftsBench";
 import { runEngineBenchmark } from "./engineBench";
 import { measureSelf } from "./freshProcess";
 import { runFunctionsBenchmark } from "./functionsBench";
@@ -18,10 +19,11 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   statements: runStatementBenchmark,
   engine: runEngineBenchmark,
   pane: runPaneBenchmark,
+  drafts: runDraftsBenchmark,
 };
 
 /** What a fresh process measures (bench/freshProcess.ts), by kind. */
-const WORKERS = { ...PLAN_WORKERS, ...RUN_WORKERS };
+const WORKERS = { ...PLAN_WORKERS, ...RUN_WORKERS, ...DRAFTS_WORKERS };
 
 async function main(): Promise<void> {
   const [mode, kind, file] = process.argv.slice(2);

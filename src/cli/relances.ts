@@ -5,7 +5,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { packageRoot } from "../packageRoot";
-import { createAddinServer, type AddinServer } from "../server/server";
+import { createAddinServer, signInOrigins, type AddinServer } from "../server/server";
 import { apiLog } from "../server/api/apiLog";
 import { apiRouter } from "../server/api/apiRouter";
 import { ConfigError, microsoft365Status, readServerConfig, type ServerConfig } from "../server/config";
@@ -216,7 +216,7 @@ async function serve(args: readonly string[], io: CliIo): Promise<number> {
     // The API logs through io, its requests on stdout and its warnings on stderr, the secret masked.
     const secrets = config.microsoft365 === undefined ? [] : [config.microsoft365.clientSecret];
     const log = apiLog((level, line) => (level === "info" ? io.out(line) : io.err(line)), secrets);
-    server = await createAddinServer({ root: dist, port, api: apiRouter({ config, log }) });
+    server = await createAddinServer({ root: dist, port, api: apiRouter({ config, log }), connectSources: signInOrigins(config) });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "EADDRINUSE") {

@@ -8,6 +8,7 @@ import { defaultRunFolder } from "../workbook/earlierRuns";
 import { runWorkbook, type RunResult } from "../workbook/runWorkbook";
 import { SenderIncompleteError } from "../workbook/senderRefusal";
 import { planWorkbook } from "../engine/planWorkbook";
+import { graphMailRun, type GraphMailRun } from "../graph/graphMailRun";
 import { dateInputOption } from "./dateOption";
 import { nextRunLines, stoppedRunStatus } from "./dayAfterDay";
 import { demoSummary } from "./demoSummary";
@@ -94,10 +95,14 @@ export async function runCommand(args: readonly string[], io: CommandIo): Promis
   if (typeof asOf === "string") return usageError(io, asOf, RUN_USAGE);
   const mail = options.values.get("mail") ?? "eml";
   if (mail !== "eml" && mail !== "graph") return usageError(io, `--mail «${mail}» : eml ou graph`, RUN_USAGE);
+  let graph: GraphMailRun | undefined;
   if (mail === "graph") {
-    // Drafting through Microsoft Graph is the next capability; until then, say so rather than fall back silently.
-    io.err("--mail graph : les brouillons Outlook par Microsoft Graph ne sont pas encore disponibles ; utilisez --mail eml / not available yet: use --mail eml");
-    return EXIT_USAGE;
+    const made = graphMailRun(io.env);
+    if (typeof made === "string") {
+      io.err(made);
+      return EXIT_USAGE;
+    }
+    graph = made;
   }
   const file = options.positionals[0]!;
   const outDir = options.values.get("out") ?? defaultRunFolder(file, dayToIso(asOf));
@@ -109,14 +114,19 @@ export async function runCommand(args: readonly string[], io: CommandIo): Promis
     let result: RunResult;
     const progress = io.progress === undefined ? undefined : progressLine(io.progress);
     try {
-      result = await runWorkbook(file, { asOf, outDir, sheet: options.values.get("sheet"), user: io.env.USER ?? io.env.USERNAME, inPlace, progress });
+      result = await runWorkbook(file, { asOf, outDir, sheet: options.values.get("sheet"), user: io.env.USER ?? io.env.USERNAME, inPlace, progress, mail: graph?.delivery });
     } catch (error) {
       // The line goes before any message, which a terminal would print on top of it.
       progress?.done();
+      if (graph?.refused(error)) {
+        io.err((error as Error).message);
+        return EXIT_UNREADABLE;
+      }
       return senderRefused(io, error, options);
     }
     progress?.done();
     io.out(runSummary(result));
+    if (graph !== undefined) io.out(graph.summary());
     return 0;
   });
 }

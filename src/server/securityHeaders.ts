@@ -23,7 +23,12 @@ export const OFFICE_FRAME_ANCESTORS = [
 
 export const HSTS_MAX_AGE_SECONDS = 365 * 24 * 60 * 60;
 
-export function securityHeaders() {
+export interface SecurityHeadersOptions {
+  /** Origins the pages may fetch besides their own: the sign-in authority once Microsoft 365 is configured. */
+  readonly connectSources?: readonly string[] | undefined;
+}
+
+export function securityHeaders(options: SecurityHeadersOptions = {}) {
   return helmet({
     contentSecurityPolicy: {
       useDefaults: false,
@@ -35,7 +40,7 @@ export function securityHeaders() {
         "style-src": ["'self'", "'unsafe-inline'"],
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
-        "connect-src": ["'self'"],
+        "connect-src": ["'self'", ...(options.connectSources ?? [])],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
         "form-action": ["'self'"],

@@ -11,7 +11,7 @@ import express, { type Express, type NextFunction, type Request, type Response }
 import { addinFiles } from "./addinFiles";
 import { API_PATH, apiRouter } from "./api/apiRouter";
 import { healthzRoute } from "./api/healthz";
-import { readServerConfig } from "./config";
+import { readServerConfig, type ServerConfig } from "./config";
 import { getDevCertificate, type DevCertificate } from "./devCertificate";
 import { FILES_PATH, filesRoute, outputFolder } from "./filesRoute";
 import { securityHeaders } from "./securityHeaders";
@@ -33,6 +33,8 @@ export interface AddinServerOptions {
   outputDir?: string;
   /** The API at /api (default: apiRouter of the environment's configuration). */
   api?: express.Router;
+  /** Origins the pages may fetch besides their own (default: signInOrigins of the environment's configuration). */
+  connectSources?: readonly string[];
 }
 
 export interface AddinServer {
@@ -46,17 +48,31 @@ export interface AddinServer {
 
 export const HOME_PATH = "/taskpane/taskpane.html";
 
+/**
+ * Where a task pane's sign-in fetches from, once Microsoft 365 is configured: the authority
+ * (msal-browser reads its metadata and redeems the popup's code there; the stand-in's token door).
+ */
+export function signInOrigins(config: ServerConfig): string[] {
+  return config.microsoft365 === undefined ? [] : [new URL(config.authorityHost).origin];
+}
+
 export function createAddinApp(
   root: string,
   routes?: (app: Express) => void,
   outputDir = outputFolder(),
-  api: express.Router = apiRouter({ config: readServerConfig() }),
+  api?: express.Router,
+  connectSources?: readonly string[],
 ): Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("etag", "strong");
 
-  app.use(securityHeaders());
+  if (api === undefined || connectSources === undefined) {
+    const config = readServerConfig();
+    api ??= apiRouter({ config });
+    connectSources ??= signInOrigins(config);
+  }
+  app.use(securityHeaders({ connectSources }));
 
   app.get("/", (_req: Request, res: Response) => {
     res.redirect(302, HOME_PATH);
@@ -104,7 +120,7 @@ export async function createAddinServer(options: AddinServerOptions): Promise<Ad
     );
   }
   const certificate = options.certificate ?? (await getDevCertificate());
-  const app = createAddinApp(root, options.routes, options.outputDir, options.api);
+  const app = createAddinApp(root, options.routes, options.outputDir, options.api, options.connectSources);
   const tls = { key: certificate.key, cert: certificate.cert, ...TLS_POLICY };
   const host = options.host ?? "localhost";
   // "localhost" is 127.0.0.1 for some clients and ::1 for others (Windows, recent Node): listen on

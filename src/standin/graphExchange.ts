@@ -25,6 +25,8 @@ export interface GraphRequest {
   readonly caller: GraphCaller;
   /** Set for a request inside a $batch: its id there. */
   readonly batchId?: string | undefined;
+  /** Aborted when the client hangs up (a $batch then begins none of its remaining requests). */
+  readonly signal?: AbortSignal | undefined;
 }
 
 export interface GraphResponse {

@@ -103,6 +103,16 @@ export class StandinAuthority {
   /** Entra's routes: metadata, keys, instance discovery, token; and the stand-in's user-token door. */
   router(): Router {
     const router = express.Router();
+    // Entra answers a single-page app's fetches cross-origin (metadata, keys, token): so does the
+    // stand-in, and its token door, which the preview's page calls from the add-in's origin.
+    router.use((req, res, next) => {
+      res.setHeader("Access-Control-Allow-Origin", "*");
+      if (req.method !== "OPTIONS") return next();
+      res.setHeader("Access-Control-Allow-Methods", "GET, POST");
+      res.setHeader("Access-Control-Allow-Headers", "Content-Type");
+      res.setHeader("Access-Control-Max-Age", "600");
+      res.status(204).end();
+    });
     const tenantPath = `/:tenant`;
     router.get(`${tenantPath}/v2.0/.well-known/openid-configuration`, (req, res) => {
       if (!this.knownTenant(req.params.tenant)) return void tenantNotFound(res);

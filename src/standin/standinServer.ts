@@ -77,6 +77,10 @@ async function graphOverHttps(context: StandinContext, req: Request, res: Respon
   const url = new URL(req.originalUrl, context.url);
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers[name.toLowerCase()] = value;
+  const hangUp = new AbortController();
+  res.on("close", () => {
+    if (!res.writableFinished) hangUp.abort();
+  });
   const request: GraphRequest = {
     method: req.method,
     path: decodeURIComponent(url.pathname.replace(/^\/v1\.0/, "")),
@@ -84,6 +88,7 @@ async function graphOverHttps(context: StandinContext, req: Request, res: Respon
     headers,
     body: bodyOf(req),
     caller,
+    signal: hangUp.signal,
   };
   let response: GraphResponse;
   try {

@@ -93,10 +93,11 @@ describe("relances plan", () => {
     expect(err().split("\n")).toHaveLength(1);
   });
 
-  it("says that drafting through Microsoft Graph is not available yet, rather than writing .eml files instead", async () => {
+  it("names each missing Microsoft 365 variable for --mail graph, rather than writing .eml files instead", async () => {
     const { io, err } = capture();
+    io.env = { USER: "test", AZURE_TENANT_ID: "t" };
     expect(await runCli(["run", sample, "--mail", "graph", "--out", path.join(dir, "graph")], io)).toBe(2);
-    expect(err()).toMatch(/pas encore disponibles ; utilisez --mail eml/);
+    expect(err()).toMatch(/manquante\(s\) : AZURE_CLIENT_ID, AZURE_CLIENT_SECRET, RELANCES_MAILBOX/);
     await expect(readdir(path.join(dir, "graph"))).rejects.toThrow();
   });
 

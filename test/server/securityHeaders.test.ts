@@ -5,8 +5,12 @@ import { createHash, X509Certificate } from "node:crypto";
 import { existsSync } from "node:fs";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AddressInfo } from "node:net";
+import express from "express";
+import { readServerConfig } from "../../src/server/config";
 import { OFFICE_FRAME_ANCESTORS } from "../../src/server/securityHeaders";
-import { distExists } from "../helpers/addin";
+import { createAddinApp, signInOrigins } from "../../src/server/server";
+import { DIST, distExists } from "../helpers/addin";
 import { startTestServer, type TestServer } from "./addinServerClient";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -73,6 +77,29 @@ describe("security headers", () => {
       expect((await test.get(raw)).headers["cross-origin-resource-policy"], raw).toBe("cross-origin");
     }
     expect((await test.get("/nope")).headers["cross-origin-resource-policy"]).toBe("same-origin");
+  });
+});
+
+describe("the sign-in's origin in connect-src", () => {
+  const configured = { AZURE_TENANT_ID: "5f1c2a7e-3b8d-4e61-9a0c-7d2e8b4f6a13", AZURE_CLIENT_ID: "0c7e4d92-61a5-4b3f-8e27-c9a1f05d3b68", AZURE_CLIENT_SECRET: "s" };
+
+  it("lets the pages fetch the authority once Microsoft 365 is configured, and only their own origin otherwise", () => {
+    expect(signInOrigins(readServerConfig({ ...configured, AUTHORITY_HOST: "https://localhost:4040" }))).toEqual(["https://localhost:4040"]);
+    expect(signInOrigins(readServerConfig(configured))).toEqual(["https://login.microsoftonline.com"]);
+    expect(signInOrigins(readServerConfig({}))).toEqual([]);
+  });
+
+  it("is in the header the pages get", async () => {
+    const app = createAddinApp(DIST, undefined, undefined, express.Router(), ["https://login.microsoftonline.com"]);
+    const answer = await new Promise<string>((resolve, reject) => {
+      const server = app.listen(0, "127.0.0.1", () => {
+        const { port } = server.address() as AddressInfo;
+        fetch(`http://127.0.0.1:${port}/taskpane/taskpane.html`)
+          .then((r) => resolve(r.headers.get("content-security-policy") ?? ""), reject)
+          .finally(() => server.close());
+      });
+    });
+    expect(directives(answer).get("connect-src")).toEqual(["'self'", "https://login.microsoftonline.com"]);
   });
 });
 

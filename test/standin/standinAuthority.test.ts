@@ -63,4 +63,16 @@ describe("the stand-in's authority, as msal-node and jose meet Entra ID", () => 
     expect(((await me.json()) as { id: string }).id).toBe(decodeJwt(apiToken).oid);
     expect((await fetch(`${standin.url}/v1.0/nowhere`, { headers: { authorization: `Bearer ${graph!.accessToken}` } })).status).toBe(404);
   });
+
+  it("answers a page of another origin, as Entra answers a single-page app: preflight and token door", async () => {
+    const preflight = await fetch(`${standin.url}/_standin/user-token`, {
+      method: "OPTIONS",
+      headers: { origin: "https://localhost:3000", "access-control-request-method": "POST", "access-control-request-headers": "content-type" },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("access-control-allow-headers")).toMatch(/content-type/i);
+    const minted = await fetch(`${standin.url}/_standin/user-token`, { method: "POST", headers: { "content-type": "application/json", origin: "https://localhost:3000" }, body: "{}" });
+    expect(minted.headers.get("access-control-allow-origin")).toBe("*");
+    expect(decodeJwt(((await minted.json()) as { access_token: string }).access_token).scp).toBe("access_as_user");
+  });
 });
