@@ -1,5 +1,5 @@
 // Files saved next to the workbook in OneDrive or SharePoint (issue 11), once Microsoft 365 is
-// configured: the server (POST /api/files/onedrive) writes them into the workbook's folder through
+// configured: the server (POST /api/onedrive/files) writes them into the workbook's folder through
 // Graph as the user, and answers a link for each, which the pane shows.
 import { base64Of } from "../../src/engine/base64";
 import type { ApiClient } from "../shared/apiClient";

@@ -9,7 +9,7 @@ import type { TokenOptions, TokenSource } from "./tokenSource";
 /** The draft route (POST): Outlook drafts of the reminders, found again by their key. */
 export const DRAFTS_ROUTE = "/api/drafts";
 /** The OneDrive route (POST): files saved in the workbook's folder. */
-export const ONEDRIVE_FILES_ROUTE = "/api/files/onedrive";
+export const ONEDRIVE_FILES_ROUTE = "/api/onedrive/files";
 
 /** A file for OneDrive: its path in the run's folder, its media type, its bytes in base64. */
 export interface FileWire {

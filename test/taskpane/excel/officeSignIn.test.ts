@@ -213,7 +213,7 @@ describe("where the Excel pane's files go with Microsoft 365 configured", () => 
     const app = express();
     app.use(express.json({ limit: "5mb" }));
     app.get("/api/config", (_req, res) => void res.json({ microsoft365: true, ...CONFIG }));
-    app.post("/api/files/onedrive", (req, res) => {
+    app.post("/api/onedrive/files", (req, res) => {
       posted.push({ route: "onedrive", authorization: req.headers.authorization, body: req.body });
       if (oneDriveDown) return void res.status(503).setHeader("Retry-After", "20").json({ error: { code: "graph_unavailable" } });
       res.json({ links: (req.body as { files: { path: string }[] }).files.map((f) => ({ path: f.path, url: `https://contoso.sharepoint.com/Relances/${f.path}` })) });

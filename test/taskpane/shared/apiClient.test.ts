@@ -16,11 +16,11 @@ const seen: { authorization: string | undefined; body: unknown }[] = [];
 beforeAll(async () => {
   const app = express();
   app.use(express.json({ limit: "1mb" }));
-  app.post(["/api/drafts", "/api/files/onedrive"], (req, res) => {
+  app.post(["/api/drafts", "/api/onedrive/files"], (req, res) => {
     seen.push({ authorization: req.headers.authorization, body: req.body });
     const next = script.shift();
     if (next !== undefined) return void next(req, res);
-    if (req.path === "/api/files/onedrive") {
+    if (req.path === "/api/onedrive/files") {
       const { files } = req.body as { files: { path: string }[] };
       return void res.json({ links: files.map((f) => ({ path: f.path, url: `https://contoso.sharepoint.com/${f.path}` })) });
     }
