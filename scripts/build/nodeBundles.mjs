@@ -1,5 +1,5 @@
-// The bundles that run in Node: the command line (bin/relances.js imports dist/cli/relances.js)
-// and the benchmark. Packages stay external (node_modules is there at run time), except pdf-lib,
+// The bundles that run in Node: the command line (bin/relances.js imports dist/cli/relances.js),
+// its render workers' script (dist/cli/render-worker.js) and the benchmark. Packages stay external (node_modules is there at run time), except pdf-lib,
 // bundled so that its deflating goes to node's zlib (src/node/pdfDeflate.ts) instead of pako.
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -39,6 +39,7 @@ async function buildNode(log, label, entry, outfile) {
 
 export async function buildNodeBundles(log) {
   await buildNode(log, "command line", path.join(root, "src", "cli", "relances.ts"), path.join(dist, "cli", "relances.js"));
+  await buildNode(log, "render workers", path.join(root, "src", "node", "renderWorker.ts"), path.join(dist, "cli", "render-worker.js"));
   const bench = path.join(root, "bench", "bench.ts");
   if (existsSync(bench)) {
     await buildNode(log, "benchmark", bench, path.join(dist, "bench", "bench.js"));

@@ -3,8 +3,8 @@
 // customers alone, so batches of actions and whole letters go to as many workers as the machine
 // has cores, each job to the worker with the fewest waiting, and their documents come back in the
 // plan's order. The engine still names and writes every document, in that order, so that names and
-// the journal's Référence are those of a run rendered in one thread. A worker is this same bundle,
-// started again.
+// the journal's Référence are those of a run rendered in one thread. A worker runs this module, from
+// a bundle of its own (src/node/renderWorker.ts).
 // Into a folder on disk (a file sink), a worker writes each document itself, as a temporary file
 // beside the name asked for (a StagedFile), so that the bytes do not cross threads and the writing
 // is shared by the cores; the sink then only renames it to the name the engine gives.
@@ -176,10 +176,14 @@ function serveRenders(setup: WorkerSetup): void {
 
 if (!isMainThread && (workerData as WorkerSetup | undefined)?.kind === WORKER_KIND) serveRenders(workerData as WorkerSetup);
 
-/** This module as a worker's script, when it runs from a bundle (a .ts source under a test runner cannot be started so). */
+/**
+ * The workers' script, when this code runs from a bundle (dist/cli/ or dist/bench/): the render
+ * workers' own (src/node/renderWorker.ts), built beside the command line. A .ts source under a test
+ * runner cannot be started so.
+ */
 function workerScript(): URL | undefined {
   const url = new URL(import.meta.url);
-  return url.protocol === "file:" && url.pathname.endsWith(".js") ? url : undefined;
+  return url.protocol === "file:" && url.pathname.endsWith(".js") ? new URL("../cli/render-worker.js", url) : undefined;
 }
 
 export interface WorkerRendererOptions {
@@ -196,7 +200,7 @@ export interface WorkerRendererOptions {
   readonly workers?: number | undefined;
   /** Fewest actions worth starting workers for (400 by default). */
   readonly minActions?: number | undefined;
-  /** The workers' script (this bundle by default; a test names the built one). */
+  /** The workers' script (dist/cli/render-worker.js beside this bundle by default; a test names the built one). */
   readonly script?: URL | undefined;
 }
 

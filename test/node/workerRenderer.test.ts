@@ -1,6 +1,6 @@
 // The run's documents rendered on worker threads are those rendered in one thread: the same files,
 // in the same order, under the same names (collisions included), with the same
-// journal references. The workers run the built bundle (npm run build first).
+// journal references. The workers run the built script (npm run build first).
 import { existsSync } from "node:fs";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -17,7 +17,7 @@ import { fileTemplateStore } from "../../src/node/fileTemplateStore";
 import { workerRenderers } from "../../src/node/workerRenderer";
 import { sampleReminders } from "../documents/sampleReminders";
 
-const BUNDLE = new URL("../../dist/cli/relances.js", import.meta.url);
+const BUNDLE = new URL("../../dist/cli/render-worker.js", import.meta.url);
 
 let dir: string;
 beforeAll(async () => {
