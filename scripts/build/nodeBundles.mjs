@@ -1,5 +1,6 @@
-// The bundles that run in Node: the command line (bin/relances.js imports dist/cli/relances.js)
-// the Microsoft 365 stand-in (npm run m365-standin) and the benchmark. Packages stay external (node_modules is there at run time), except pdf-lib,
+// The bundles that run in Node: the command line (bin/relances.js imports dist/cli/relances.js),
+// its render workers' script (dist/cli/render-worker.js), the Microsoft 365 stand-in (npm run
+// m365-standin) and the benchmark. Packages stay external (node_modules is there at run time), except pdf-lib,
 // bundled so that its deflating goes to node's zlib (src/node/pdfDeflate.ts) instead of pako.
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -39,6 +40,7 @@ async function buildNode(log, label, entry, outfile) {
 
 export async function buildNodeBundles(log) {
   await buildNode(log, "command line", path.join(root, "src", "cli", "relances.ts"), path.join(dist, "cli", "relances.js"));
+  await buildNode(log, "render workers", path.join(root, "src", "node", "renderWorker.ts"), path.join(dist, "cli", "render-worker.js"));
   await buildNode(log, "Microsoft 365 stand-in", path.join(root, "src", "standin", "main.ts"), path.join(dist, "standin", "main.js"));
   const bench = path.join(root, "bench", "bench.ts");
   if (existsSync(bench)) {

@@ -26,7 +26,25 @@ export interface DocumentPorts {
   readonly progress?: RunProgress | undefined;
   /** Renders the actions' statements, court files and e-mails (here, one after the other, by default). */
   readonly render?: ActionRenderer | undefined;
+  /**
+   * Renders a letter elsewhere: each is handed over before the actions' documents, to be made
+   * while they are, and awaited in turn after them (by default, each is merged here then).
+   */
+  readonly renderLetter?: LetterRenderer | undefined;
 }
+
+/** The Word letters of a level and language, one section per customer (see renderLetters). */
+export interface LetterToRender {
+  /** Its name in the output folder. */
+  readonly file: string;
+  readonly level: ReminderLevel;
+  readonly lang: Language;
+  /** Its customers' actions, in the plan's order. */
+  readonly actions: readonly PlannedAction[];
+}
+
+/** Renders a letter elsewhere (a worker thread): its bytes, as renderLetters makes them. */
+export type LetterRenderer = (letter: LetterToRender) => Promise<Uint8Array>;
 
 export interface ProducedDocuments {
   /** The document each customer's action went into (the journal's Référence) and its channel, by customer key. */
@@ -67,11 +85,30 @@ class DocumentNames {
 /** Holds an e-mail's place in the documents' order until its delivery answers. */
 const PENDING: ActionDocument = { reference: "", channel: "email" };
 
-interface LetterGroup {
-  readonly level: ReminderLevel;
-  readonly lang: Language;
+interface LetterGroup extends LetterToRender {
   readonly channel: Channel;
   readonly actions: PlannedAction[];
+}
+
+/**
+ * The letters of a plan: its actions from reminder 1 to the formal notice that go by post, by
+ * level and language, in the order their first customer comes in the plan.
+ */
+function letterGroups(plan: Plan): LetterGroup[] {
+  const letters = new Map<string, LetterGroup>();
+  for (const action of plan.actions) {
+    const channel = action.channel;
+    if (action.level >= 4 || (channel !== "courrier" && channel !== "recommandé")) continue;
+    const lang = documentLanguage(action);
+    const key = `${action.level}-${lang}`;
+    let group = letters.get(key);
+    if (group === undefined) {
+      const file = `courriers/${LETTER_NAMES[action.level]}-${dayToIso(plan.asOf)}${lang === "en" ? "-en" : ""}.docx`;
+      letters.set(key, (group = { file, level: action.level, lang, channel, actions: [] }));
+    }
+    group.actions.push(action);
+  }
+  return [...letters.values()];
 }
 
 /** The documents of one action rendered ahead of naming: what the run writes for it, in that order. */
@@ -151,8 +188,12 @@ export async function produceRunDocuments(plan: Plan, settings: Settings, ports:
   const names = new DocumentNames();
   let count = 0;
   const written = (): void => progress.documentsWritten(++count);
-  const letters = new Map<string, LetterGroup>();
   const render = ports.render ?? renderHere({ asOf: plan.asOf, settings, templates }, mail);
+  const letters = letterGroups(plan);
+  // Rendered elsewhere, the letters are made while the other documents are; awaited in turn below,
+  // a failure is told there (and not as an unhandled rejection meanwhile).
+  const early = ports.renderLetter === undefined ? undefined : letters.map((letter) => ports.renderLetter!(letter));
+  for (const made of early ?? []) made.catch(() => undefined);
   const deliveries: Promise<void>[] = [];
   const references = new Map<string, ActionDocument>();
 
@@ -181,20 +222,14 @@ export async function produceRunDocuments(plan: Plan, settings: Settings, ports:
       if (mail.flush === undefined) await delivered;
       else deliveries.push(delivered);
       documents.set(customerKey, PENDING);
-    } else if (action.level < 4 && (channel === "courrier" || channel === "recommandé")) {
-      const lang = documentLanguage(action);
-      const key = `${action.level}-${lang}`;
-      let group = letters.get(key);
-      if (group === undefined) letters.set(key, (group = { level: action.level, lang, channel, actions: [] }));
-      group.actions.push(action);
     }
   }
 
-  // The letters' merge data is made when they are merged, not held through the other documents.
-  for (const { level, lang, actions, channel } of letters.values()) {
-    const customers = actions.map((action) => reminderData(action, plan, settings));
-    const file = `courriers/${LETTER_NAMES[level]}-${customers[0]!.date_iso}${lang === "en" ? "-en" : ""}.docx`;
-    await sink.write(file, renderLetters(await templates.word(level, lang), customers));
+  for (const [i, letter] of letters.entries()) {
+    const { file, level, lang, actions, channel } = letter;
+    // Merged here, the letters' merge data is made then, not held through the other documents.
+    const bytes = early?.[i] === undefined ? renderLetters(await templates.word(level, lang), actions.map((action) => reminderData(action, plan, settings))) : await early[i]!;
+    await sink.write(file, bytes);
     written();
     for (const action of actions) documents.set(action.customerKey, { reference: file, channel });
   }

@@ -138,7 +138,7 @@ async function runOnSnapshot(snapshot: Snapshot, output: string, options: RunOpt
     mail,
     actions: options.mail === undefined ? plan.actions.length : 0,
   });
-  const runPorts = { templates, sink, mail, progress, render: renderers.render };
+  const runPorts = { templates, sink, mail, progress, render: renderers.render, renderLetter: renderers.renderLetter };
   const input = { plan, settings: source.settings, journal: source.journal.entries, history: historyJournalEntries(source, options.asOf).entries, user: options.user };
   let outcome: RunOutcome;
   try {

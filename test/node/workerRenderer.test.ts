@@ -1,6 +1,6 @@
 // The run's documents rendered on worker threads are those rendered in one thread: the same files,
 // in the same order, under the same names (collisions included), with the same
-// journal references. The workers run the built bundle (npm run build first).
+// journal references. The workers run the built script (npm run build first).
 import { existsSync } from "node:fs";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -17,7 +17,7 @@ import { fileTemplateStore } from "../../src/node/fileTemplateStore";
 import { workerRenderers } from "../../src/node/workerRenderer";
 import { sampleReminders } from "../documents/sampleReminders";
 
-const BUNDLE = new URL("../../dist/cli/relances.js", import.meta.url);
+const BUNDLE = new URL("../../dist/cli/render-worker.js", import.meta.url);
 
 let dir: string;
 beforeAll(async () => {
@@ -43,7 +43,7 @@ async function produce(plan: Plan, settings: Awaited<ReturnType<typeof sampleRem
 }
 
 describe("documents rendered on worker threads", () => {
-  it.skipIf(!existsSync(BUNDLE))("are the files one thread renders, in its order and under its names", async () => {
+  it.skipIf(!existsSync(BUNDLE))("are the files one thread renders, letters included, in its order and under its names", async () => {
     const { plan, settings } = await sampleReminders();
     // The sample three times over, under other keys: enough batches for both workers, and names
     // that collide (the copies carry their key's hash).
@@ -54,6 +54,8 @@ describe("documents rendered on worker threads", () => {
     const copied = `${plan.actions[0]!.customerKey}#1`;
     await compareWith(there, here);
     expect(here.files.some((f) => f.includes(`-${stableHash(copied)}.`))).toBe(true);
+    // The letters too, made on a worker of their own while the batches are.
+    expect(there.files.filter((f) => f.startsWith("courriers/")).length).toBeGreaterThan(0);
     expect((await readdir(path.join(dir, "there"), { recursive: true })).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
 
