@@ -2,6 +2,8 @@
 // build beside it, which the page loads to read .xlsx files; and dist/taskpane/pane.html + pane.js,
 // the same pane inside Excel, once its Office.js host (taskpane/excel/officeHost.ts) and its entry
 // (taskpane/excel/index.tsx) are there, with its sign-in dialog (authDialog.html + authDialog.js).
+// dist/preview/outlook.html + outlook.js and dist/taskpane/outlook/ (read.html, read.js,
+// compose.html): the Outlook pane.
 // Modern browsers only (Fluent UI v9 needs them): ES2020, minified to keep the page light.
 import { existsSync } from "node:fs";
 import { copyFile, mkdir } from "node:fs/promises";
@@ -29,6 +31,26 @@ export async function buildPane(log) {
     ...PANE_OPTIONS,
     entryPoints: [path.join(root, "taskpane", "preview", "index.tsx")],
     outfile: path.join(previewDir, "preview.js"),
+  });
+  // The Outlook read pane in the preview (/preview/outlook), on the server's embedded workbook.
+  await copyFile(path.join(root, "taskpane", "outlook", "outlookPreview.html"), path.join(previewDir, "outlook.html"));
+  await log.report(path.join(previewDir, "outlook.html"));
+  await bundle(log, "Outlook preview", {
+    ...PANE_OPTIONS,
+    entryPoints: [path.join(root, "taskpane", "outlook", "preview.tsx")],
+    outfile: path.join(previewDir, "outlook.js"),
+  });
+  // dist/taskpane/outlook/: the Outlook add-in's pages (manifest.outlook.xml).
+  const outlookDir = path.join(dist, "taskpane", "outlook");
+  await mkdir(outlookDir, { recursive: true });
+  for (const page of ["read.html", "compose.html"]) {
+    await copyFile(path.join(root, "taskpane", "outlook", page), path.join(outlookDir, page));
+    await log.report(path.join(outlookDir, page));
+  }
+  await bundle(log, "Outlook read pane", {
+    ...PANE_OPTIONS,
+    entryPoints: [path.join(root, "taskpane", "outlook", "read.tsx")],
+    outfile: path.join(outlookDir, "read.js"),
   });
   // The Excel entry needs its Office.js host and the entry that renders the pane on it.
   if (!["officeHost.ts", "index.tsx"].every((name) => existsSync(path.join(root, "taskpane", "excel", name)))) return;

@@ -10,6 +10,8 @@ import { writeSampleWorkbook } from "../sample/sampleWorkbook";
 
 export const PREVIEW_PATH = "/preview";
 export const SAMPLE_PATH = "/preview/sample.xlsx";
+/** The Outlook read pane on the server's embedded workbook, with sample replies. */
+export const OUTLOOK_PREVIEW_PATH = "/preview/outlook";
 /** The templates' list ({ files: ["fr/reminder1.docx", ...] }); each file at /templates/<lang>/<name>. */
 export const TEMPLATES_INDEX_PATH = "/templates/index.json";
 
@@ -55,6 +57,10 @@ export function previewRoutes(root: string): Router {
   router.get([PREVIEW_PATH, `${PREVIEW_PATH}/`], (_req, res) => {
     noCache(res);
     res.sendFile(path.join(root, "preview", "preview.html"));
+  });
+  router.get([OUTLOOK_PREVIEW_PATH, `${OUTLOOK_PREVIEW_PATH}/`], (_req, res) => {
+    noCache(res);
+    res.sendFile(path.join(root, "preview", "outlook.html"));
   });
   router.get(SAMPLE_PATH, async (_req, res, next) => {
     try {

@@ -17,6 +17,7 @@ import { FILES_PATH, filesRoute, outputFolder } from "./filesRoute";
 import { securityHeaders } from "./securityHeaders";
 import { TLS_POLICY } from "./tlsPolicy";
 import { previewRoutes } from "./previewRoutes";
+import { EMBEDDED_WORKBOOK_PATH, embeddedWorkbookRoute } from "./embeddedWorkbookRoute";
 
 export interface AddinServerOptions {
   /** The folder to serve: dist/. */
@@ -82,6 +83,7 @@ export function createAddinApp(
   routes?.(app);
 
   app.use(healthzRoute());
+  app.use(EMBEDDED_WORKBOOK_PATH, embeddedWorkbookRoute());
   app.use(API_PATH, api);
   app.use(FILES_PATH, filesRoute({ outputDir }));
 

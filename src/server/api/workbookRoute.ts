@@ -49,7 +49,7 @@ const sheetsBody = z.object({
   headerRow: z.number().int().min(1).max(1_048_576).optional(),
 });
 
-const journalLine = z
+export const journalLine = z
   .object({
     date: isoDay,
     customer: z.string().min(1).max(1000),
@@ -117,7 +117,7 @@ async function inSession<T>(deps: ApiDeps, req: Request, workbookUrl: string, wo
 }
 
 /** The journal's lines as the engine takes them. */
-function journalEntry(line: z.infer<typeof journalLine>, user: string | undefined): JournalEntry {
+export function journalEntry(line: z.infer<typeof journalLine>, user: string | undefined): JournalEntry {
   return {
     date: dayFromIso(line.date)!,
     customer: line.customer,

@@ -1,0 +1,86 @@
+// The Outlook read pane's words, French first, English when Office's display language is English.
+import type { PaneLanguage } from "../shared/paneHost";
+
+const fr = {
+  title: "Compte client",
+  noMessage: "Aucun message sélectionné.",
+  loading: "Lecture du classeur…",
+  unknownSender: "Aucun client du suivi pour {address}.",
+  chooseCustomer: "Plusieurs clients possibles : lequel ?",
+  byDomain: "Trouvé par le domaine de l'adresse.",
+  balance: "Reste dû : {amount}",
+  penalties: "Pénalités à ce jour : {amount}",
+  invoices: "Factures ouvertes",
+  lastActions: "Dernières actions",
+  nextReminder: "Prochaine étape : relance niveau {level}",
+  nextHeld: "En attente",
+  nextHeldUntil: "En attente jusqu'au {date}",
+  nextNone: "Rien à faire pour l'instant",
+  suggestion: "Suggestion d'après le message : {kind}",
+  paid: "Déjà payé",
+  dispute: "Litige",
+  promise: "Promesse",
+  away: "Absent",
+  paidOn: "Date du paiement",
+  paymentReference: "Référence du paiement",
+  promisedDate: "Date promise",
+  returnDate: "Date de retour",
+  note: "Note",
+  log: "Enregistrer dans le journal",
+  logged: "{count} {count|ligne ajoutée|lignes ajoutées} au journal.",
+  already: "Déjà au journal : rien n'a été ajouté.",
+  status_overdue: "en retard",
+  status_notDue: "non échue",
+  status_dispute: "litige",
+  status_promise: "promesse",
+  status_awaiting_acceptance: "en attente d'acceptation",
+  level: "niveau {level}",
+  noLevel: "aucune relance",
+  message: "Message",
+};
+
+type OutlookTextKey = keyof typeof fr;
+
+const en: Readonly<Record<OutlookTextKey, string>> = {
+  title: "Customer account",
+  noMessage: "No message selected.",
+  loading: "Reading the workbook…",
+  unknownSender: "No customer of the tracking sheet for {address}.",
+  chooseCustomer: "Several customers match: which one?",
+  byDomain: "Found by the address's domain.",
+  balance: "Balance due: {amount}",
+  penalties: "Late interest to date: {amount}",
+  invoices: "Open invoices",
+  lastActions: "Last actions",
+  nextReminder: "Next step: reminder level {level}",
+  nextHeld: "On hold",
+  nextHeldUntil: "On hold until {date}",
+  nextNone: "Nothing to do for now",
+  suggestion: "Suggested from the message: {kind}",
+  paid: "Already paid",
+  dispute: "Dispute",
+  promise: "Promise",
+  away: "Out of office",
+  paidOn: "Payment date",
+  paymentReference: "Payment reference",
+  promisedDate: "Promised date",
+  returnDate: "Return date",
+  note: "Note",
+  log: "Log in the journal",
+  logged: "{count} {count|line|lines} added to the journal.",
+  already: "Already in the journal: nothing was added.",
+  status_overdue: "overdue",
+  status_notDue: "not due",
+  status_dispute: "dispute",
+  status_promise: "promise",
+  status_awaiting_acceptance: "awaiting acceptance",
+  level: "level {level}",
+  noLevel: "no reminder yet",
+  message: "Message",
+};
+
+export type OutlookTexts = Readonly<Record<OutlookTextKey, string>>;
+
+export function outlookTexts(language: PaneLanguage): OutlookTexts {
+  return language === "en" ? en : fr;
+}

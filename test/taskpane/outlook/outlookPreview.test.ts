@@ -1,0 +1,140 @@
+// The Outlook read pane in Debian's Chromium on /preview/outlook, over the real server and its
+// embedded workbook (a copy of the sample, RELANCES_WORKBOOK): each of the four sample replies
+// sorted in one click writes its journal lines into the file, a second click writes nothing,
+// axe-core finds no serious or critical violation, and markup in a message stays text.
+import AxeBuilder from "@axe-core/playwright";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dayToIso } from "../../../src/core/day";
+import type { JournalEntry } from "../../../src/core/journalEntry";
+import { writeSampleWorkbook } from "../../../src/sample/sampleWorkbook";
+import { readJournalOnly } from "../../../src/workbook/earlierRuns";
+import { browserAvailable, skipReason, startPreviewSession, type PreviewSession } from "../previewSession";
+
+let session: PreviewSession | undefined;
+let dir: string;
+let file: string;
+let saved: string | undefined;
+
+beforeAll(async () => {
+  if (!browserAvailable) return;
+  dir = mkdtempSync(path.join(os.tmpdir(), "relances-outlook-e2e-"));
+  file = path.join(dir, "suivi.xlsx");
+  await writeSampleWorkbook(file);
+  saved = process.env.RELANCES_WORKBOOK;
+  process.env.RELANCES_WORKBOOK = file;
+  session = await startPreviewSession();
+}, 60_000);
+
+afterAll(async () => {
+  await session?.close();
+  if (saved === undefined) delete process.env.RELANCES_WORKBOOK;
+  else process.env.RELANCES_WORKBOOK = saved;
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+async function openOutlook(): Promise<Page> {
+  const page = await session!.open("/outlook");
+  await page.getByRole("heading", { name: "Compte client" }).waitFor({ timeout: 30_000 });
+  return page;
+}
+
+async function pick(page: Page, label: RegExp, customer: string): Promise<void> {
+  const select = page.getByLabel("Message d'exemple");
+  const value = await select.locator("option").filter({ hasText: label }).getAttribute("value");
+  await select.selectOption(value!);
+  await page.getByRole("heading", { name: customer, level: 2 }).waitFor({ timeout: 30_000 });
+}
+
+async function logTwice(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "Enregistrer dans le journal" }).click();
+  await expect.poll(() => page.getByRole("status").innerText(), { timeout: 20_000 }).toMatch(/ajoutées? au journal/);
+  await page.getByRole("button", { name: "Enregistrer dans le journal" }).click();
+  await expect.poll(() => page.getByRole("status").innerText(), { timeout: 20_000 }).toMatch(/Déjà au journal/);
+}
+
+async function linesOf(messageId: string): Promise<JournalEntry[]> {
+  return (await readJournalOnly(file)).entries.filter((e) => e.reference === messageId);
+}
+
+describe.skipIf(!browserAvailable)(`the Outlook preview in Chromium${browserAvailable ? "" : ` (skipped: ${skipReason})`}`, () => {
+  it("« déjà payé »: the date read from the text, the reference typed, the invoices held; once", async () => {
+    const page = await openOutlook();
+    await pick(page, /Déjà payé/, "Delmas & Associés");
+    expect(await page.getByRole("radio", { name: "Déjà payé" }).isChecked()).toBe(true);
+    expect(await page.getByLabel("Date du paiement").inputValue()).toBe("2026-06-26");
+    await page.getByLabel("Référence du paiement").fill("VIR-0626-DELMAS");
+    await logTwice(page);
+    const lines = await linesOf("preview-deja-paye");
+    expect(lines.length).toBeGreaterThan(0);
+    expect(new Set(lines.map((l) => l.invoice)).size).toBe(lines.length);
+    for (const line of lines) {
+      expect(line.note).toContain("VIR-0626-DELMAS");
+      expect(dayToIso(line.promiseDate!)).toBe("2026-07-15");
+    }
+  });
+
+  it("« promesse »: the promised date from the text on every open invoice; once", async () => {
+    const page = await openOutlook();
+    await pick(page, /Promesse/, "SCI Les Tilleuls");
+    expect(await page.getByLabel("Date promise").inputValue()).toBe("2026-07-15");
+    await logTwice(page);
+    const lines = await linesOf("preview-promesse");
+    expect(lines.map((l) => l.invoice)).toEqual(expect.arrayContaining(["F2026-027", "F2026-050"]));
+    expect(lines.every((l) => dayToIso(l.promiseDate!) === "2026-07-15")).toBe(true);
+  });
+
+  it("« litige »: a dispute opened on the chosen invoice only; once", async () => {
+    const page = await openOutlook();
+    await pick(page, /Litige/, "Cabinet Martin Architecture");
+    expect(await page.getByRole("radio", { name: "Litige" }).isChecked()).toBe(true);
+    for (const box of await page.getByRole("checkbox").all()) {
+      const label = await box.evaluate((el) => (el as HTMLInputElement).labels?.[0]?.textContent ?? "");
+      if (!label.includes("F2026-049")) await box.uncheck();
+    }
+    await page.getByLabel("Note").fill("travaux non terminés");
+    await logTwice(page);
+    const lines = await linesOf("preview-litige");
+    expect(lines.map((l) => [l.invoice, l.dispute])).toEqual([["F2026-049", "ouvert"]]);
+    expect(lines[0]!.note).toContain("travaux non terminés");
+  });
+
+  it("« absent »: the return date read from an English out-of-office; once", async () => {
+    const page = await openOutlook();
+    await pick(page, /Absent/, "Thornton & Hale Ltd");
+    expect(await page.getByRole("radio", { name: "Absent" }).isChecked()).toBe(true);
+    expect(await page.getByLabel("Date de retour").inputValue()).toBe("2026-07-20");
+    await logTwice(page);
+    const lines = await linesOf("preview-absent");
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.every((l) => dayToIso(l.promiseDate!) === "2026-07-20")).toBe(true);
+  });
+
+  it("logs nothing without a click", async () => {
+    const page = await openOutlook();
+    await pick(page, /piégé/, "Pyrène Promotion");
+    expect(await linesOf("preview-hostile")).toEqual([]);
+  });
+
+  it("shows a message's markup as text: no element made, no script run", async () => {
+    const page = await openOutlook();
+    await pick(page, /piégé/, "Pyrène Promotion");
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.locator("main img, main script, main b").count()).toBe(0);
+    expect(await page.getByText('<img src=x onerror="window.__pwned=1">', { exact: false }).count()).toBeGreaterThan(0);
+  });
+
+  it("has no serious or critical axe-core violation", async () => {
+    const page = await openOutlook();
+    await pick(page, /Promesse/, "SCI Les Tilleuls");
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    const bad = results.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .filter((v) => v.nodes.some((n) => !(v.id === "aria-hidden-focus" && n.html.includes("data-tabster-dummy"))));
+    expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(" | ")}`)).toEqual([]);
+  });
+});
