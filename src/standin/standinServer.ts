@@ -2,7 +2,7 @@
 // metadata, keys and token endpoint: standinAuthority.ts) and GRAPH_BASE_URL (Graph v1.0 through a
 // pipeline of limits, faults and handlers: graphExchange.ts). Parts register on the pipeline or on
 // the express app (upload URLs live outside Graph's path, as Outlook's do).
-import express, { type Express, type Request, type Response } from "express";
+import express, { type Express, type NextFunction, type Request, type Response } from "express";
 import { getDevCertificate, type DevCertificate } from "../server/devCertificate";
 import { closeServer, listenOnAll } from "../server/server";
 import { TLS_POLICY } from "../server/tlsPolicy";
@@ -59,6 +59,13 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
   });
   app.use((_req: Request, res: Response) => {
     res.status(404).json({ error: { code: "NotFound", message: "Not found" } });
+  });
+  // A body the client stopped sending (a dropped connection, a killed run: the faults do it on
+  // purpose) has nobody to answer; any other unreadable body gets Graph's 400.
+  app.use((error: { type?: string; status?: number }, _req: Request, res: Response, _next: NextFunction) => {
+    if (error.type === "request.aborted") return;
+    const status = error.status === 413 ? 413 : 400;
+    send(res, graphError(status, status === 413 ? "RequestEntityTooLarge" : "BadRequest", "The request body could not be read."));
   });
   return {
     ...context,

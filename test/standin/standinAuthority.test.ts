@@ -76,3 +76,12 @@ describe("the stand-in's authority, as msal-node and jose meet Entra ID", () => 
     expect(decodeJwt(((await minted.json()) as { access_token: string }).access_token).scp).toBe("access_as_user");
   });
 });
+
+describe("the stand-in's unreadable bodies", () => {
+  it("answers a body that is not JSON with Graph's 400, not a stack", async () => {
+    const client = await app().acquireTokenByClientCredential({ scopes: ["https://graph.microsoft.com/.default"] });
+    const answer = await fetch(`${standin.url}/v1.0/me`, { method: "POST", headers: { authorization: `Bearer ${client!.accessToken}`, "content-type": "application/json" }, body: "{pas du json" });
+    expect(answer.status).toBe(400);
+    expect(((await answer.json()) as { error: { code: string } }).error.code).toBe("BadRequest");
+  });
+});
