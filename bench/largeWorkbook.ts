@@ -18,6 +18,7 @@ import { JOURNAL_COLUMNS, JOURNAL_SHEET } from "../src/core/journalEntry";
 import { parsePaymentTerms, type PaymentTerms } from "../src/core/paymentTerms";
 import { isProblem } from "../src/core/problem";
 import { SETTINGS_HEADER, SETTINGS_SHEET } from "../src/core/settings";
+import { seededRandom } from "../src/seededRandom";
 
 export const LARGE_SHEET = "Suivi";
 export const LARGE_HEADER_ROW = 2;
@@ -136,17 +137,6 @@ const JOURNAL_LEVELS = [
 // Generator
 // ---------------------------------------------------------------------------------------------
 
-/** mulberry32: a small, fast, seeded generator of floats in [0, 1). */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface GeneratedCustomer {
   readonly name: string;

@@ -7,6 +7,7 @@ import { graphError, type GraphMiddleware, type GraphRequest, type GraphResponse
 import { retryAfterHeader } from "./standinLimits";
 import { propertyFilter } from "./standinMailQuery";
 import type { StandinPart } from "./standinServer";
+import { seededRandom } from "../seededRandom";
 
 export type FaultKind = "throttle" | "unavailable" | "timeout" | "drop";
 export const FAULT_KINDS: readonly FaultKind[] = ["throttle", "unavailable", "timeout", "drop"];
@@ -50,17 +51,6 @@ export const NO_FAULTS: FaultOptions = {
   applies: (request) => MAIL_OR_BATCH.test(request.path),
 };
 
-/** mulberry32: a small seeded generator, enough for drawing faults. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function keyOf(request: GraphRequest): string | undefined {
   const property = (request.body as { singleValueExtendedProperties?: { value?: unknown }[] } | undefined)?.singleValueExtendedProperties?.[0]?.value;
@@ -80,12 +70,12 @@ export class StandinFaults {
 
   constructor(options: Partial<FaultOptions> = {}) {
     this.options = { ...NO_FAULTS, ...options };
-    this.random = seeded(this.options.seed);
+    this.random = seededRandom(this.options.seed);
   }
 
   configure(options: Partial<FaultOptions>): void {
     this.options = { ...this.options, ...options };
-    this.random = seeded(this.options.seed);
+    this.random = seededRandom(this.options.seed);
   }
 
   /** The next requests that may meet a fault meet these ("none": no fault), in order, before any drawn one. */
