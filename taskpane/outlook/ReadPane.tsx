@@ -18,6 +18,7 @@ import { outlookTexts } from "./outlookTexts";
 import { suggestTriage, type TriageKind } from "./replySuggestion";
 import { accountView, findSender } from "./senderAccount";
 import { triageLines, type Triage } from "./triageLines";
+import { invoicesNamedInText, paymentReferenceInText } from "./replyMentions";
 
 /** A journal line as the server's journal routes take it. */
 export interface JournalLineWire {
@@ -84,16 +85,21 @@ export function ReadPane({ language, message, sheets, asOf, appendJournal, reloa
   const account = useMemo(() => (read && key ? accountView(read.plan, read.journal, key) : undefined), [read, key]);
   const suggestion = useMemo(() => (message ? suggestTriage(`${message.subject}\n${message.text}`, asOf) : undefined), [message, asOf]);
 
-  // A new message: its suggestion preselected, every open invoice chosen, nothing logged.
+  // A new message: its suggestion preselected, its payment reference prefilled, nothing logged.
   useEffect(() => {
     setChosen(undefined);
     setOutcome(undefined);
     setKind(suggestion?.kind);
     setDate(suggestion?.date ?? "");
-    setReference("");
+    setReference(message === undefined ? "" : (paymentReferenceInText(message.text) ?? ""));
     setNote("");
   }, [message, suggestion]);
-  useEffect(() => setInvoices(new Set(account?.invoices.map((i) => i.number) ?? [])), [account]);
+  // The invoices the message names, when it names some of the account's; all of them otherwise.
+  useEffect(() => {
+    const numbers = account?.invoices.map((i) => i.number) ?? [];
+    const named = message === undefined ? [] : invoicesNamedInText(`${message.subject}\n${message.text}`, numbers);
+    setInvoices(new Set(named.length > 0 ? named : numbers));
+  }, [account, message]);
 
   if (message === undefined) return <Text>{t.noMessage}</Text>;
   if (read === undefined) return <Spinner label={t.loading} />;
