@@ -20,11 +20,16 @@ const PANE_OPTIONS = {
   define: { "process.env.NODE_ENV": '"production"' },
 };
 
+/** A page copied as it is into dist/, and reported in the build's log. */
+async function copyPage(log, from, to) {
+  await copyFile(from, to);
+  await log.report(to);
+}
+
 export async function buildPane(log) {
   const previewDir = path.join(dist, "preview");
   await mkdir(previewDir, { recursive: true });
-  await copyFile(path.join(root, "taskpane", "preview", "preview.html"), path.join(previewDir, "preview.html"));
-  await log.report(path.join(previewDir, "preview.html"));
+  await copyPage(log, path.join(root, "taskpane", "preview", "preview.html"), path.join(previewDir, "preview.html"));
   await copyFile(path.join(root, "node_modules", "exceljs", "dist", "exceljs.min.js"), path.join(previewDir, "exceljs.min.js"));
   await log.report(path.join(previewDir, "exceljs.min.js"), "(exceljs, browser build)");
   await bundle(log, "preview pane", {
@@ -33,8 +38,7 @@ export async function buildPane(log) {
     outfile: path.join(previewDir, "preview.js"),
   });
   // The Outlook read pane in the preview (/preview/outlook), on the server's embedded workbook.
-  await copyFile(path.join(root, "taskpane", "outlook", "outlookPreview.html"), path.join(previewDir, "outlook.html"));
-  await log.report(path.join(previewDir, "outlook.html"));
+  await copyPage(log, path.join(root, "taskpane", "outlook", "outlookPreview.html"), path.join(previewDir, "outlook.html"));
   await bundle(log, "Outlook preview", {
     ...PANE_OPTIONS,
     entryPoints: [path.join(root, "taskpane", "outlook", "preview.tsx")],
@@ -44,8 +48,7 @@ export async function buildPane(log) {
   const outlookDir = path.join(dist, "taskpane", "outlook");
   await mkdir(outlookDir, { recursive: true });
   for (const page of ["read.html", "compose.html"]) {
-    await copyFile(path.join(root, "taskpane", "outlook", page), path.join(outlookDir, page));
-    await log.report(path.join(outlookDir, page));
+    await copyPage(log, path.join(root, "taskpane", "outlook", page), path.join(outlookDir, page));
   }
   await bundle(log, "Outlook read pane", {
     ...PANE_OPTIONS,
@@ -56,16 +59,14 @@ export async function buildPane(log) {
   if (!["officeHost.ts", "index.tsx"].every((name) => existsSync(path.join(root, "taskpane", "excel", name)))) return;
   const taskpaneDir = path.join(dist, "taskpane");
   await mkdir(taskpaneDir, { recursive: true });
-  await copyFile(path.join(root, "taskpane", "excel", "pane.html"), path.join(taskpaneDir, "pane.html"));
-  await log.report(path.join(taskpaneDir, "pane.html"));
+  await copyPage(log, path.join(root, "taskpane", "excel", "pane.html"), path.join(taskpaneDir, "pane.html"));
   await bundle(log, "Excel pane", {
     ...PANE_OPTIONS,
     entryPoints: [path.join(root, "taskpane", "excel", "index.tsx")],
     outfile: path.join(taskpaneDir, "pane.js"),
   });
   // The Office dialog's sign-in page, for when the pane's sign-in popup is blocked.
-  await copyFile(path.join(root, "taskpane", "excel", "authDialog.html"), path.join(taskpaneDir, "authDialog.html"));
-  await log.report(path.join(taskpaneDir, "authDialog.html"));
+  await copyPage(log, path.join(root, "taskpane", "excel", "authDialog.html"), path.join(taskpaneDir, "authDialog.html"));
   await bundle(log, "sign-in dialog", {
     ...PANE_OPTIONS,
     entryPoints: [path.join(root, "taskpane", "excel", "authDialog.ts")],

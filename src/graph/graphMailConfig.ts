@@ -2,9 +2,8 @@
 // registration (AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET), the shared mailbox
 // (RELANCES_MAILBOX), and where Microsoft 365 is (GRAPH_BASE_URL, AUTHORITY_HOST, by default
 // Microsoft's own). The secret is never repeated in a message.
+import { ConfigError, DEFAULT_AUTHORITY_HOST, httpsOrigin } from "../server/config";
 import { graphBaseUrl } from "./graphClient";
-
-export const DEFAULT_AUTHORITY_HOST = "https://login.microsoftonline.com";
 
 export interface GraphMailConfig {
   readonly tenantId: string;
@@ -27,13 +26,12 @@ export class GraphConfigError extends Error {
 
 const REQUIRED = ["AZURE_TENANT_ID", "AZURE_CLIENT_ID", "AZURE_CLIENT_SECRET", "RELANCES_MAILBOX"] as const;
 
-/** AUTHORITY_HOST checked as GRAPH_BASE_URL is: https (http on loopback only), no path. */
+/** AUTHORITY_HOST checked as the server checks it (config.ts). */
 function authorityHost(value: string | undefined): string {
-  const text = (value ?? "").trim() || DEFAULT_AUTHORITY_HOST;
   try {
-    return graphBaseUrl(text);
+    return httpsOrigin("AUTHORITY_HOST", (value ?? "").trim() || DEFAULT_AUTHORITY_HOST);
   } catch (error) {
-    throw new GraphConfigError((error as Error).message.replace(/GRAPH_BASE_URL/g, "AUTHORITY_HOST"));
+    throw error instanceof ConfigError ? new GraphConfigError(error.message) : error;
   }
 }
 

@@ -158,7 +158,11 @@ function guid(name: string, text: string): string {
 }
 
 /** An https origin (http only on loopback), without path or trailing slash. */
-function httpsOrigin(name: string, text: string): string {
+/**
+ * An origin read from a variable: https (http on a loopback address only), without path, query or hash.
+ * @throws ConfigError naming the variable
+ */
+export function httpsOrigin(name: string, text: string): string {
   let url: URL;
   try {
     url = new URL(text);
