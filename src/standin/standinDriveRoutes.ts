@@ -1,7 +1,7 @@
 // The stand-in's drive endpoints, as Graph documents them: /me/drive and /drives/{id}, items by id
-// and by path, children, search by name, content (download, and PUT …:/path:/content for a small file), sharing
-// URLs resolved by /shares/{u!base64url}/driveItem, and upload sessions for large files (their
-// uploadUrl outside /v1.0, taking byte ranges without a token, as OneDrive's does).
+// and by path, children, search (by name), content (download, and PUT …:/path:/content for a small
+// file), sharing URLs resolved by /shares/{u!base64url}/driveItem, and upload sessions for large
+// files (their uploadUrl outside /v1.0, taking byte ranges without a token, as OneDrive's does).
 import express, { type Request, type Response } from "express";
 import { graphError, type GraphCaller, type GraphRequest, type GraphResponse } from "./graphExchange";
 import { STANDIN_SHAREPOINT, type Drive, type DriveItem, type StandinDrive } from "./standinDrive";

@@ -13,14 +13,14 @@
 // into the day's « relances-YYYY-MM-DD » folder beside the workbook (made when missing), a file of
 // the same name replaced; each link is the file's webUrl, which the pane opens. Errors are ApiErrors
 // as in workbookRoute.ts (400 invalid_request for a path OneDrive would refuse or one leaving the folder).
+import type { DriveItem } from "@microsoft/microsoft-graph-types";
 import express from "express";
 import { z } from "zod";
 import { dayFromLocalParts, dayToIso } from "../../core/day";
 import { bytesOfBase64 } from "../../engine/base64";
 import { isSafeDrivePath, relancesFolder, saveFilesBeside } from "../../graph/driveFiles";
-import type { ApiRoute } from "./apiDeps";
-import type { DriveItem } from "@microsoft/microsoft-graph-types";
 import { withRetryAfter } from "../../graph/workbookRetry";
+import type { ApiRoute } from "./apiDeps";
 import { graphApiError, openWorkbookItem, parsed, userGraphClient, workbookUrlSchema } from "./workbookRoute";
 
 /** The most a request may carry (base64 of the files of one action). */

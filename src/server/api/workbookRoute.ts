@@ -6,17 +6,18 @@
 //        The sheets as the engine reads them (the tracking sheets, the journal, the settings, the
 //        history sheets; others without rows), in tab order, as Office.js-shaped arrays: the
 //        Outlook pane (issue 13) runs the engine on them (memoryWorkbook) as the Excel pane does.
-//   POST /api/workbook/journal  {workbookUrl | workbookPath, lines: [{date, customer, invoice, level?, channel?,
-//        reference?, promiseDate?, dispute?, note?, user?}]}   dates "YYYY-MM-DD", level 0 to 4
+//   POST /api/workbook/journal  {workbookUrl | workbookPath, lines: [{date, customer, invoice,
+//        level?, channel?, reference?, promiseDate?, dispute?, note?, user?}]}
+//        dates "YYYY-MM-DD", level 0 to 4
 //        -> {added: number}
 //        Appends the lines the journal does not hold yet (the same action twice adds nothing),
 //        to its table when it has one; Utilisateur defaults to the signed-in user's name.
 //
 // workbookUrl is the document's URL as Office gives it (Office.context.document.url) or a sharing
 // URL; workbookPath, instead, a path from the root of the user's OneDrive ("Compta/Suivi.xlsx"),
-// as the Outlook pane's setting may name it. Errors are
-// ApiErrors: 400 invalid_request, 404 workbook_not_found, 403 workbook_forbidden, 409 workbook_busy
-// or workbook_refused, 503 graph_busy (Retry-After), 502 graph_error.
+// as the Outlook pane's setting may name it (one of the two). Errors are ApiErrors: 400
+// invalid_request, 404 workbook_not_found, 403 workbook_forbidden, 409 workbook_busy or
+// workbook_refused, 503 graph_busy (Retry-After), 502 graph_error.
 import { GraphError, type Client } from "@microsoft/microsoft-graph-client";
 import express, { type Request } from "express";
 import { z } from "zod";
@@ -26,9 +27,9 @@ import { JOURNAL_SHEET, type JournalEntry } from "../../core/journalEntry";
 import type { ReminderLevel } from "../../core/reminderLevel";
 import { journalSheetAppend } from "../../engine/journalSheetAppend";
 import type { MemorySheet } from "../../engine/memoryWorkbook";
+import { isSafeDrivePath } from "../../graph/driveFiles";
 import { graphClient } from "../../graph/graphClient";
 import { graphWorkbookInput } from "../../graph/workbookInput";
-import { isSafeDrivePath } from "../../graph/driveFiles";
 import { findWorkbook, type WorkbookItem, type WorkbookRef } from "../../graph/workbookLocation";
 import { GraphWorkbookOutput } from "../../graph/workbookOutput";
 import { WorkbookRefusal } from "../../graph/workbookRefusal";
