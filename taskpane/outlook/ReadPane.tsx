@@ -28,6 +28,7 @@ export interface JournalLineWire {
   readonly channel?: string | undefined;
   readonly reference?: string | undefined;
   readonly promiseDate?: string | undefined;
+  readonly announcedPayment?: string | undefined;
   readonly dispute?: "ouvert" | "clos" | undefined;
   readonly note?: string | undefined;
   readonly user?: string | undefined;
@@ -41,6 +42,7 @@ export function wireLine(e: JournalEntry): JournalLineWire {
     channel: e.channel,
     reference: e.reference,
     promiseDate: e.promiseDate === undefined ? undefined : dayToIso(e.promiseDate),
+    announcedPayment: e.announcedPayment === undefined ? undefined : dayToIso(e.announcedPayment),
     dispute: e.dispute,
     note: e.note,
     user: e.user,

@@ -61,7 +61,7 @@ async function linesOf(messageId: string): Promise<JournalEntry[]> {
 }
 
 describe.skipIf(!browserAvailable)(`the Outlook preview in Chromium${browserAvailable ? "" : ` (skipped: ${skipReason})`}`, () => {
-  it("« déjà payé »: the date and the reference read from the text, the invoice it names held; once", async () => {
+  it("« déjà payé »: the date and the reference read from the text, the invoice it names held until matched; once", async () => {
     const page = await openOutlook();
     await pick(page, /Déjà payé/, "Delmas & Associés");
     expect(await page.getByRole("radio", { name: "Déjà payé" }).isChecked()).toBe(true);
@@ -73,7 +73,8 @@ describe.skipIf(!browserAvailable)(`the Outlook preview in Chromium${browserAvai
     expect(lines.map((l) => l.invoice)).toEqual(["F2026-033"]);
     for (const line of lines) {
       expect(line.note).toContain("VIR-0626-DELMAS");
-      expect(dayToIso(line.promiseDate!)).toBe("2026-07-15");
+      expect(dayToIso(line.announcedPayment!)).toBe("2026-06-26");
+      expect(line.promiseDate).toBeUndefined();
     }
   });
 
