@@ -64,7 +64,8 @@ export function nextLevel(state: InvoiceReminderState, today: Day, policy: Remin
   if (promise !== undefined && promise >= today) return decision(null, "promise", brokenPromise, 0, notReceived);
   if (announced !== undefined && !notReceived) return decision(null, "payment_announced", brokenPromise, 0);
   const next = levelDue(state, today, policy, brokenPromise);
-  return notReceived ? { ...next, paymentNotReceived: true } : next;
+  // Named, not spread: the custom functions' runtime is ES2016 (no object spread).
+  return notReceived ? decision(next.level, next.hold, next.brokenPromise, next.daysLate, true) : next;
 }
 
 /** The level due once no hold applies. */
