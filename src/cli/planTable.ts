@@ -7,6 +7,7 @@ const HOLDS: Record<string, string> = {
   paid: "réglée",
   dispute: "litige",
   promise: "promesse",
+  payment_announced: "paiement annoncé, en rapprochement / payment announced, being matched",
   awaiting_acceptance: "attente PV",
 };
 
@@ -49,6 +50,11 @@ export function planTable(plan: Plan): string {
   if (broken.length > 0) {
     lines.push("", "Promesses non tenues / Broken promises:");
     for (const p of broken) lines.push(`  ${p.record.number}  ${p.record.customer.name}`);
+  }
+  const notReceived = plan.invoices.filter((p) => p.paymentNotReceived);
+  if (notReceived.length > 0) {
+    lines.push("", "Paiements annoncés non reçus / Announced payments not received:");
+    for (const p of notReceived) lines.push(`  ${p.record.number}  ${p.record.customer.name}`);
   }
   if (plan.rejected.length > 0) {
     lines.push("", `Lignes rejetées / Rejected rows (${plan.rejected.length}):`);

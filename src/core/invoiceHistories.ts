@@ -13,14 +13,16 @@ interface HistoryDraft {
   dispute?: DisputeState;
   promiseSetOn?: Day;
   promiseDate?: Day;
+  announcedPayment?: Day;
 }
 
 /**
  * What the journal says of each invoice: the last level (the latest-dated line with a level; on
  * the same day, the highest level), the latest date of each level, whether a dispute is open (the
  * latest line with a Litige value says) and the promise of the latest line with a Promesse
- * (a promise renegotiated to an earlier date replaces the later one). Lines of the same day count
- * in sheet order.
+ * (a promise renegotiated to an earlier date replaces the later one). A « déjà payé » and a promise
+ * replace each other the same way: the latest line says whether the customer promised or announced
+ * a payment. Lines of the same day count in sheet order.
  *
  * @param entries - the journal's entries, in sheet order
  * @returns the history of each invoice, keyed by invoiceKey
@@ -56,9 +58,11 @@ export function invoiceHistories(entries: readonly JournalEntry[]): Map<string, 
       draft.disputeDate = date;
       draft.dispute = entry.dispute;
     }
-    if (entry.promiseDate !== undefined && (draft.promiseSetOn === undefined || date >= draft.promiseSetOn)) {
+    const commitment = entry.promiseDate ?? entry.announcedPayment;
+    if (commitment !== undefined && (draft.promiseSetOn === undefined || date >= draft.promiseSetOn)) {
       draft.promiseSetOn = date;
       draft.promiseDate = entry.promiseDate;
+      draft.announcedPayment = entry.announcedPayment;
     }
   }
   const histories = new Map<string, InvoiceHistory>();
@@ -69,6 +73,7 @@ export function invoiceHistories(entries: readonly JournalEntry[]): Map<string, 
       levelDates: draft.levelDates,
       dispute: draft.dispute === "ouvert",
       promiseDate: draft.promiseDate,
+      announcedPayment: draft.announcedPayment,
     });
   }
   return histories;

@@ -3,6 +3,7 @@
  * hand. Its columns (journalColumns), what it says per invoice (invoiceHistories) and the lines a
  * run appends (journalAppend) are beside it.
  */
+import { announcedPaymentOf } from "./announcedPayment";
 import { parseChannel } from "./channelInput";
 import { cellText, isBlank, type CellValue } from "./cellValue";
 import { parseDateInput } from "./dateInput";
@@ -95,6 +96,11 @@ function readLine(row: number, cells: readonly CellValue[], columns: Partial<Rec
     if (dispute === undefined) return reject("Litige", `Litige «${cellText(cell("Litige"))}» : écrivez ouvert ou clos`);
   }
 
+  const note = text(cell("Note"));
+  // A Promesse on or before the Date of a « déjà payé » line is the payment date announced.
+  const announcedPayment = announcedPaymentOf(date, promiseDate, note);
+  if (announcedPayment !== undefined) promiseDate = undefined;
+
   const channelText = text(cell("Canal"));
   // A channel nobody foresaw (fax, visite) is still an action: it counts as "autre".
   const channel = channelText === undefined ? undefined : parseChannel(channelText) ?? "autre";
@@ -108,8 +114,9 @@ function readLine(row: number, cells: readonly CellValue[], columns: Partial<Rec
       channel,
       reference: text(cell("Référence")),
       promiseDate,
+      announcedPayment,
       dispute,
-      note: text(cell("Note")),
+      note,
       user: text(cell("Utilisateur")),
       row,
     },
@@ -120,7 +127,8 @@ function readLine(row: number, cells: readonly CellValue[], columns: Partial<Rec
  * Reads the journal's rows. The first non-blank row is the header, whose columns are found by name;
  * blank lines are skipped; every other line is an entry or rejected with a French message (a line
  * without Facture or Date, an unknown level, a promise that is not a date, a dispute that is neither
- * ouvert nor clos). An unknown channel reads as "autre".
+ * ouvert nor clos). An unknown channel reads as "autre". A Note beginning « déjà payé » with a
+ * Promesse on or before the Date (or none) is an announced payment (announcedPayment.ts).
  *
  * @param rows - the sheet's rows with their 1-based numbers, header first
  * @returns the entries, in sheet order, and the rejected lines

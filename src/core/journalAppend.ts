@@ -14,7 +14,8 @@ function serialOrNull(day: Day | undefined): number | null {
 
 /**
  * A journal entry as the cells of a line, in JOURNAL_COLUMNS order: dates as Excel serials, the
- * level as its French label, the dispute as ouvert or clos, nothing as null.
+ * level as its French label, the dispute as ouvert or clos, nothing as null; an announced payment
+ * (« déjà payé ») goes in Promesse, its Note saying what it is.
  *
  * @param entry - the entry
  * @returns ten cell values
@@ -30,7 +31,7 @@ export function journalLine(entry: JournalEntry): CellValue[] {
     entry.level === undefined ? null : reminderLevelLabel(entry.level),
     entry.channel ?? null,
     entry.reference ?? null,
-    serialOrNull(entry.promiseDate),
+    serialOrNull(entry.promiseDate ?? entry.announcedPayment),
     entry.dispute ?? null,
     entry.note ?? null,
     entry.user ?? null,
@@ -39,14 +40,15 @@ export function journalLine(entry: JournalEntry): CellValue[] {
 
 // What makes two lines the same action. The promise and the dispute count too, so that a dispute
 // opened and closed the same day, or two promises, are two lines; the note and the reference do
-// not, since a repeated run may word them differently (a new draft id).
+// not, since a repeated run may word them differently (a new draft id). A promise and an announced
+// payment count by the Promesse cell both are written in: the same cells are the same line.
 function actionKey(entry: JournalEntry): string {
   return [
     entry.date,
     invoiceKey(entry.invoice),
     entry.level ?? "",
     entry.channel ?? "",
-    entry.promiseDate ?? "",
+    entry.promiseDate ?? entry.announcedPayment ?? "",
     entry.dispute ?? "",
   ].join("\u0000");
 }

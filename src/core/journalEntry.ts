@@ -27,6 +27,11 @@ export interface JournalEntry {
   /** The document or draft the action produced (a file name, a message id). */
   readonly reference?: string | undefined;
   readonly promiseDate?: Day | undefined;
+  /**
+   * « Déjà payé »: the payment date the customer announced, written in the Promesse column with a
+   * Note beginning « déjà payé » (announcedPayment.ts); never set with promiseDate.
+   */
+  readonly announcedPayment?: Day | undefined;
   readonly dispute?: DisputeState | undefined;
   readonly note?: string | undefined;
   readonly user?: string | undefined;
@@ -43,6 +48,8 @@ export interface InvoiceHistory {
   readonly levelDates: Readonly<Partial<Record<ReminderLevel, Day>>>;
   /** A dispute opened and not closed since. */
   readonly dispute: boolean;
-  /** The latest promise to pay. */
+  /** The latest promise to pay, unless a later « déjà payé » replaced it. */
   readonly promiseDate?: Day | undefined;
+  /** The payment date of the latest « déjà payé », unless a later promise replaced it. */
+  readonly announcedPayment?: Day | undefined;
 }

@@ -1,3 +1,4 @@
+import { matchingEnd } from "./announcedPayment";
 import type { Cents } from "./money";
 import type { CustomerType } from "./customerType";
 import { needsAcceptanceReport } from "./customerType";
@@ -7,7 +8,7 @@ import type { ReminderPolicy } from "./reminderPolicy";
 import { DEFAULT_POLICY, byAgeThresholds } from "./reminderPolicy";
 
 /** Why an invoice gets no reminder (the `hold` of `plan --json`). */
-export type Hold = "paid" | "dispute" | "promise" | "awaiting_acceptance";
+export type Hold = "paid" | "dispute" | "promise" | "payment_announced" | "awaiting_acceptance";
 
 /** A balance under EUR 1 counts as paid (SPEC section 3). */
 export const PAID_BELOW: Cents = 100;
@@ -23,6 +24,8 @@ export interface InvoiceReminderState {
   readonly lastLevelDate?: Day | undefined;
   readonly dispute?: boolean | undefined;
   readonly promiseDate?: Day | undefined;
+  /** The payment date a « déjà payé » announced, held until matched or the matching delay is over. */
+  readonly announcedPayment?: Day | undefined;
 }
 
 export interface NextLevelDecision {
@@ -31,6 +34,8 @@ export interface NextLevelDecision {
   readonly hold: Hold | null;
   /** A promised payment date has passed unpaid. */
   readonly brokenPromise: boolean;
+  /** An announced payment (« déjà payé ») was not matched within the matching delay. */
+  readonly paymentNotReceived: boolean;
   /** Days late counted from the clock start (due date, or the later PV date), 0 when not late. */
   readonly daysLate: number;
 }
@@ -44,8 +49,8 @@ export interface NextLevelDecision {
  *   lastLevel: 1, lastLevelDate: d("2021-05-05") }, d("2021-06-15")).level // 2
  */
 /** The decision as one object; no closure per call, since the plan decides for every invoice. */
-function decision(level: ReminderLevel | null, hold: Hold | null, brokenPromise: boolean, daysLate: number): NextLevelDecision {
-  return { level, hold, brokenPromise, daysLate };
+function decision(level: ReminderLevel | null, hold: Hold | null, brokenPromise: boolean, daysLate: number, paymentNotReceived = false): NextLevelDecision {
+  return { level, hold, brokenPromise, paymentNotReceived, daysLate };
 }
 
 export function nextLevel(state: InvoiceReminderState, today: Day, policy: ReminderPolicy = DEFAULT_POLICY): NextLevelDecision {
@@ -53,9 +58,18 @@ export function nextLevel(state: InvoiceReminderState, today: Day, policy: Remin
   const brokenPromise = promise !== undefined && promise < today && state.balance >= PAID_BELOW;
 
   if (state.balance < PAID_BELOW) return decision(null, "paid", brokenPromise, 0);
-  if (state.dispute) return decision(null, "dispute", brokenPromise, 0);
-  if (promise !== undefined && promise >= today) return decision(null, "promise", brokenPromise, 0);
+  const announced = state.announcedPayment;
+  const notReceived = announced !== undefined && matchingEnd(announced, policy.paymentMatchingDays) < today;
+  if (state.dispute) return decision(null, "dispute", brokenPromise, 0, notReceived);
+  if (promise !== undefined && promise >= today) return decision(null, "promise", brokenPromise, 0, notReceived);
+  if (announced !== undefined && !notReceived) return decision(null, "payment_announced", brokenPromise, 0);
+  const next = levelDue(state, today, policy, brokenPromise);
+  // Named, not spread: the custom functions' runtime is ES2016 (no object spread).
+  return notReceived ? decision(next.level, next.hold, next.brokenPromise, next.daysLate, true) : next;
+}
 
+/** The level due once no hold applies. */
+function levelDue(state: InvoiceReminderState, today: Day, policy: ReminderPolicy, brokenPromise: boolean): NextLevelDecision {
   let clockStart = state.dueDate;
   if (policy.waitForAcceptanceReport && needsAcceptanceReport(state.customerType)) {
     if (state.acceptanceDate === undefined) return decision(null, "awaiting_acceptance", brokenPromise, 0);

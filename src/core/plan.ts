@@ -49,6 +49,8 @@ export interface PlannedInvoice {
   readonly nextLevel: ReminderLevel | null;
   readonly hold: Hold | null;
   readonly brokenPromise: boolean;
+  /** « Paiement annoncé non reçu »: a « déjà payé » not matched within the matching delay. */
+  readonly paymentNotReceived: boolean;
   /**
    * Late interest on the balance to the reference date: from the due date for businesses and public
    * buyers, from the formal notice for a particulier (0 before it); null when a rate is unknown.
@@ -200,6 +202,7 @@ function planInvoice(
       lastLevelDate: history?.lastLevelDate,
       dispute: record.dispute || history?.dispute === true,
       promiseDate: latest(record.promiseDate, history?.promiseDate),
+      announcedPayment: history?.announcedPayment,
     },
     options.asOf,
     options.policy,
@@ -228,6 +231,7 @@ function planInvoice(
     nextLevel: decision.level,
     hold: decision.hold,
     brokenPromise: decision.brokenPromise,
+    paymentNotReceived: decision.paymentNotReceived,
     penalties,
     recoveryFee: late > 0 && balance >= PAID_BELOW ? recoveryFee(type) : 0,
   };

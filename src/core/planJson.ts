@@ -22,6 +22,8 @@ export interface InvoiceJson {
   readonly nextLevel: number | null;
   readonly hold: string | null;
   readonly brokenPromise: boolean;
+  /** A « déjà payé » not matched within the matching delay (« paiement annoncé non reçu »). */
+  readonly paymentNotReceived: boolean;
 }
 
 /** One action (a customer's document) of `plan --json`. */
@@ -94,6 +96,7 @@ export function invoiceJson(p: PlannedInvoice): InvoiceJson {
     nextLevel: p.nextLevel,
     hold: p.hold,
     brokenPromise: p.brokenPromise,
+    paymentNotReceived: p.paymentNotReceived,
   };
 }
 

@@ -54,7 +54,8 @@ export function invoiceJsonText(p: PlannedInvoice): string {
       "lastLevelDate": ${history?.lastLevelDate === undefined ? "null" : `"${dayToIso(history.lastLevelDate)}"`},
       "nextLevel": ${jsonNumberOrNull(p.nextLevel)},
       "hold": ${p.hold === null ? "null" : jsonString(p.hold)},
-      "brokenPromise": ${p.brokenPromise}
+      "brokenPromise": ${p.brokenPromise},
+      "paymentNotReceived": ${p.paymentNotReceived}
     }`;
 }
 

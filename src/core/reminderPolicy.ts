@@ -29,6 +29,11 @@ export interface ReminderPolicy {
   /** One level at a time, or straight to the highest level the days late have reached. */
   readonly escalation: "sequential" | "byAge";
   readonly channels: Readonly<Record<ReminderLevel, Channel>>;
+  /**
+   * Days after an announced payment date (« déjà payé ») that the invoice waits to be matched;
+   * after them, unpaid, it is reminded again and flagged « paiement annoncé non reçu ».
+   */
+  readonly paymentMatchingDays: number;
   /** Points over the ECB rate of the intérêts moratoires a public buyer owes (CCP R2192-31: 8). */
   readonly publicBuyerMargin: RateUnits;
 }
@@ -41,6 +46,7 @@ export const DEFAULT_POLICY: ReminderPolicy = Object.freeze({
   formalNoticeAfterDays: 10,
   formalNoticeMinDaysLate: 30,
   injunctionAfterDays: 8,
+  paymentMatchingDays: 15,
   waitForAcceptanceReport: true,
   escalation: "sequential",
   channels: Object.freeze({ 0: "email", 1: "email", 2: "courrier", 3: "recommandé", 4: "autre" }),

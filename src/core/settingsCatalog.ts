@@ -69,7 +69,14 @@ function days(key: string, description: string, read: (s: Settings) => number, w
 function policyDays(
   key: string,
   description: string,
-  name: "courtesyDaysBeforeMax" | "courtesyDaysBeforeMin" | "reminder2AfterDays" | "formalNoticeAfterDays" | "formalNoticeMinDaysLate" | "injunctionAfterDays",
+  name:
+    | "courtesyDaysBeforeMax"
+    | "courtesyDaysBeforeMin"
+    | "reminder2AfterDays"
+    | "formalNoticeAfterDays"
+    | "formalNoticeMinDaysLate"
+    | "injunctionAfterDays"
+    | "paymentMatchingDays",
 ): Setting {
   return days(key, description, (s) => s.policy[name], (d, v) => {
     d.policy[name] = v;
@@ -134,6 +141,11 @@ export const SETTINGS: readonly Setting[] = [
     "delai_injonction",
     "Jours après la mise en demeure avant l'injonction de payer / Days after the formal notice before the payment order",
     "injunctionAfterDays",
+  ),
+  policyDays(
+    "delai_rapprochement_paiement",
+    "« Déjà payé » : jours après la date de paiement annoncée pendant lesquels la facture attend le rapprochement (le paiement saisi dans le suivi la solde) ; ensuite elle est relancée, signalée « paiement annoncé non reçu » / « Already paid »: days after the announced payment date the invoice waits to be matched (the payment entered in the tracking sheet settles it); then it is reminded again, flagged « announced payment not received »",
+    "paymentMatchingDays",
   ),
   {
     key: "attente_pv_reception",

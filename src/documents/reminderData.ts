@@ -164,6 +164,7 @@ const TEXT = {
     notYetDue: "Non échue",
     dispute: "En litige",
     promise: (date: string) => `Promesse au ${date}`,
+    paymentAnnounced: (date: string) => `Paiement annoncé le ${date}, en cours de rapprochement`,
     awaitingAcceptance: "En attente de la réception des travaux",
     creditNote: "Avoir imputé sur les factures les plus anciennes",
     creditNoteUnused: "Avoir non encore imputé, à valoir",
@@ -178,6 +179,7 @@ const TEXT = {
     notYetDue: "Not yet due",
     dispute: "Disputed",
     promise: (date: string) => `Payment promised for ${date}`,
+    paymentAnnounced: (date: string) => `Payment announced on ${date}, being matched`,
     awaitingAcceptance: "Awaiting acceptance of the works",
     creditNote: "Credit note applied to the oldest invoices",
     creditNoteUnused: "Credit note not yet applied, available",
@@ -365,6 +367,9 @@ function statementStatus(invoice: PlannedInvoice, lang: Language): string {
   if (invoice.hold === "promise") {
     const promised = [invoice.record.promiseDate, invoice.history?.promiseDate].filter((d): d is Day => d !== undefined);
     return text.promise(dateText(Math.max(...promised), lang));
+  }
+  if (invoice.hold === "payment_announced" && invoice.history?.announcedPayment !== undefined) {
+    return text.paymentAnnounced(dateText(invoice.history.announcedPayment, lang));
   }
   if (invoice.daysOverdue <= 0) return text.notYetDue;
   if (invoice.hold === "awaiting_acceptance") return text.awaitingAcceptance;

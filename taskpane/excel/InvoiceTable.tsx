@@ -1,5 +1,5 @@
 // A customer's open invoices: number, due date, balance, days late and status (level due, hold,
-// broken promise). Every value is rendered as text by React.
+// broken promise, announced payment not received). Every value is rendered as text by React.
 import { Badge, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from "@fluentui/react-components";
 import { dayToFrench, dayToIso } from "../../src/core/day";
 import { formatEuros } from "../../src/core/money";
@@ -13,7 +13,12 @@ const useStyles = makeStyles({
   badges: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
 });
 
-const HOLD_TEXT: Record<string, TextKey> = { dispute: "today.holdDispute", promise: "today.holdPromise", awaiting_acceptance: "today.holdAcceptance" };
+const HOLD_TEXT: Record<string, TextKey> = {
+  dispute: "today.holdDispute",
+  promise: "today.holdPromise",
+  payment_announced: "today.holdPaymentAnnounced",
+  awaiting_acceptance: "today.holdAcceptance",
+};
 
 export function InvoiceTable({ invoices, label }: { readonly invoices: readonly PlannedInvoice[]; readonly label: string }) {
   const styles = useStyles();
@@ -48,6 +53,7 @@ export function InvoiceTable({ invoices, label }: { readonly invoices: readonly 
                   <span>{p.daysOverdue > 0 ? t("today.statusWaiting") : t("today.statusNotDue")}</span>
                 )}
                 {p.brokenPromise && <Badge appearance="tint" color="danger">{t("today.brokenPromise")}</Badge>}
+                {p.paymentNotReceived && <Badge appearance="tint" color="danger">{t("today.paymentNotReceived")}</Badge>}
               </span>
             </TableCell>
           </TableRow>

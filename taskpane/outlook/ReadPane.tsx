@@ -13,8 +13,10 @@ import { readWorkbook } from "../../src/engine/readWorkbook";
 import { memoryWorkbook } from "../../src/engine/memoryWorkbook";
 import { format } from "../shared/i18n";
 import type { PaneLanguage } from "../shared/paneHost";
+import { addCalendarReminder } from "./calendarReminder";
 import type { MailMessage } from "./mailItem";
 import { outlookTexts } from "./outlookTexts";
+import { promiseReminder, type PromiseReminder } from "./promiseReminder";
 import { suggestTriage, type TriageKind } from "./replySuggestion";
 import { accountView, findSender } from "./senderAccount";
 import { triageLines, type Triage } from "./triageLines";
@@ -28,6 +30,7 @@ export interface JournalLineWire {
   readonly channel?: string | undefined;
   readonly reference?: string | undefined;
   readonly promiseDate?: string | undefined;
+  readonly announcedPayment?: string | undefined;
   readonly dispute?: "ouvert" | "clos" | undefined;
   readonly note?: string | undefined;
   readonly user?: string | undefined;
@@ -41,6 +44,7 @@ export function wireLine(e: JournalEntry): JournalLineWire {
     channel: e.channel,
     reference: e.reference,
     promiseDate: e.promiseDate === undefined ? undefined : dayToIso(e.promiseDate),
+    announcedPayment: e.announcedPayment === undefined ? undefined : dayToIso(e.announcedPayment),
     dispute: e.dispute,
     note: e.note,
     user: e.user,
@@ -71,6 +75,8 @@ export function ReadPane({ language, message, sheets, asOf, appendJournal, reloa
   const [invoices, setInvoices] = useState<ReadonlySet<string>>(new Set());
   const [outcome, setOutcome] = useState<{ intent: "success" | "error" | "info"; text: string } | undefined>();
   const [busy, setBusy] = useState(false);
+  // Offered once a promise is in the journal: its calendar reminder.
+  const [reminder, setReminder] = useState<PromiseReminder | undefined>();
 
   useEffect(() => {
     let live = true;
@@ -89,6 +95,7 @@ export function ReadPane({ language, message, sheets, asOf, appendJournal, reloa
   useEffect(() => {
     setChosen(undefined);
     setOutcome(undefined);
+    setReminder(undefined);
     setKind(suggestion?.kind);
     setDate(suggestion?.date ?? "");
     setReference(message === undefined ? "" : (paymentReferenceInText(message.text) ?? ""));
@@ -112,11 +119,17 @@ export function ReadPane({ language, message, sheets, asOf, appendJournal, reloa
       : kind === "promise" ? { kind, promisedDate: date }
       : { kind, returnDate: date };
     const result = triageLines({ asOf, invoices: account.invoices.filter((i) => invoices.has(i.number)), messageId: message.id, triage });
+    setReminder(undefined);
     if ("problem" in result) return setOutcome({ intent: "error", text: result.problem });
     setBusy(true);
     try {
       const added = await appendJournal(result.lines.map(wireLine));
       setOutcome(added > 0 ? { intent: "success", text: format(t.logged, { count: added }) } : { intent: "info", text: t.already });
+      const promised = result.lines[0]?.promiseDate;
+      if (kind === "promise" && promised !== undefined) {
+        const chosenInvoices = account.invoices.filter((i) => invoices.has(i.number));
+        setReminder(promiseReminder({ customer: account.name, invoices: chosenInvoices, promisedDate: promised, messageId: message.id }));
+      }
       if (added > 0) reload();
     } catch (error) {
       setOutcome({ intent: "error", text: error instanceof Error ? error.message : String(error) });
@@ -188,6 +201,7 @@ export function ReadPane({ language, message, sheets, asOf, appendJournal, reloa
           {kind === "dispute" && <Field label={t.note}><Textarea value={note} onChange={(_e, d) => setNote(d.value)} /></Field>}
           <Button appearance="primary" disabled={kind === undefined || busy || invoices.size === 0} onClick={() => void log()}>{t.log}</Button>
           {outcome !== undefined && <MessageBar intent={outcome.intent} role="status">{outcome.text}</MessageBar>}
+          {reminder !== undefined && <Button onClick={() => addCalendarReminder(reminder)}>{t.calendarReminder}</Button>}
         </>
       )}
     </main>

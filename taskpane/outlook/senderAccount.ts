@@ -140,7 +140,8 @@ export function accountView(plan: Plan, journal: readonly JournalEntry[], custom
   if (action !== undefined) nextStep = { kind: "reminder", level: action.level, invoices: action.due.map((d) => d.invoice.record.number) };
   else if (open.some((p) => p.hold !== null)) {
     const ends = open.filter((p) => p.hold === "promise" && p.history?.promiseDate !== undefined).map((p) => p.history!.promiseDate!);
-    nextStep = { kind: "held", until: ends.length > 0 && !open.some((p) => p.hold === "dispute") ? dayToIso(Math.max(...ends)) : undefined };
+    const endless = open.some((p) => p.hold === "dispute" || p.hold === "payment_announced");
+    nextStep = { kind: "held", until: ends.length > 0 && !endless ? dayToIso(Math.max(...ends)) : undefined };
   } else nextStep = { kind: "none" };
   const penalties = open.some((p) => p.penalties === null) ? null : open.reduce((sum, p) => sum + (p.penalties ?? 0), 0);
   return {

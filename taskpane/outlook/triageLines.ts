@@ -1,14 +1,12 @@
 // The journal lines of a reply sorted in one click (SPEC section 4's columns), one per invoice
 // chosen, each with the message's id in Référence: the plan reads them back as it reads lines
-// typed by hand. A promise date is the journal's only hold that ends by itself, so « déjà payé »
-// holds the invoices for the days the payment takes to be matched, and « absent » until the
-// return date; « litige » opens a dispute, which holds until it is closed.
-import { addDays, dayFromIso, dayToFrench, dayToIso, type Day } from "../../src/core/day";
+// typed by hand. « Déjà payé » holds the invoices until the payment is matched in the tracking
+// sheet, or the matching delay after the announced date is over (src/core/announcedPayment.ts);
+// « absent » holds them until the return date; « litige » opens a dispute, held until it is closed.
+import { ANNOUNCED_PAYMENT_NOTE } from "../../src/core/announcedPayment";
+import { dayFromIso, dayToFrench, dayToIso, type Day } from "../../src/core/day";
 import type { JournalEntry } from "../../src/core/journalEntry";
 import type { TriageKind } from "./replySuggestion";
-
-/** Days « déjà payé » holds the invoices, for the payment to reach the bank and be matched. */
-export const PAYMENT_MATCHING_DAYS = 15;
 
 export type Triage =
   | { readonly kind: "paid"; /** ISO, on or before the day of the log. */ readonly paidOn: string; readonly paymentReference: string }
@@ -27,7 +25,7 @@ export interface TriageRequest {
 }
 
 const NOTES: Readonly<Record<TriageKind, string>> = {
-  paid: "déjà payé / already paid",
+  paid: ANNOUNCED_PAYMENT_NOTE,
   dispute: "litige / dispute",
   promise: "promesse de règlement / promise to pay",
   away: "absent / out of office",
@@ -42,7 +40,7 @@ export function triageLines(request: TriageRequest): { readonly lines: JournalEn
   const { asOf, triage } = request;
   if (request.invoices.length === 0) return { problem: "Aucune facture choisie / no invoice chosen" };
   if (request.messageId.trim() === "") return { problem: "Message sans identifiant / the message has no id" };
-  let details: Pick<JournalEntry, "promiseDate" | "dispute" | "note">;
+  let details: Pick<JournalEntry, "promiseDate" | "announcedPayment" | "dispute" | "note">;
   switch (triage.kind) {
     case "paid": {
       const paidOn = dayFromIso(triage.paidOn);
@@ -51,7 +49,7 @@ export function triageLines(request: TriageRequest): { readonly lines: JournalEn
       const reference = triage.paymentReference.trim();
       if (reference === "") return { problem: "Référence du paiement manquante / the payment's reference is missing" };
       details = {
-        promiseDate: addDays(asOf, PAYMENT_MATCHING_DAYS),
+        announcedPayment: paidOn,
         note: `${NOTES.paid} le ${dayToFrench(paidOn)}, réf. ${reference} ; en attente de rapprochement / awaiting matching`,
       };
       break;

@@ -50,6 +50,7 @@ const LABELS: Readonly<Record<string, readonly [string, string]>> = {
   delai_mise_en_demeure: ["Mise en demeure : jours après la relance 2", "Formal notice: days after reminder 2"],
   retard_min_mise_en_demeure: ["Mise en demeure : jours de retard au moins", "Formal notice: days late at least"],
   delai_injonction: ["Injonction : jours après la mise en demeure", "Payment order: days after the formal notice"],
+  delai_rapprochement_paiement: ["« Déjà payé » : jours de rapprochement après la date annoncée", "« Already paid »: days to match after the announced date"],
   attente_pv_reception: ["Attendre le PV de réception", "Wait for the acceptance report"],
   escalade: ["Escalade", "Escalation"],
   canal_0: ["Canal : préventive", "Channel: courtesy reminder"],

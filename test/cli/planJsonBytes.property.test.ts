@@ -28,8 +28,9 @@ const invoice = fc.record({
   daysOverdue: anyNumber,
   history: fc.option(fc.record({ lastLevel: fc.option(level, { nil: undefined }), lastLevelDate: fc.option(day, { nil: undefined }) }), { nil: undefined }),
   nextLevel: fc.option(level, { nil: null }),
-  hold: fc.option(fc.constantFrom("paid", "dispute", "promise", "awaiting_acceptance"), { nil: null }),
+  hold: fc.option(fc.constantFrom("paid", "dispute", "promise", "payment_announced", "awaiting_acceptance"), { nil: null }),
   brokenPromise: fc.boolean(),
+  paymentNotReceived: fc.boolean(),
 });
 const numbered = fc.array(tricky.map((number) => ({ record: { number } })), { maxLength: 3 });
 const action = fc.record({

@@ -28,4 +28,24 @@ describe("the plan table", () => {
     expect(row).toContain("A (+ B)");
     expect(row).toMatch(/3\s000,00\s€/);
   });
+
+  it("shows a « déjà payé » being matched among the holds, and one not received after the delay, French first", () => {
+    const announced = (asOf: string) =>
+      planRun(
+        {
+          invoices: [invoice({ number: "P", customer: customer("Delmas"), dueDate: d("2021-04-30") })],
+          creditNotes: [],
+          rejected: [],
+          rows: 1,
+          skipped: 0,
+          warnings: [],
+          histories: new Map([["P", { lastLevel: 1, lastLevelDate: d("2021-05-05"), levelDates: { 1: d("2021-05-05") }, dispute: false, announcedPayment: d("2021-06-28") }]]),
+        },
+        { asOf: d(asOf), policy: DEFAULT_POLICY, rates: DEFAULT_RATES, splitByHalfYear: true },
+      );
+    expect(planTable(announced("2021-07-01"))).toMatch(/En attente \/ On hold:\n {2}P {2}Delmas : paiement annoncé, en rapprochement \/ payment announced, being matched/);
+    const lapsed = planTable(announced("2021-07-20"));
+    expect(lapsed).toMatch(/Paiements annoncés non reçus \/ Announced payments not received:\n {2}P {2}Delmas/);
+    expect(lapsed).not.toContain("En attente");
+  });
 });

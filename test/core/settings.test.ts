@@ -100,7 +100,7 @@ const anySettings: fc.Arbitrary<Settings> = fc
   .record({
     grace: fc.tuple(days, days, days, days, days),
     courtesy: fc.tuple(days, days).map(([a, b]) => [Math.max(a, b), Math.min(a, b)] as const),
-    delays: fc.tuple(days, days, days, days),
+    delays: fc.tuple(days, days, days, days, days),
     waitForAcceptanceReport: fc.boolean(),
     escalation: fc.constantFrom<"sequential" | "byAge">("sequential", "byAge"),
     channels: fc.tuple(channel, channel, channel, channel, channel),
@@ -123,6 +123,7 @@ const anySettings: fc.Arbitrary<Settings> = fc
         formalNoticeAfterDays: r.delays[1],
         formalNoticeMinDaysLate: r.delays[2],
         injunctionAfterDays: r.delays[3],
+        paymentMatchingDays: r.delays[4],
         waitForAcceptanceReport: r.waitForAcceptanceReport,
         escalation: r.escalation,
         channels: { 0: r.channels[0], 1: r.channels[1], 2: r.channels[2], 3: r.channels[3], 4: r.channels[4] },

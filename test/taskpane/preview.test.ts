@@ -11,7 +11,9 @@ import { simpleParser } from "mailparser";
 import PizZip from "pizzip";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { JOURNAL_SHEET } from "../../src/core/journalEntry";
+import type { CellValue } from "../../src/core/cellValue";
+import { dayFromIso, dayToExcelSerial } from "../../src/core/day";
+import { JOURNAL_COLUMNS, JOURNAL_SHEET } from "../../src/core/journalEntry";
 import { formatEuros } from "../../src/core/money";
 import type { PlanJson } from "../../src/core/planJson";
 import type { ReportJson } from "../../src/core/reportJson";
@@ -102,6 +104,42 @@ describe.skipIf(!browserAvailable)(`the preview in Chromium${browserAvailable ? 
     await page.getByRole("button", { name: `Voir les factures de ${action.customer}` }).click();
     const held = cliPlan.invoices.filter((i) => i.hold === "dispute" || i.hold === "promise" || i.hold === "awaiting_acceptance");
     expect(held.length).toBeGreaterThan(0);
+  });
+
+  it("holds a « déjà payé » being matched, and flags one past its delay « paiement annoncé non reçu »", async () => {
+    // Two customers with one invoice due each: one announced paid two days ago, one 30 days ago.
+    const single = cliPlan.actions.filter(
+      (a) => a.level >= 1 && a.invoices.length === 1 && cliPlan.invoices.filter((i) => i.customer === a.customer && i.nextLevel !== null).length === 1,
+    );
+    const [lapsed, matching] = single;
+    expect(matching).toBeDefined();
+    const asOf = dayFromIso(SAMPLE_AS_OF)!;
+    const serial = (day: number): number => dayToExcelSerial(day);
+    const lines: CellValue[][] = [
+      [serial(asOf - 1), lapsed!.customer, lapsed!.invoices[0]!, "", "téléphone", "", serial(asOf - 30), "", "Déjà payé par virement", ""],
+      [serial(asOf), matching!.customer, matching!.invoices[0]!, "", "email", "", serial(asOf - 2), "", "déjà payé / already paid", ""],
+    ];
+    const sheets = await sampleRenamed(new Map());
+    const journal = sheets.find((sheet) => sheet.name === JOURNAL_SHEET);
+    const withLines = journal === undefined
+      ? [...sheets, { name: JOURNAL_SHEET, values: [[...JOURNAL_COLUMNS], ...lines] }]
+      : sheets.map((sheet) => (sheet === journal ? { ...sheet, values: [...sheet.values, ...lines] } : sheet));
+    const paid = await session.open(`?asOf=${SAMPLE_AS_OF}&lang=fr`);
+    await waitForWorklist(paid);
+    await openSheets(paid, "deja-paye.xlsx", withLines);
+    await expect.poll(async () => (await readWorklist(paid)).map((e) => e.customer), { timeout: 20_000 }).not.toContain(matching!.customer);
+    expect((await readWorklist(paid)).map((e) => e.customer)).toContain(lapsed!.customer);
+    await (await customerRow(paid, lapsed!.customer)).getByRole("button", { name: `Voir les factures de ${lapsed!.customer}` }).click();
+    await expect.poll(() => paid.getByRole("table", { name: lapsed!.customer }).innerText(), { timeout: 20_000 }).toContain("paiement annoncé non reçu");
+    const expandHeld = paid.getByRole("button", { name: `Voir les factures de ${matching!.customer}` });
+    const scroller = paid.getByTestId("worklist");
+    for (let i = 0; i < 50 && (await expandHeld.count()) === 0; i++) {
+      await scroller.evaluate((el) => (el.scrollTop += el.clientHeight * 0.5));
+      await paid.waitForTimeout(30);
+    }
+    await expandHeld.click();
+    await expect.poll(() => paid.getByRole("table", { name: matching!.customer }).innerText(), { timeout: 20_000 }).toContain("paiement annoncé, en rapprochement");
+    await paid.context().close();
   });
 
   it("plans again for another reference date typed in the date field", async () => {

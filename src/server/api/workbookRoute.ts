@@ -7,7 +7,7 @@
 //        history sheets; others without rows), in tab order, as Office.js-shaped arrays: the
 //        Outlook pane (issue 13) runs the engine on them (memoryWorkbook) as the Excel pane does.
 //   POST /api/workbook/journal  {workbookUrl | workbookPath, lines: [{date, customer, invoice,
-//        level?, channel?, reference?, promiseDate?, dispute?, note?, user?}]}
+//        level?, channel?, reference?, promiseDate?, announcedPayment?, dispute?, note?, user?}]}
 //        dates "YYYY-MM-DD", level 0 to 4
 //        -> {added: number}
 //        Appends the lines the journal does not hold yet (the same action twice adds nothing),
@@ -77,6 +77,8 @@ export const journalLine = z
     channel: z.enum(["email", "courrier", "recommandé", "téléphone", "autre"]).optional(),
     reference: z.string().max(2000).optional(),
     promiseDate: isoDay.optional(),
+    // « Déjà payé »: the payment date announced, written in Promesse (core/announcedPayment.ts).
+    announcedPayment: isoDay.optional(),
     dispute: z.enum(["ouvert", "clos"]).optional(),
     note: z.string().max(4000).optional(),
     user: z.string().max(200).optional(),
@@ -150,6 +152,7 @@ export function journalEntry(line: z.infer<typeof journalLine>, user: string | u
     channel: line.channel,
     reference: line.reference,
     promiseDate: line.promiseDate === undefined ? undefined : dayFromIso(line.promiseDate),
+    announcedPayment: line.announcedPayment === undefined ? undefined : dayFromIso(line.announcedPayment),
     dispute: line.dispute,
     note: line.note,
     user: line.user ?? user,

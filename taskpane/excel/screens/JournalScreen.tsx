@@ -159,6 +159,7 @@ function EntriesTable({ entries, caption, hide }: { readonly entries: readonly J
               {[
                 entry.reference,
                 entry.promiseDate === undefined ? undefined : t("journal.promise", { date: day(entry.promiseDate) }),
+                entry.announcedPayment === undefined ? undefined : t("journal.announcedPayment", { date: day(entry.announcedPayment) }),
                 entry.dispute === undefined ? undefined : t("journal.dispute", { state: entry.dispute }),
                 entry.note,
                 entry.user,

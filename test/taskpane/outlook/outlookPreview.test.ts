@@ -3,7 +3,7 @@
 // sorted in one click writes its journal lines into the file, a second click writes nothing,
 // axe-core finds no serious or critical violation, and markup in a message stays text.
 import AxeBuilder from "@axe-core/playwright";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Page } from "playwright-core";
@@ -61,7 +61,7 @@ async function linesOf(messageId: string): Promise<JournalEntry[]> {
 }
 
 describe.skipIf(!browserAvailable)(`the Outlook preview in Chromium${browserAvailable ? "" : ` (skipped: ${skipReason})`}`, () => {
-  it("« déjà payé »: the date and the reference read from the text, the invoice it names held; once", async () => {
+  it("« déjà payé »: the date and the reference read from the text, the invoice it names held until matched; once", async () => {
     const page = await openOutlook();
     await pick(page, /Déjà payé/, "Delmas & Associés");
     expect(await page.getByRole("radio", { name: "Déjà payé" }).isChecked()).toBe(true);
@@ -73,8 +73,11 @@ describe.skipIf(!browserAvailable)(`the Outlook preview in Chromium${browserAvai
     expect(lines.map((l) => l.invoice)).toEqual(["F2026-033"]);
     for (const line of lines) {
       expect(line.note).toContain("VIR-0626-DELMAS");
-      expect(dayToIso(line.promiseDate!)).toBe("2026-07-15");
+      expect(dayToIso(line.announcedPayment!)).toBe("2026-06-26");
+      expect(line.promiseDate).toBeUndefined();
     }
+    // Read again, the pane shows the invoice held while the payment is matched.
+    await expect.poll(() => page.getByText(/F2026-033 · .* · paiement annoncé, en rapprochement/).count(), { timeout: 20_000 }).toBe(1);
   });
 
   it("« promesse »: the promised date from the text on every open invoice; once", async () => {
@@ -85,6 +88,17 @@ describe.skipIf(!browserAvailable)(`the Outlook preview in Chromium${browserAvai
     const lines = await linesOf("preview-promesse");
     expect(lines.map((l) => l.invoice)).toEqual(expect.arrayContaining(["F2026-027", "F2026-050"]));
     expect(lines.every((l) => dayToIso(l.promiseDate!) === "2026-07-15")).toBe(true);
+    // Without Outlook, the calendar reminder of the promise is an .ics file for the promised day.
+    const download = page.waitForEvent("download", { timeout: 20_000 });
+    await page.getByRole("button", { name: "Ajouter un rappel au calendrier" }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^relances-promesse-[0-9a-z]+\.ics$/);
+    const ics = readFileSync((await file.path())!, "utf8");
+    expect(ics).toMatch(/^BEGIN:VCALENDAR\r\n/);
+    expect(ics).toContain("\r\nDTSTART;VALUE=DATE:20260715\r\n");
+    expect(ics.replace(/\r\n[ \t]/g, "")).toContain("SUMMARY:Relances : promesse de règlement — SCI Les Tilleuls\r\n");
+    expect(ics.replace(/\r\n[ \t]/g, "")).toContain("F2026-027");
+    expect(await linesOf("preview-promesse")).toHaveLength(lines.length);
   });
 
   it("« litige »: a dispute opened on the chosen invoice only; once", async () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { dayFromIso, dayToIso } from "../../../src/core/day";
 import { newJournalEntries } from "../../../src/core/journalAppend";
 import { dateInText, suggestTriage } from "../../../taskpane/outlook/replySuggestion";
-import { PAYMENT_MATCHING_DAYS, triageLines } from "../../../taskpane/outlook/triageLines";
+import { triageLines } from "../../../taskpane/outlook/triageLines";
 
 const asOf = dayFromIso("2026-06-30")!;
 
@@ -45,12 +45,14 @@ describe("triageLines", () => {
   ];
   const base = { asOf, invoices, messageId: "AAMkAGI2TG93AAA=", user: "Marie" };
 
-  it("« déjà payé »: one line per invoice, held for the matching days, the payment's date and reference in the note", () => {
+  it("« déjà payé »: one line per invoice, the announced payment date in Promesse, the date and reference in the note", () => {
     const result = triageLines({ ...base, triage: { kind: "paid", paidOn: "2026-06-25", paymentReference: "VIR 8841" } });
     if (!("lines" in result)) throw new Error(result.problem);
     expect(result.lines).toHaveLength(2);
     for (const line of result.lines) {
-      expect(line).toMatchObject({ date: asOf, channel: "email", reference: "AAMkAGI2TG93AAA=", user: "Marie", promiseDate: asOf + PAYMENT_MATCHING_DAYS });
+      expect(line).toMatchObject({ date: asOf, channel: "email", reference: "AAMkAGI2TG93AAA=", user: "Marie", announcedPayment: dayFromIso("2026-06-25") });
+      expect(line.promiseDate).toBeUndefined();
+      expect(line.note).toMatch(/^déjà payé/);
       expect(line.note).toContain("25/06/2026");
       expect(line.note).toContain("VIR 8841");
     }
