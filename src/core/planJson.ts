@@ -20,10 +20,13 @@ export interface InvoiceJson {
   readonly lastLevel: number | null;
   readonly lastLevelDate: string | null;
   readonly nextLevel: number | null;
+  /** SPEC section 10's values: an announced payment is held as "promise" (a hold that ends by date), told apart by paymentAnnounced. */
   readonly hold: string | null;
   readonly brokenPromise: boolean;
   /** A « déjà payé » not matched within the matching delay (« paiement annoncé non reçu »). */
   readonly paymentNotReceived: boolean;
+  /** Held because a « déjà payé » is being matched (hold "promise" in the JSON). */
+  readonly paymentAnnounced: boolean;
 }
 
 /** One action (a customer's document) of `plan --json`. */
@@ -61,6 +64,14 @@ export interface PlanJson {
 }
 
 /**
+ * A hold as SPEC section 10 names them: an announced payment (« déjà payé ») is a hold that ends
+ * by date, "promise", with paymentAnnounced beside it.
+ */
+export function jsonHold(hold: PlannedInvoice["hold"]): string | null {
+  return hold === "payment_announced" ? "promise" : hold;
+}
+
+/**
  * The plan as `plan --json` prints it.
  * @example planToJson(plan).actions[0] // { customer: "SCI Les Tilleuls", level: 2, stage: "reminder2", ... }
  */
@@ -94,9 +105,10 @@ export function invoiceJson(p: PlannedInvoice): InvoiceJson {
     lastLevel: p.history?.lastLevel ?? null,
     lastLevelDate: p.history?.lastLevelDate === undefined ? null : dayToIso(p.history.lastLevelDate),
     nextLevel: p.nextLevel,
-    hold: p.hold,
+    hold: jsonHold(p.hold),
     brokenPromise: p.brokenPromise,
     paymentNotReceived: p.paymentNotReceived,
+    paymentAnnounced: p.hold === "payment_announced",
   };
 }
 

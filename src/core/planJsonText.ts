@@ -6,6 +6,7 @@
 import { dayToIso } from "./day";
 import { eurosFromCents } from "./money";
 import type { Plan } from "./plan";
+import { jsonHold } from "./planJson";
 
 type PlannedInvoice = Plan["invoices"][number];
 type PlannedAction = Plan["actions"][number];
@@ -53,9 +54,10 @@ export function invoiceJsonText(p: PlannedInvoice): string {
       "lastLevel": ${jsonNumberOrNull(history?.lastLevel ?? null)},
       "lastLevelDate": ${history?.lastLevelDate === undefined ? "null" : `"${dayToIso(history.lastLevelDate)}"`},
       "nextLevel": ${jsonNumberOrNull(p.nextLevel)},
-      "hold": ${p.hold === null ? "null" : jsonString(p.hold)},
+      "hold": ${p.hold === null ? "null" : jsonString(jsonHold(p.hold)!)},
       "brokenPromise": ${p.brokenPromise},
-      "paymentNotReceived": ${p.paymentNotReceived}
+      "paymentNotReceived": ${p.paymentNotReceived},
+      "paymentAnnounced": ${p.hold === "payment_announced"}
     }`;
 }
 

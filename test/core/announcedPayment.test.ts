@@ -90,7 +90,8 @@ describe("the plan of an announced payment", () => {
     const plan = planOf(entries, "2021-07-10");
     expect(plan.invoices[0]).toMatchObject({ hold: "payment_announced", nextLevel: null, paymentNotReceived: false });
     expect(plan.actions).toEqual([]);
-    expect(planToJson(plan).invoices[0]!.hold).toBe("payment_announced");
+    // plan --json keeps SPEC's hold values: a hold by date, told apart by its own flag.
+    expect(planToJson(plan).invoices[0]).toMatchObject({ hold: "promise", paymentAnnounced: true, paymentNotReceived: false });
   });
 
   it("ends the hold as paid once the payment is entered in the tracking sheet", () => {
