@@ -165,7 +165,7 @@ export function ReadPane({ language, message, sheets, asOf, appendJournal, reloa
             {account.penalties !== null && <Text block>{format(t.penalties, { amount: euros(account.penalties) })}</Text>}
             <Text block weight="semibold">
               {account.nextStep.kind === "reminder" ? format(t.nextReminder, { level: account.nextStep.level })
-                : account.nextStep.kind === "held" ? (account.nextStep.until ? format(t.nextHeldUntil, { date: account.nextStep.until }) : t.nextHeld)
+                : account.nextStep.kind === "held" ? (account.nextStep.until !== undefined ? format(t.nextHeldUntil, { date: dayToFrench(account.nextStep.until) }) : t.nextHeld)
                 : t.nextNone}
             </Text>
           </section>

@@ -2,7 +2,7 @@
 // address's domain (several candidates when that is ambiguous), and that customer's account as
 // the engine sees it on the reference date: open invoices with balances, statuses, levels and
 // penalties to date, the journal's last actions on them, the next step due.
-import { dayToIso } from "../../src/core/day";
+import { dayToIso, type Day } from "../../src/core/day";
 import { invoiceKey } from "../../src/core/invoiceKey";
 import type { JournalEntry } from "../../src/core/journalEntry";
 import type { Cents } from "../../src/core/money";
@@ -83,7 +83,7 @@ export interface AccountInvoice {
 
 export type NextStep =
   | { readonly kind: "reminder"; readonly level: ReminderLevel; readonly invoices: readonly string[] }
-  | { readonly kind: "held"; /** The latest date a hold ends, when it ends by itself. */ readonly until?: string | undefined }
+  | { readonly kind: "held"; /** The latest day a hold ends, when it ends by itself. */ readonly until?: Day | undefined }
   | { readonly kind: "none" };
 
 export interface AccountView {
@@ -141,7 +141,7 @@ export function accountView(plan: Plan, journal: readonly JournalEntry[], custom
   else if (open.some((p) => p.hold !== null)) {
     const ends = open.filter((p) => p.hold === "promise" && p.history?.promiseDate !== undefined).map((p) => p.history!.promiseDate!);
     const endless = open.some((p) => p.hold === "dispute" || p.hold === "payment_announced");
-    nextStep = { kind: "held", until: ends.length > 0 && !endless ? dayToIso(Math.max(...ends)) : undefined };
+    nextStep = { kind: "held", until: ends.length > 0 && !endless ? Math.max(...ends) : undefined };
   } else nextStep = { kind: "none" };
   const penalties = open.some((p) => p.penalties === null) ? null : open.reduce((sum, p) => sum + (p.penalties ?? 0), 0);
   return {

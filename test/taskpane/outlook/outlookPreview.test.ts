@@ -88,6 +88,8 @@ describe.skipIf(!browserAvailable)(`the Outlook preview in Chromium${browserAvai
     const lines = await linesOf("preview-promesse");
     expect(lines.map((l) => l.invoice)).toEqual(expect.arrayContaining(["F2026-027", "F2026-050"]));
     expect(lines.every((l) => dayToIso(l.promiseDate!) === "2026-07-15")).toBe(true);
+    // The account's next step, as a French reader writes a date.
+    await page.getByText("En attente jusqu'au 15/07/2026").waitFor({ timeout: 10_000 });
     // Without Outlook, the calendar reminder of the promise is an .ics file for the promised day.
     const download = page.waitForEvent("download", { timeout: 20_000 });
     await page.getByRole("button", { name: "Ajouter un rappel au calendrier" }).click();
