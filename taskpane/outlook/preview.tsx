@@ -5,6 +5,7 @@ import { useState } from "react";
 import { createRoot } from "react-dom/client";
 import { dayFromIso } from "../../src/core/day";
 import { languageOf } from "../shared/i18n";
+import { ComposePreview } from "./composePreview";
 import { OutlookRoot } from "./OutlookRoot";
 import { SAMPLE_MESSAGES } from "./sampleMessages";
 
@@ -29,4 +30,24 @@ function Preview() {
   );
 }
 
-createRoot(document.getElementById("root")!).render(<Preview />);
+// ?mode=compose: the compose pane beside a message being written (?mailbox=1.5: an older Outlook).
+const query = new URLSearchParams(location.search);
+const compose = query.get("mode") === "compose";
+
+function ModeSwitch() {
+  const read = language === "en" ? "Read mode" : "Lecture";
+  const write = language === "en" ? "Compose mode" : "Rédaction";
+  return (
+    <nav aria-label={language === "en" ? "Preview mode" : "Mode de l'aperçu"} style={{ display: "flex", gap: 12, padding: "8px 12px", borderBottom: "1px solid #ccc" }}>
+      <a href="?mode=read" aria-current={compose ? undefined : "page"}>{read}</a>
+      <a href="?mode=compose" aria-current={compose ? "page" : undefined}>{write}</a>
+    </nav>
+  );
+}
+
+createRoot(document.getElementById("root")!).render(
+  <>
+    <ModeSwitch />
+    {compose ? <ComposePreview language={language} asOf={SAMPLE_AS_OF} mailboxVersion={Number(query.get("mailbox") ?? "1.8")} /> : <Preview />}
+  </>,
+);

@@ -1,0 +1,38 @@
+// The Outlook compose pane's entry (taskpane/outlook/compose.html): once Office is ready, the
+// reminder of the message's recipient, following the recipients where Outlook tells of changes.
+import { createRoot } from "react-dom/client";
+import { dayFromIso } from "../../src/core/day";
+import { todayIso } from "../excel/todayIso";
+import { languageOf } from "../shared/i18n";
+import type { ComposeConstants, ComposeItemLike } from "./composeItem";
+import { ComposeRoot } from "./ComposeRoot";
+
+declare const Office: {
+  onReady(): Promise<unknown>;
+  context: { displayLanguage: string; mailbox: { item: ComposeItemLike | null }; requirements: { isSetSupported(name: string, version: string): boolean } };
+  CoercionType: { Html: unknown; Text: unknown };
+  EventType: { RecipientsChanged: unknown };
+};
+
+const root = document.getElementById("root")!;
+
+void Office.onReady().then(() => {
+  const language = languageOf([Office.context.displayLanguage]);
+  document.documentElement.lang = language;
+  const item = Office.context.mailbox.item;
+  if (item === null) {
+    const p = document.createElement("p");
+    p.setAttribute("role", "alert");
+    p.textContent = language === "en" ? "No message being written." : "Aucun message en cours de rédaction.";
+    root.replaceChildren(p);
+    return;
+  }
+  const constants: ComposeConstants = {
+    htmlCoercion: Office.CoercionType.Html,
+    textCoercion: Office.CoercionType.Text,
+    // Undefined before Mailbox 1.7: supports("1.7") is false then, and nothing is registered.
+    recipientsChanged: Office.EventType.RecipientsChanged,
+    supports: (version) => Office.context.requirements.isSetSupported("Mailbox", version),
+  };
+  createRoot(root).render(<ComposeRoot language={language} item={item} constants={constants} asOf={dayFromIso(todayIso())!} />);
+});
