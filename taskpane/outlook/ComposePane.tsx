@@ -113,7 +113,8 @@ export function ComposePane(props: ComposePaneProps) {
   const log = () =>
     act(async () => {
       const r = reminder!;
-      const added = await props.appendJournal(r.lines.map(wireLine));
+      // A reminder's line carries its level (the read pane's wire has none: a reply sets no level).
+      const added = await props.appendJournal(r.lines.map((l) => ({ ...wireLine(l), level: l.level })));
       return added > 0 ? { intent: "success", text: format(t.logged, { count: added, reference: r.reference }), lines: r.lines } : { intent: "info", text: format(t.already, { reference: r.reference }) };
     });
 

@@ -63,7 +63,7 @@ export function ComposePreview({ language, asOf, mailboxVersion }: { language: P
           contentEditable
           suppressContentEditableWarning
           data-testid="compose-body"
-          style={{ minHeight: 240, maxHeight: 640, overflow: "auto", border: "1px solid #8a8886", borderRadius: 4, padding: 8, background: "#fff" }}
+          style={{ minHeight: 240, maxHeight: 560, overflow: "auto", border: "1px solid #8a8886", borderRadius: 4, padding: 8, background: "#fff" }}
         />
         <div>
           <div id="preview-attachments" style={{ fontWeight: 600 }}>{w.attachments}</div>
