@@ -5,12 +5,10 @@
 // only and once, the recipients are followed, older Outlooks fall back, markup stays text, and
 // axe-core finds no serious or critical violation. The pane is photographed for the README.
 import AxeBuilder from "@axe-core/playwright";
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { dayToIso } from "../../../src/core/day";
 import { JOURNAL_SHEET, type JournalEntry } from "../../../src/core/journalEntry";
 import { SAMPLE_AS_OF, writeSampleWorkbook } from "../../../src/sample/sampleWorkbook";
@@ -18,17 +16,13 @@ import { readJournalOnly } from "../../../src/workbook/earlierRuns";
 import { COMPOSE_REFERENCE_PREFIX } from "../../../taskpane/outlook/composeReminder";
 import { pageTexts, spaced } from "../../documents/readDocuments";
 import { ROOT } from "../../helpers/addin";
-import { browserAvailable, skipReason, startPreviewSession, type PreviewSession } from "../previewSession";
+import { browserAvailable, skipReason } from "../previewSession";
+import { embeddedWorkbookSession } from "./embeddedWorkbookSession";
 
 const HOSTILE = 'Pyrène <img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
 const HOSTILE_ADDRESS = '<b onmouseover="window.__pwned=1">8 boulevard</b>';
 const HOSTILE_INVOICE = 'F2026-038<img src=x onerror="window.__pwned=1">';
 const SCREENSHOT = path.join(ROOT, "docs", "screenshots", "outlook-compose.png");
-
-let session: PreviewSession | undefined;
-let dir: string;
-let file: string;
-let saved: string | undefined;
 
 /** The sample with SAS Pyrène Promotion's name, address and invoice number made of markup. */
 async function hostileSample(target: string): Promise<void> {
@@ -45,25 +39,10 @@ async function hostileSample(target: string): Promise<void> {
   await workbook.xlsx.writeFile(target);
 }
 
-beforeAll(async () => {
-  if (!browserAvailable) return;
-  dir = mkdtempSync(path.join(os.tmpdir(), "relances-outlook-compose-e2e-"));
-  file = path.join(dir, "suivi.xlsx");
-  await hostileSample(file);
-  saved = process.env.RELANCES_WORKBOOK;
-  process.env.RELANCES_WORKBOOK = file;
-  session = await startPreviewSession();
-}, 60_000);
-
-afterAll(async () => {
-  await session?.close();
-  if (saved === undefined) delete process.env.RELANCES_WORKBOOK;
-  else process.env.RELANCES_WORKBOOK = saved;
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+const { session, file } = embeddedWorkbookSession(hostileSample);
 
 async function openCompose(query = ""): Promise<Page> {
-  const page = await session!.open(`/outlook?mode=compose${query}`);
+  const page = await session().open(`/outlook?mode=compose${query}`);
   await page.getByRole("heading", { name: "Insérer la relance", level: 1 }).waitFor({ timeout: 30_000 });
   return page;
 }
@@ -82,7 +61,7 @@ async function click(page: Page, button: string, said: RegExp): Promise<void> {
 
 const bodyText = async (page: Page): Promise<string> => spaced(await page.getByTestId("compose-body").innerText());
 const composeLines = async (customer: RegExp): Promise<JournalEntry[]> =>
-  (await readJournalOnly(file)).entries.filter((e) => e.reference?.startsWith(COMPOSE_REFERENCE_PREFIX) && customer.test(e.customer));
+  (await readJournalOnly(file())).entries.filter((e) => e.reference?.startsWith(COMPOSE_REFERENCE_PREFIX) && customer.test(e.customer));
 
 describe.skipIf(!browserAvailable)(`the Outlook compose preview in Chromium${browserAvailable ? "" : ` (skipped: ${skipReason})`}`, () => {
   it("inserts the customer's reminder at the cursor, with its invoices and total, and fills the empty subject", async () => {
