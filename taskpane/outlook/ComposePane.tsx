@@ -19,7 +19,7 @@ import { attachFile, putReminder, subjectIfEmpty, type BodyPlacement, type Compo
 import { bodyFragment, composeReminder, type ComposeOutcome } from "./composeReminder";
 import { composeTexts } from "./composeTexts";
 import { wireLine, type JournalLineWire } from "./ReadPane";
-import { findSender, type CustomerCandidate, type SenderMatch } from "./senderAccount";
+import { findRecipients } from "./recipientCustomer";
 
 export interface ComposePaneProps {
   readonly language: PaneLanguage;
@@ -35,15 +35,6 @@ export interface ComposePaneProps {
   readonly asOf: Day;
   /** Appends lines to the journal; how many were added. */
   appendJournal(lines: readonly JournalLineWire[]): Promise<number>;
-}
-
-/** The customers the recipients may be: those found by address first, else by domain. */
-export function findRecipients(plan: Plan, recipients: readonly Recipient[]): SenderMatch {
-  const matches = recipients.map((r) => findSender(plan, r.address));
-  const by = matches.some((m) => m.by === "address") ? "address" : matches.some((m) => m.by === "domain") ? "domain" : "none";
-  const candidates = new Map<string, CustomerCandidate>();
-  for (const m of matches) if (m.by === by) for (const c of m.candidates) candidates.set(c.key, c);
-  return { by, candidates: [...candidates.values()] };
 }
 
 type Outcome = { readonly intent: "success" | "error" | "info" | "warning"; readonly text: string; /** The lines a log added. */ readonly lines?: readonly JournalEntry[] };

@@ -151,6 +151,21 @@ describe.skipIf(!browserAvailable)(`the Outlook compose preview in Chromium${bro
     expect(await page.evaluate(() => window.relancesCompose!.attachments().length)).toBe(0);
   });
 
+  it("speaks English where the display language is, and writes to an English customer in English", async () => {
+    const page = await session().open("/outlook?mode=compose", { locale: "en-GB" });
+    await page.getByRole("heading", { name: "Insert reminder", level: 1 }).waitFor({ timeout: 30_000 });
+    const select = page.getByLabel("Message to write");
+    await select.selectOption((await select.locator("option").filter({ hasText: /Thornton/ }).getAttribute("value"))!);
+    await page.getByRole("heading", { name: "Thornton & Hale Ltd", level: 2 }).waitFor({ timeout: 30_000 });
+    expect(await page.getByText("Customer's language: English").count()).toBe(1);
+    await page.getByRole("button", { name: "Insert the reminder" }).click();
+    await expect.poll(() => page.getByRole("status").innerText(), { timeout: 20_000 }).toMatch(/Reminder inserted/);
+    const text = await bodyText(page);
+    expect(text).toContain("F2026-045");
+    expect(text).toMatch(/Dear/);
+    expect(text).not.toMatch(/Madame|Cordialement/);
+  });
+
   it("keeps a hostile customer's name, address and invoice number inert in the pane and in the body", async () => {
     const page = await openCompose();
     await write(page, /Pyrène/, /Pyrène <img/);

@@ -16,6 +16,7 @@ import { runPaneAction } from "../../../src/engine/paneActions";
 import { planWorkbook } from "../../../src/engine/planWorkbook";
 import { readWorkbook } from "../../../src/engine/readWorkbook";
 import { SAMPLE_AS_OF } from "../../../src/sample/sampleWorkbook";
+import { findRecipients } from "../../../taskpane/outlook/recipientCustomer";
 import { bodyFragment, COMPOSE_REFERENCE_PREFIX, composeReminder, type ComposeReminder } from "../../../taskpane/outlook/composeReminder";
 import { sampleSheetsAt, shippedTemplateFiles } from "../../engine/paneFixtures";
 
@@ -96,6 +97,28 @@ describe("composeReminder", () => {
     const idle = plan.invoices.find((i) => !plan.actions.some((a) => a.customerKey === i.customerKey))!.customerKey;
     expect(await composeReminder({ sheets, asOf: SAMPLE_AS_OF, customerKey: idle, templates })).toEqual({ nothing: "none" });
     expect(await composeReminder({ sheets, asOf: SAMPLE_AS_OF, customerKey: keyOf("SARL Hôtel du Château"), templates })).toEqual({ nothing: "injunction" });
+  });
+});
+
+describe("findRecipients", () => {
+  const names = (recipients: string[]) => {
+    const match = findRecipients(plan, recipients.map((address) => ({ address, name: "" })));
+    return { by: match.by, names: match.candidates.map((c) => c.name).sort() };
+  };
+
+  it("finds the customer of a recipient's address, one recipient unknown beside it", () => {
+    expect(names(["quelquun@ailleurs.example", "gestion@sci-lestilleuls.example"])).toEqual({ by: "address", names: ["SCI Les Tilleuls"] });
+  });
+
+  it("prefers an address found to a domain found, and offers several customers when they share one", () => {
+    expect(names(["compta@delmas-associes.example", "contact@martin-architecture.example"])).toEqual({ by: "address", names: ["Cabinet Martin Architecture"] });
+    expect(names(["compta@delmas-associes.example"])).toEqual({ by: "domain", names: ["Delmas & Associés"] });
+    expect(names(["fournier.mazeres@example.com"])).toEqual({ by: "address", names: ["Boulangerie Fournier", "SARL Fournier et Fils"] });
+  });
+
+  it("finds nobody without a known address or domain", () => {
+    expect(names([])).toEqual({ by: "none", names: [] });
+    expect(names(["quelquun@gmail.com"])).toEqual({ by: "none", names: [] });
   });
 });
 
