@@ -30,6 +30,9 @@ export function emlFile(message: EmailMessage): Promise<Uint8Array> {
     headers: { "X-Unsent": "1" },
     text: crlf(message.text),
     html: crlf(message.html),
+    // Named rather than guessed from each text (a scan of every part per message): readable, 7-bit
+    // safe, and the same for every draft.
+    textEncoding: "quoted-printable",
     attachments: message.attachments.map((a) => ({
       filename: a.fileName,
       contentType: a.contentType,

@@ -1,7 +1,7 @@
 // The stand-in's drive endpoints, as Graph documents them: /me/drive and /drives/{id}, items by id
-// and by path, children, content (download, and PUT …:/path:/content for a small file), sharing
-// URLs resolved by /shares/{u!base64url}/driveItem, and upload sessions for large files (their
-// uploadUrl outside /v1.0, taking byte ranges without a token, as OneDrive's does).
+// and by path, children, search (by name), content (download, and PUT …:/path:/content for a small
+// file), sharing URLs resolved by /shares/{u!base64url}/driveItem, and upload sessions for large
+// files (their uploadUrl outside /v1.0, taking byte ranges without a token, as OneDrive's does).
 import express, { type Request, type Response } from "express";
 import { graphError, type GraphCaller, type GraphRequest, type GraphResponse } from "./graphExchange";
 import { STANDIN_SHAREPOINT, type Drive, type DriveItem, type StandinDrive } from "./standinDrive";
@@ -149,6 +149,22 @@ export function standinDriveRoutes(store: StandinDrive): StandinPart {
       const item = itemOf(store, drive, match[2], match[3]);
       if (item === undefined || !item.folder) return notFound();
       return { status: 200, body: { value: store.children(item).map((child) => driveItemResource(store, child)) } };
+    });
+
+    // search(q='…'): the folder's descendants whose name holds the words (OneDrive also searches
+    // content and metadata; names are what the add-in's file picker needs).
+    graph.route("GET", new RegExp(`${PREFIX}/(?:root|items/([^/:]+))/search\\(q='(.*)'\\)$`), (request, match) => {
+      const drive = driveOfRequest(store, request, match[1], false);
+      if (isResponse(drive)) return drive;
+      const folder = itemOf(store, drive, match[2], undefined);
+      if (folder === undefined || !folder.folder) return notFound();
+      const words = match[3]!.replace(/''/g, "'").toLowerCase().split(/\s+/).filter((w) => w !== "");
+      const below = (item: DriveItem): boolean => {
+        for (let up = item.parentId; up !== undefined; up = store.item(drive.id, up)?.parentId) if (up === folder.id) return true;
+        return false;
+      };
+      const found = store.itemsOf(drive.id).filter((item) => below(item) && words.every((w) => item.name.toLowerCase().includes(w)));
+      return { status: 200, body: { value: found.map((item) => driveItemResource(store, item)) } };
     });
 
     graph.route("GET", new RegExp(`${PREFIX}/(?:root|items/([^/:]+))(?::/(.+?):)?/content$`), async (request, match) => {

@@ -4,10 +4,12 @@
 import { Field, FluentProvider, Input, Select, webLightTheme } from "@fluentui/react-components";
 import { useMemo, useState, useSyncExternalStore } from "react";
 import type { Day } from "../../src/core/day";
+import type { ApiClient } from "../shared/apiClient";
 import type { PaneLanguage } from "../shared/paneHost";
 import { ComposeRoot } from "./ComposeRoot";
 import { COMPOSE_SAMPLES } from "./composeSamples";
 import { PreviewComposeItem } from "./previewComposeItem";
+import type { SettingsStore } from "./settingsStore";
 
 const WORDS = {
   fr: { sample: "Message à écrire", to: "À", subject: "Objet", body: "Corps du message", attachments: "Pièces jointes", none: "Aucune", heading: "Nouveau message" },
@@ -21,7 +23,16 @@ declare global {
   }
 }
 
-export function ComposePreview({ language, asOf, mailboxVersion }: { language: PaneLanguage; asOf: Day; mailboxVersion: number }) {
+export interface ComposePreviewProps {
+  readonly language: PaneLanguage;
+  readonly asOf: Day;
+  /** The Mailbox requirement set the fake Outlook has (1.8: all the pane uses). */
+  readonly mailboxVersion: number;
+  readonly api?: ApiClient | undefined;
+  readonly settings?: SettingsStore | undefined;
+}
+
+export function ComposePreview({ language, asOf, mailboxVersion, api, settings }: ComposePreviewProps) {
   const w = WORDS[language];
   const item = useMemo(() => new PreviewComposeItem(mailboxVersion), [mailboxVersion]);
   const constants = useMemo(() => item.constants(), [item]);
@@ -73,7 +84,7 @@ export function ComposePreview({ language, asOf, mailboxVersion }: { language: P
         </div>
       </section>
       <div style={{ flex: "0 1 420px", maxWidth: 420 }}>
-        <ComposeRoot language={language} item={item} constants={constants} asOf={asOf} />
+        <ComposeRoot language={language} item={item} constants={constants} asOf={asOf} api={api} settings={settings} />
       </div>
     </FluentProvider>
   );

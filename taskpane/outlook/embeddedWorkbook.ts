@@ -2,6 +2,7 @@
 // /api/local-workbook (src/server/embeddedWorkbookRoute.ts), on the pane's own origin.
 import type { MemorySheet } from "../../src/engine/memoryWorkbook";
 import type { JournalLineWire } from "./ReadPane";
+import type { WorkbookSource } from "./workbookSource";
 
 const BASE = "/api/local-workbook";
 
@@ -11,12 +12,32 @@ async function answer<T>(res: Response): Promise<T> {
   return body;
 }
 
+const UNREACHABLE = "Le serveur de Relances ne répond pas / The Relances server does not answer";
+
+/**
+ * The embedded workbook as a WorkbookSource.
+ * @param origin - the server's origin ("" in the pane: its own)
+ * @example const { sheets } = await embeddedWorkbookSource().sheets();
+ */
+export function embeddedWorkbookSource(origin = "", fetcher: typeof fetch = (input, init) => fetch(input, init)): WorkbookSource {
+  const send = (path: string, init?: RequestInit): Promise<Response> => fetcher(`${origin}${BASE}${path}`, init).catch(() => Promise.reject(new Error(UNREACHABLE)));
+  return {
+    label: { fr: "fichier du serveur", en: "the server's file" },
+    async sheets() {
+      const body = await answer<{ workbook: { name: string }; sheets: MemorySheet[] }>(await send("/sheets", { cache: "no-store" }));
+      return { name: body.workbook.name, sheets: body.sheets };
+    },
+    async appendJournal(lines) {
+      const res = await send("/journal", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ lines }) });
+      return (await answer<{ added: number }>(res)).added;
+    },
+  };
+}
+
 export async function fetchSheets(): Promise<{ name: string; sheets: MemorySheet[] }> {
-  const body = await answer<{ workbook: { name: string }; sheets: MemorySheet[] }>(await fetch(`${BASE}/sheets`, { cache: "no-store" }));
-  return { name: body.workbook.name, sheets: body.sheets };
+  return embeddedWorkbookSource().sheets();
 }
 
 export async function appendJournal(lines: readonly JournalLineWire[]): Promise<number> {
-  const res = await fetch(`${BASE}/journal`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ lines }) });
-  return (await answer<{ added: number }>(res)).added;
+  return embeddedWorkbookSource().appendJournal(lines);
 }

@@ -4,12 +4,33 @@
 // answer ({ error: { code, message } }, src/server/api/apiError.ts) becomes an ApiClientError whose
 // message is French / English, as the pane shows every message.
 import type { DraftAnswerWire, DraftRequestWire } from "../../src/engine/emailMessageWire";
+import type { MemorySheet } from "../../src/engine/memoryWorkbook";
 import type { TokenOptions, TokenSource } from "./tokenSource";
 
 /** The draft route (POST): Outlook drafts of the reminders, found again by their key. */
 export const DRAFTS_ROUTE = "/api/drafts";
-/** The OneDrive route (POST): files saved in the workbook's folder. */
+/** The OneDrive route (POST): files saved in the workbook's folder; (GET) the user's workbooks. */
 export const ONEDRIVE_FILES_ROUTE = "/api/onedrive/files";
+/** The workbook routes (POST): its sheets for the engine, lines appended to its journal. */
+export const WORKBOOK_SHEETS_ROUTE = "/api/workbook/sheets";
+export const WORKBOOK_JOURNAL_ROUTE = "/api/workbook/journal";
+
+/** Which workbook on OneDrive or SharePoint: its URL (a document's or a sharing one), or its path in the user's drive. */
+export type WorkbookRefWire = { readonly workbookUrl: string } | { readonly workbookPath: string };
+
+/** A workbook of the user's OneDrive, as the picker lists it. */
+export interface WorkbookFileWire {
+  readonly name: string;
+  readonly webUrl: string;
+  /** Its folder from the drive's root, when Graph says. */
+  readonly folder?: string | undefined;
+}
+
+/** A workbook's sheets as the engine reads them (memoryWorkbook's, Office.js-shaped arrays). */
+export interface WorkbookSheetsWire {
+  readonly workbook: { readonly name: string; readonly webUrl: string };
+  readonly sheets: MemorySheet[];
+}
 
 /** A file for OneDrive: its path in the run's folder, its media type, its bytes in base64. */
 export interface FileWire {
@@ -50,6 +71,15 @@ export interface ApiClient {
   createDrafts(drafts: readonly DraftRequestWire[]): Promise<DraftAnswerWire[]>;
   /** Saves files in the workbook's folder on OneDrive or SharePoint; a link for each. */
   saveToOneDrive(workbookUrl: string, files: readonly FileWire[]): Promise<FileLink[]>;
+  /** The workbooks (.xlsx, .xlsm) of the user's OneDrive, to pick the tracking workbook from. */
+  listWorkbooks(): Promise<WorkbookFileWire[]>;
+  /** The workbook's sheets, read through Graph as the user. */
+  workbookSheets(workbook: WorkbookRefWire): Promise<WorkbookSheetsWire>;
+  /**
+   * Appends journal lines (as POST /api/workbook/journal takes them) the journal does not hold yet.
+   * @returns how many were added
+   */
+  appendToJournal(workbook: WorkbookRefWire, lines: readonly object[]): Promise<number>;
 }
 
 export interface ApiClientOptions {
@@ -127,15 +157,16 @@ async function errorOf(response: Response): Promise<ApiClientError> {
  * const answers = await api.createDrafts([{ key, message }]);
  */
 export function createApiClient(options: ApiClientOptions): ApiClient {
-  const call = async <T>(path: string, body: unknown): Promise<T> => {
-    const json = JSON.stringify(body);
+  // A body: POST it; none: GET.
+  const call = async <T>(path: string, body?: unknown): Promise<T> => {
+    const json = body === undefined ? undefined : JSON.stringify(body);
     const send = async (tokenOptions: TokenOptions): Promise<Response> => {
       const token = await options.tokens.token(tokenOptions);
       try {
         return await options.fetch(`${options.origin}${path}`, {
-          method: "POST",
-          headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json", Accept: "application/json" },
-          body: json,
+          method: json === undefined ? "GET" : "POST",
+          headers: { Authorization: `Bearer ${token}`, Accept: "application/json", ...(json === undefined ? {} : { "Content-Type": "application/json" }) },
+          ...(json === undefined ? { cache: "no-store" as const } : { body: json }),
         });
       } catch {
         throw new ApiClientError(0, "unreachable", UNREACHABLE);
@@ -167,6 +198,23 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         throw new ApiClientError(502, "bad_answer", "Le serveur a répondu sans liens valables. / The server answered without valid links.");
       }
       return links;
+    },
+    async listWorkbooks() {
+      const answer = await call<{ files?: unknown }>(ONEDRIVE_FILES_ROUTE);
+      const files = Array.isArray(answer.files) ? (answer.files as WorkbookFileWire[]) : [];
+      return files.filter((f) => typeof f?.name === "string" && typeof f.webUrl === "string" && /^https:\/\//i.test(f.webUrl));
+    },
+    async workbookSheets(workbook) {
+      const answer = await call<Partial<WorkbookSheetsWire>>(WORKBOOK_SHEETS_ROUTE, workbook);
+      if (typeof answer.workbook?.name !== "string" || !Array.isArray(answer.sheets)) {
+        throw new ApiClientError(502, "bad_answer", "Le serveur a répondu sans les feuilles du classeur. / The server answered without the workbook's sheets.");
+      }
+      return answer as WorkbookSheetsWire;
+    },
+    async appendToJournal(workbook, lines) {
+      const answer = await call<{ added?: unknown }>(WORKBOOK_JOURNAL_ROUTE, { ...workbook, lines });
+      if (typeof answer.added !== "number") throw new ApiClientError(502, "bad_answer", "Le serveur a répondu sans dire ce qu'il a ajouté au journal. / The server answered without saying what it added to the journal.");
+      return answer.added;
     },
   };
 }

@@ -1,20 +1,23 @@
 // The tracking workbook on OneDrive or SharePoint for the add-ins, through Graph as the signed-in
 // user (on-behalf-of), in a workbook session closed at the end of each request:
 //
-//   POST /api/workbook/sheets   {workbookUrl, sheet?, headerRow?}
+//   POST /api/workbook/sheets   {workbookUrl | workbookPath, sheet?, headerRow?}
 //        -> {workbook: {name, webUrl}, sheets: MemorySheet[]}
 //        The sheets as the engine reads them (the tracking sheets, the journal, the settings, the
 //        history sheets; others without rows), in tab order, as Office.js-shaped arrays: the
 //        Outlook pane (issue 13) runs the engine on them (memoryWorkbook) as the Excel pane does.
-//   POST /api/workbook/journal  {workbookUrl, lines: [{date, customer, invoice, level?, channel?,
-//        reference?, promiseDate?, dispute?, note?, user?}]}   dates "YYYY-MM-DD", level 0 to 4
+//   POST /api/workbook/journal  {workbookUrl | workbookPath, lines: [{date, customer, invoice,
+//        level?, channel?, reference?, promiseDate?, dispute?, note?, user?}]}
+//        dates "YYYY-MM-DD", level 0 to 4
 //        -> {added: number}
 //        Appends the lines the journal does not hold yet (the same action twice adds nothing),
 //        to its table when it has one; Utilisateur defaults to the signed-in user's name.
 //
-// workbookUrl is the document's URL as Office gives it (Office.context.document.url). Errors are
-// ApiErrors: 400 invalid_request, 404 workbook_not_found, 403 workbook_forbidden, 409 workbook_busy
-// or workbook_refused, 503 graph_busy (Retry-After), 502 graph_error.
+// workbookUrl is the document's URL as Office gives it (Office.context.document.url) or a sharing
+// URL; workbookPath, instead, a path from the root of the user's OneDrive ("Compta/Suivi.xlsx"),
+// as the Outlook pane's setting may name it (one of the two). Errors are ApiErrors: 400
+// invalid_request, 404 workbook_not_found, 403 workbook_forbidden, 409 workbook_busy or
+// workbook_refused, 503 graph_busy (Retry-After), 502 graph_error.
 import { GraphError, type Client } from "@microsoft/microsoft-graph-client";
 import express, { type Request } from "express";
 import { z } from "zod";
@@ -24,9 +27,10 @@ import { JOURNAL_SHEET, type JournalEntry } from "../../core/journalEntry";
 import type { ReminderLevel } from "../../core/reminderLevel";
 import { journalSheetAppend } from "../../engine/journalSheetAppend";
 import type { MemorySheet } from "../../engine/memoryWorkbook";
+import { isSafeDrivePath } from "../../graph/driveFiles";
 import { graphClient } from "../../graph/graphClient";
 import { graphWorkbookInput } from "../../graph/workbookInput";
-import { findWorkbook, type WorkbookItem } from "../../graph/workbookLocation";
+import { findWorkbook, type WorkbookItem, type WorkbookRef } from "../../graph/workbookLocation";
 import { GraphWorkbookOutput } from "../../graph/workbookOutput";
 import { WorkbookRefusal } from "../../graph/workbookRefusal";
 import { retryAfterSeconds } from "../../graph/workbookRetry";
@@ -41,10 +45,25 @@ export const workbookUrlSchema = z
   .max(2048)
   .refine((text) => URL.canParse(text) && new URL(text).protocol === "https:", { message: "https URL expected" });
 
+/** A path from the root of the user's drive, a leading slash allowed. */
+export const workbookPathSchema = z
+  .string()
+  .max(400)
+  .transform((text) => text.replace(/^\/+/, ""))
+  .refine(isSafeDrivePath, { message: "path refused" });
+
+/** Which workbook a request names: its URL, or its path in the user's drive (one of the two). */
+const workbookNamed = z.object({ workbookUrl: workbookUrlSchema.optional(), workbookPath: workbookPathSchema.optional() });
+
+function refOf(body: z.infer<typeof workbookNamed>): WorkbookRef {
+  if (body.workbookUrl !== undefined && body.workbookPath === undefined) return { url: body.workbookUrl };
+  if (body.workbookPath !== undefined && body.workbookUrl === undefined) return { path: body.workbookPath };
+  throw new ApiError(400, "invalid_request", "Requête invalide (workbookUrl ou workbookPath)", "Invalid request (workbookUrl or workbookPath)");
+}
+
 const isoDay = z.string().refine((text) => dayFromIso(text) !== undefined, { message: "YYYY-MM-DD expected" });
 
-const sheetsBody = z.object({
-  workbookUrl: workbookUrlSchema,
+const sheetsBody = workbookNamed.extend({
   sheet: z.string().min(1).max(31).optional(),
   headerRow: z.number().int().min(1).max(1_048_576).optional(),
 });
@@ -64,7 +83,7 @@ export const journalLine = z
   })
   .strict();
 
-const journalBody = z.object({ workbookUrl: workbookUrlSchema, lines: z.array(journalLine).min(1).max(10_000) });
+const journalBody = workbookNamed.extend({ lines: z.array(journalLine).min(1).max(10_000) });
 
 /** A request body checked, or the 400 that says what is wrong (no internals). */
 export function parsed<T>(schema: z.ZodType<T>, body: unknown): T {
@@ -95,18 +114,23 @@ export function graphApiError(error: unknown): unknown {
   return error;
 }
 
-/** The user's Graph client and the workbook's drive item. */
-export async function openWorkbookItem(deps: ApiDeps, req: Request, workbookUrl: string): Promise<{ client: Client; item: WorkbookItem }> {
+/** The user's Graph client. */
+export async function userGraphClient(deps: ApiDeps, req: Request): Promise<Client> {
   const token = await deps.graphToken(req);
-  const client = graphClient({ baseUrl: deps.graphBaseUrl, accessToken: async () => token });
-  return { client, item: await findWorkbook(client, { url: workbookUrl }) };
+  return graphClient({ baseUrl: deps.graphBaseUrl, accessToken: async () => token });
+}
+
+/** The user's Graph client and the workbook's drive item (by its URL, or as `ref` names it). */
+export async function openWorkbookItem(deps: ApiDeps, req: Request, workbook: string | WorkbookRef): Promise<{ client: Client; item: WorkbookItem }> {
+  const client = await userGraphClient(deps, req);
+  return { client, item: await findWorkbook(client, typeof workbook === "string" ? { url: workbook } : workbook) };
 }
 
 /** Runs `work` in a session on the workbook, closed whatever happens, Graph's failures mapped. */
-async function inSession<T>(deps: ApiDeps, req: Request, workbookUrl: string, work: (session: WorkbookSession) => Promise<T>): Promise<T> {
+async function inSession<T>(deps: ApiDeps, req: Request, workbook: WorkbookRef, work: (session: WorkbookSession) => Promise<T>): Promise<T> {
   let session: WorkbookSession | undefined;
   try {
-    const { client, item } = await openWorkbookItem(deps, req, workbookUrl);
+    const { client, item } = await openWorkbookItem(deps, req, workbook);
     session = await WorkbookSession.open(client, item);
     return await work(session);
   } catch (error) {
@@ -137,7 +161,7 @@ export const workbookRoute: ApiRoute = (deps) => {
 
   router.post("/workbook/sheets", async (req, res) => {
     const body = parsed(sheetsBody, req.body);
-    const answer = await inSession(deps, req, body.workbookUrl, async (session) => {
+    const answer = await inSession(deps, req, refOf(body), async (session) => {
       const { sheets } = await readGraphSheets(session, { sheet: body.sheet, headerRow: body.headerRow });
       return { workbook: { name: session.item.name, webUrl: session.item.webUrl }, sheets };
     });
@@ -148,7 +172,7 @@ export const workbookRoute: ApiRoute = (deps) => {
     const body = parsed(journalBody, req.body);
     const who = deps.user(req);
     const candidates = body.lines.map((line) => journalEntry(line, who.name ?? who.username));
-    const added = await inSession(deps, req, body.workbookUrl, (session) =>
+    const added = await inSession(deps, req, refOf(body), (session) =>
       // The journal is read and written in one hold: two requests never add one line twice.
       session.writing(async () => {
         const rows = await graphWorkbookInput(session).sheetRows(JOURNAL_SHEET);

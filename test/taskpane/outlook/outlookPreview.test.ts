@@ -91,6 +91,12 @@ describe.skipIf(!browserAvailable)(`the Outlook preview in Chromium${browserAvai
     expect(lines.every((l) => dayToIso(l.promiseDate!) === "2026-07-20")).toBe(true);
   });
 
+  it("offers no workbook setting when Microsoft 365 is not configured: the server's file", async () => {
+    const page = await openOutlook();
+    await pick(page, /Promesse/, "SCI Les Tilleuls");
+    expect(await page.getByRole("region", { name: "Classeur de suivi" }).count()).toBe(0);
+  });
+
   it("logs nothing without a click", async () => {
     const page = await openOutlook();
     await pick(page, /piégé/, "Pyrène Promotion");
