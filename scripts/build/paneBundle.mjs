@@ -3,7 +3,7 @@
 // the same pane inside Excel, once its Office.js host (taskpane/excel/officeHost.ts) and its entry
 // (taskpane/excel/index.tsx) are there, with its sign-in dialog (authDialog.html + authDialog.js).
 // dist/preview/outlook.html + outlook.js and dist/taskpane/outlook/ (read.html, read.js,
-// compose.html): the Outlook pane.
+// compose.html, compose.js): the Outlook pane.
 // Modern browsers only (Fluent UI v9 needs them): ES2020, minified to keep the page light.
 import { existsSync } from "node:fs";
 import { copyFile, mkdir } from "node:fs/promises";
@@ -54,6 +54,11 @@ export async function buildPane(log) {
     ...PANE_OPTIONS,
     entryPoints: [path.join(root, "taskpane", "outlook", "read.tsx")],
     outfile: path.join(outlookDir, "read.js"),
+  });
+  await bundle(log, "Outlook compose pane", {
+    ...PANE_OPTIONS,
+    entryPoints: [path.join(root, "taskpane", "outlook", "compose.tsx")],
+    outfile: path.join(outlookDir, "compose.js"),
   });
   // The Excel entry needs its Office.js host and the entry that renders the pane on it.
   if (!["officeHost.ts", "index.tsx"].every((name) => existsSync(path.join(root, "taskpane", "excel", name)))) return;

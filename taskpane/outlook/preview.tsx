@@ -10,6 +10,7 @@ import { fetchApiConfig } from "../shared/apiConfig";
 import type { ApiClient } from "../shared/apiClient";
 import { languageOf } from "../shared/i18n";
 import { previewApi } from "../preview/previewSignIn";
+import { ComposePreview } from "./composePreview";
 import { OutlookRoot } from "./OutlookRoot";
 import { localStorageStore } from "./settingsStore";
 import { SAMPLE_MESSAGES } from "./sampleMessages";
@@ -37,7 +38,28 @@ function Preview({ api }: { api: ApiClient | undefined }) {
   );
 }
 
+// ?mode=compose: the compose pane beside a message being written (?mailbox=1.5: an older Outlook).
+const query = new URLSearchParams(location.search);
+const compose = query.get("mode") === "compose";
+
+function ModeSwitch() {
+  const read = language === "en" ? "Read mode" : "Lecture";
+  const write = language === "en" ? "Compose mode" : "Rédaction";
+  return (
+    <nav aria-label={language === "en" ? "Preview mode" : "Mode de l'aperçu"} style={{ display: "flex", gap: 12, padding: "8px 12px", borderBottom: "1px solid #ccc" }}>
+      <a href="?mode=read" aria-current={compose ? undefined : "page"}>{read}</a>
+      <a href="?mode=compose" aria-current={compose ? "page" : undefined}>{write}</a>
+    </nav>
+  );
+}
+
 const fetcher = fetch.bind(window);
 void fetchApiConfig(location.origin, fetcher).then((config) => {
-  createRoot(document.getElementById("root")!).render(<Preview api={previewApi(config, location.origin, fetcher)} />);
+  const api = previewApi(config, location.origin, fetcher);
+  createRoot(document.getElementById("root")!).render(
+    <>
+      <ModeSwitch />
+      {compose ? <ComposePreview language={language} asOf={SAMPLE_AS_OF} mailboxVersion={Number(query.get("mailbox") ?? "1.8")} api={api} settings={settings} /> : <Preview api={api} />}
+    </>,
+  );
 });

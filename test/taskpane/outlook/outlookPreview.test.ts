@@ -3,41 +3,20 @@
 // sorted in one click writes its journal lines into the file, a second click writes nothing,
 // axe-core finds no serious or critical violation, and markup in a message stays text.
 import AxeBuilder from "@axe-core/playwright";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { dayToIso } from "../../../src/core/day";
 import type { JournalEntry } from "../../../src/core/journalEntry";
 import { writeSampleWorkbook } from "../../../src/sample/sampleWorkbook";
 import { readJournalOnly } from "../../../src/workbook/earlierRuns";
-import { browserAvailable, skipReason, startPreviewSession, type PreviewSession } from "../previewSession";
+import { browserAvailable, skipReason } from "../previewSession";
+import { embeddedWorkbookSession } from "./embeddedWorkbookSession";
 
-let session: PreviewSession | undefined;
-let dir: string;
-let file: string;
-let saved: string | undefined;
-
-beforeAll(async () => {
-  if (!browserAvailable) return;
-  dir = mkdtempSync(path.join(os.tmpdir(), "relances-outlook-e2e-"));
-  file = path.join(dir, "suivi.xlsx");
-  await writeSampleWorkbook(file);
-  saved = process.env.RELANCES_WORKBOOK;
-  process.env.RELANCES_WORKBOOK = file;
-  session = await startPreviewSession();
-}, 60_000);
-
-afterAll(async () => {
-  await session?.close();
-  if (saved === undefined) delete process.env.RELANCES_WORKBOOK;
-  else process.env.RELANCES_WORKBOOK = saved;
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+const { session, file } = embeddedWorkbookSession(writeSampleWorkbook);
 
 async function openOutlook(): Promise<Page> {
-  const page = await session!.open("/outlook");
+  const page = await session().open("/outlook");
   await page.getByRole("heading", { name: "Compte client" }).waitFor({ timeout: 30_000 });
   return page;
 }
@@ -57,7 +36,7 @@ async function logTwice(page: Page): Promise<void> {
 }
 
 async function linesOf(messageId: string): Promise<JournalEntry[]> {
-  return (await readJournalOnly(file)).entries.filter((e) => e.reference === messageId);
+  return (await readJournalOnly(file())).entries.filter((e) => e.reference === messageId);
 }
 
 describe.skipIf(!browserAvailable)(`the Outlook preview in Chromium${browserAvailable ? "" : ` (skipped: ${skipReason})`}`, () => {
