@@ -86,6 +86,8 @@ function dropTrailingPageBreak(xml: string): string {
 // first render's data in its `mapper` and `scopeManagers` caches; the compiled parts themselves are
 // not changed by a render. wordLetters.test.ts checks that a reused compilation writes the bytes of a fresh one.
 interface ReusableDocxtemplater {
+  /** The parts it renders (the body, headers, footers...), by name. */
+  readonly compiled: Readonly<Record<string, unknown>>;
   rendered: boolean;
   mapper?: unknown;
   scopeManagers: Record<string, unknown>;
@@ -107,18 +109,11 @@ function compiledTemplate(template: Uint8Array): Docxtemplater<PizZip> {
   return cached;
 }
 
-/**
- * Merges a letter template with the customers of one level: the template's {{#clients}}...{{/clients}}
- * section is repeated once per customer (each ends with a page break in the default templates).
- * The package is written without compression (STORE, valid OOXML): the host deflates it where it
- * can do so fast (node:zlib), and the renderer stays host-free.
- * @param template - the .docx bytes; the same instance is compiled once
- * @param customers - the merge data, one per customer
- * @returns the merged .docx bytes
- * @throws TemplateError (./template) with a French message naming the tag when the template is broken
- * @example renderLetters(await readDefaultTemplate(templateFileName(2, "fr")), data)
- */
-export function renderLetters(template: Uint8Array, customers: readonly ReminderData[]): Uint8Array {
+/** Customers merged per render: a letter of thousands of sections is merged in slices of this many. */
+const SLICE = 200;
+
+/** Merges `customers` into the compiled template: the rendered parts' text, by name. */
+function renderedParts(template: Uint8Array, customers: readonly ReminderData[]): { readonly doc: Docxtemplater<PizZip>; readonly parts: Map<string, string> } {
   const doc = compiledTemplate(template);
   try {
     doc.render({ clients: customers });
@@ -128,8 +123,64 @@ export function renderLetters(template: Uint8Array, customers: readonly Reminder
     throw new TemplateError(templateProblem(error));
   }
   const zip = doc.getZip();
-  const main = zip.file("word/document.xml");
-  if (main) zip.file("word/document.xml", dropTrailingPageBreak(main.asText()));
+  const parts = new Map<string, string>();
+  for (const name of Object.keys((doc as unknown as ReusableDocxtemplater).compiled)) parts.set(name, zip.file(name)!.asText());
+  return { doc, parts };
+}
+
+/** How many characters `a` and `b` begin with alike. */
+function commonPrefix(a: string, b: string): number {
+  const end = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < end && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/**
+ * The main part merged slice by slice, or undefined when the slices cannot be put together (a
+ * part other than the body changed with the customers): the same text a single merge writes.
+ * A slice's body is the merge of no customer with the slice's sections inserted at one place; the
+ * place is taken as far into that merge as every slice agrees with it, so that each slice's sections
+ * (read from that place on, as many characters as they add) follow one another as in one merge.
+ */
+function mainPartBySlices(template: Uint8Array, customers: readonly ReminderData[], slice: number): string | undefined {
+  const none = renderedParts(template, []).parts;
+  const empty = none.get(MAIN_PART)!;
+  const bodies: string[] = [];
+  let at = empty.length;
+  for (let i = 0; i < customers.length; i += slice) {
+    const { parts } = renderedParts(template, customers.slice(i, i + slice));
+    for (const [name, text] of parts) if (name !== MAIN_PART && text !== none.get(name)) return undefined;
+    const body = parts.get(MAIN_PART)!;
+    at = Math.min(at, commonPrefix(empty, body));
+    bodies.push(body);
+  }
+  const sections = bodies.map((body) => body.slice(at, at + body.length - empty.length));
+  return empty.slice(0, at) + sections.join("") + empty.slice(at);
+}
+
+const MAIN_PART = "word/document.xml";
+
+/**
+ * Merges a letter template with the customers of one level: the template's {{#clients}}...{{/clients}}
+ * section is repeated once per customer (each ends with a page break in the default templates).
+ * Thousands of customers are merged in slices, so that the merge's working memory is a slice's; the
+ * letter is the one a single merge writes.
+ * The package is written without compression (STORE, valid OOXML): the host deflates it where it
+ * can do so fast (node:zlib), and the renderer stays host-free.
+ * @param template - the .docx bytes; the same instance is compiled once
+ * @param customers - the merge data, one per customer
+ * @param slice - customers per merge (200 by default)
+ * @returns the merged .docx bytes
+ * @throws TemplateError (./template) with a French message naming the tag when the template is broken
+ * @example renderLetters(await readDefaultTemplate(templateFileName(2, "fr")), data)
+ */
+export function renderLetters(template: Uint8Array, customers: readonly ReminderData[], slice = SLICE): Uint8Array {
+  const sliced = customers.length > slice ? mainPartBySlices(template, customers, slice) : undefined;
+  const { doc, parts } = sliced === undefined ? renderedParts(template, customers) : { doc: compiledTemplate(template), parts: new Map([[MAIN_PART, sliced]]) };
+  const zip = doc.getZip();
+  const main = parts.get(MAIN_PART);
+  if (main !== undefined) zip.file(MAIN_PART, dropTrailingPageBreak(main));
   // The zip stamps every part it rewrites with the clock; the run's date instead makes a retried
   // run write the same bytes.
   const stamp = customers[0] === undefined ? new Date(Date.UTC(1980, 0, 1)) : new Date(`${customers[0].date_iso}T12:00:00Z`);

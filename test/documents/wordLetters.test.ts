@@ -491,6 +491,30 @@ describe("renderLetters output", () => {
     }
   });
 
+  it("merged in slices is the letter one merge writes, at every level and in both languages", async () => {
+    for (const level of REMINDER_LEVELS) {
+      for (const lang of LANGUAGES) {
+        const template = await defaultWordTemplate(level, lang);
+        const base = customers(level, lang).length > 0 ? customers(level, lang) : customers(level);
+        // Seven customers, slices of two (the last one alone), some sharing a name's beginning.
+        const list = Array.from({ length: 7 }, (_, i) => ({ ...base[i % base.length]!, raison_sociale: `${base[i % base.length]!.raison_sociale}${i % 2 === 0 ? "" : ` ${i}`}` }));
+        const whole = Buffer.from(renderLetters(template, list, Number.POSITIVE_INFINITY));
+        expect(Buffer.from(renderLetters(template, list, 2)).equals(whole), `${level} ${lang}`).toBe(true);
+        expect(Buffer.from(renderLetters(template, list, 1)).equals(whole), `${level} ${lang}`).toBe(true);
+      }
+    }
+  });
+
+  it("merged in slices even when another part lists the customers (a title naming them all): the same letter", async () => {
+    const zip = new PizZip(await defaultWordTemplate(2, "fr"));
+    zip.file("docProps/core.xml", zip.file("docProps/core.xml")!.asText().replace(/<dc:title>[^<]*<\/dc:title>/, "<dc:title>{{#clients}}{{raison_sociale}} ; {{/clients}}</dc:title>"));
+    const template = zip.generate({ type: "uint8array" });
+    const list = customers(2).slice(0, 3);
+    const sliced = renderLetters(template, list, 1);
+    expect(Buffer.from(sliced).equals(Buffer.from(renderLetters(template, list, Number.POSITIVE_INFINITY)))).toBe(true);
+    expect(new PizZip(sliced).file("docProps/core.xml")!.asText()).toContain(`${list.map((d) => d.raison_sociale.replace(/&/g, "&amp;")).join(" ; ")} ;`);
+  });
+
   it("merges again after a render that failed", async () => {
     const template = await defaultWordTemplate(3, "fr");
     const list = customers(3);
