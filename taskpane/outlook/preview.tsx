@@ -2,10 +2,11 @@
 // pointed at (the sample by default), with sample replies to pick from instead of Outlook's item.
 // When the server points at the Microsoft 365 stand-in, the workbook setting is offered (kept in
 // localStorage) and the pane signs in with the stand-in's token.
-import { Field, Select } from "@fluentui/react-components";
-import { useState } from "react";
+import { Field, FluentProvider, Input, Select, Textarea, webLightTheme } from "@fluentui/react-components";
+import { useMemo, useState } from "react";
 import { createRoot } from "react-dom/client";
 import { dayFromIso } from "../../src/core/day";
+import { stableHash } from "../../src/documents/stableHash";
 import { fetchApiConfig } from "../shared/apiConfig";
 import type { ApiClient } from "../shared/apiClient";
 import { languageOf } from "../shared/i18n";
@@ -15,31 +16,57 @@ import { OutlookRoot } from "./OutlookRoot";
 import { localStorageStore } from "./settingsStore";
 import { SAMPLE_MESSAGES } from "./sampleMessages";
 
-// The sample's reference date (src/sample/sampleWorkbook.ts SAMPLE_AS_OF), which its replies' dates follow.
+// The sample's reference date (src/sample/sampleWorkbook.ts SAMPLE_AS_OF), which its replies' dates
+// follow; ?asOf=YYYY-MM-DD for another workbook (RELANCES_WORKBOOK), as the Excel preview takes it.
 const SAMPLE_AS_OF = dayFromIso("2026-06-30")!;
+const query = new URLSearchParams(location.search);
+const asOf = dayFromIso(query.get("asOf") ?? "") ?? SAMPLE_AS_OF;
 const language = languageOf(navigator.languages ?? [navigator.language]);
 document.documentElement.lang = language;
+
+/** The option of a message the user types (a customer of their own workbook), after the samples. */
+const TYPED = SAMPLE_MESSAGES.length;
 
 const settings = localStorageStore(window.localStorage);
 
 function Preview({ api }: { api: ApiClient | undefined }) {
+  const en = language === "en";
   const [index, setIndex] = useState(0);
+  const [from, setFrom] = useState("");
+  const [subject, setSubject] = useState("");
+  const [text, setText] = useState("");
+  // A typed message is a message of its own (the journal's Référence, the suggestion read again) for each sender, subject and text.
+  const typed = useMemo(() => ({ id: `preview-saisi-${stableHash(`${from.trim()}\n${subject}\n${text}`)}`, from: from.trim(), fromName: "", subject, text }), [from, subject, text]);
+  const message = index === TYPED ? (typed.from === "" ? undefined : typed) : SAMPLE_MESSAGES[index];
   return (
     <div style={{ maxWidth: 420 }}>
-      <div style={{ padding: 12, borderBottom: "1px solid #ccc" }}>
-        <Field label={language === "en" ? "Sample message" : "Message d'exemple"}>
+      <FluentProvider theme={webLightTheme} style={{ padding: 12, borderBottom: "1px solid #ccc", display: "grid", gap: 8 }}>
+        <Field label={en ? "Sample message" : "Message d'exemple"}>
           <Select value={String(index)} onChange={(_e, d) => setIndex(Number(d.value))}>
             {SAMPLE_MESSAGES.map((m, i) => <option key={m.id} value={i}>{m.label}</option>)}
+            <option value={TYPED}>{en ? "A message I type (my own workbook)" : "Un message saisi (mon propre classeur)"}</option>
           </Select>
         </Field>
-      </div>
-      <OutlookRoot language={language} message={SAMPLE_MESSAGES[index]} asOf={SAMPLE_AS_OF} api={api} settings={settings} />
+        {index === TYPED && (
+          <>
+            <Field label={en ? "From (address)" : "De (adresse)"}>
+              <Input type="email" value={from} onChange={(_e, d) => setFrom(d.value)} />
+            </Field>
+            <Field label={en ? "Subject" : "Objet"}>
+              <Input value={subject} onChange={(_e, d) => setSubject(d.value)} />
+            </Field>
+            <Field label={en ? "Text" : "Texte"}>
+              <Textarea value={text} onChange={(_e, d) => setText(d.value)} resize="vertical" />
+            </Field>
+          </>
+        )}
+      </FluentProvider>
+      <OutlookRoot language={language} message={message} asOf={asOf} api={api} settings={settings} />
     </div>
   );
 }
 
 // ?mode=compose: the compose pane beside a message being written (?mailbox=1.5: an older Outlook).
-const query = new URLSearchParams(location.search);
 const compose = query.get("mode") === "compose";
 
 function ModeSwitch() {
@@ -59,7 +86,7 @@ void fetchApiConfig(location.origin, fetcher).then((config) => {
   createRoot(document.getElementById("root")!).render(
     <>
       <ModeSwitch />
-      {compose ? <ComposePreview language={language} asOf={SAMPLE_AS_OF} mailboxVersion={Number(query.get("mailbox") ?? "1.8")} api={api} settings={settings} /> : <Preview api={api} />}
+      {compose ? <ComposePreview language={language} asOf={asOf} mailboxVersion={Number(query.get("mailbox") ?? "1.8")} api={api} settings={settings} /> : <Preview api={api} />}
     </>,
   );
 });

@@ -17,7 +17,7 @@ export interface ReplySuggestion {
 const WORDING: readonly { readonly kind: TriageKind; readonly pattern: RegExp }[] = [
   { kind: "away", pattern: /\b(absente? jusqu|absente? du|de retour le|de retour a partir|en conges?|out of (the )?office|i am away|i will be back|back on|away until|automatic reply|reponse automatique)\b/ },
   { kind: "dispute", pattern: /\b(litige|contestons|conteste|contestation|reclamation|desaccord|non conforme|dispute|disputed|we contest|disagree|incorrect invoice|not (been )?delivered)\b/ },
-  { kind: "paid", pattern: /\b(deja (ete )?(paye|payee|regle|reglee)|virement (a ete )?(effectue|envoye|emis|passe)|paiement (a ete )?effectue|nous avons (paye|regle)|already paid|payment (was |has been )?(made|sent)|transfer (was |has been )?(made|sent)|we (have )?paid)\b/ },
+  { kind: "paid", pattern: /\b(deja (ete )?(paye|payee|regle|reglee)|(a|ont) ete (payee?s?|reglee?s?)|(est|sont) (payee?s?|reglee?s?)|virement (a ete )?(effectue|envoye|emis|passe)|paiement (a ete )?effectue|nous avons (paye|regle)|already paid|(has|have) been (paid|settled)|payment (was |has been )?(made|sent)|transfer (was |has been )?(made|sent)|we (have )?paid)\b/ },
   { kind: "promise", pattern: /\b(je vous (regle|reglerai|paierai|payerai)|nous vous (reglerons|paierons|payerons)|(reglement|paiement|virement) (prevu|interviendra)|will (pay|settle)|payment will be (made|sent))\b/ },
 ];
 

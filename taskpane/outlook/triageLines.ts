@@ -50,7 +50,8 @@ export function triageLines(request: TriageRequest): { readonly lines: JournalEn
       if (reference === "") return { problem: "Référence du paiement manquante / the payment's reference is missing" };
       details = {
         announcedPayment: paidOn,
-        note: `${NOTES.paid} le ${dayToFrench(paidOn)}, réf. ${reference} ; en attente de rapprochement / awaiting matching`,
+        // Begins « déjà payé » (core/announcedPayment.ts reads it so); French sentence, then English.
+        note: `déjà payé le ${dayToFrench(paidOn)}, réf. ${reference} ; en attente de rapprochement / already paid on ${dayToIso(paidOn)}, ref. ${reference}; awaiting matching`,
       };
       break;
     }

@@ -114,6 +114,17 @@ describe.skipIf(!browserAvailable)(`the Outlook preview in Chromium${browserAvai
     expect(await page.getByRole("region", { name: "Classeur de suivi" }).count()).toBe(0);
   });
 
+  it("takes a message the user types, for a workbook of their own: the sender's account and a suggestion from the text", async () => {
+    const page = await openOutlook();
+    const select = page.getByLabel("Message d'exemple");
+    await select.selectOption((await select.locator("option").filter({ hasText: /Un message saisi/ }).getAttribute("value"))!);
+    await page.getByLabel("De (adresse)").fill("julien.roux@example.com");
+    await page.getByLabel("Objet").fill("RE: votre relance");
+    await page.getByLabel("Texte").fill("Bonjour, je conteste cette facture : litige en cours avec votre technicien.");
+    await page.getByRole("heading", { name: "M. Julien Roux", level: 2 }).waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.getByRole("radio", { name: "Litige" }).isChecked(), { timeout: 10_000 }).toBe(true);
+  });
+
   it("logs nothing without a click", async () => {
     const page = await openOutlook();
     await pick(page, /piégé/, "Pyrène Promotion");

@@ -12,6 +12,9 @@ describe("suggestTriage", () => {
   it.each([
     ["Bonjour, cette facture a déjà été réglée par virement le 25/06.", "paid", "2026-06-25"],
     ["Le virement a été effectué hier.", "paid", undefined],
+    ["La facture F2026-033 a été réglée par virement le 26/06/2026, réf. VIR-1.", "paid", "2026-06-26"],
+    ["Vos deux factures sont payées depuis le 12 juin.", "paid", "2026-06-12"],
+    ["Your invoice has been settled.", "paid", undefined],
     ["Hello, this invoice was already paid on June 20.", "paid", "2026-06-20"],
     ["Nous contestons la facture F2026-031 : travaux non conformes.", "dispute", undefined],
     ["We dispute this invoice.", "dispute", undefined],
@@ -25,6 +28,7 @@ describe("suggestTriage", () => {
 
   it("suggests nothing for a reply that says none of these", () => {
     expect(suggestTriage("Merci pour votre message, bonne journée.", asOf)).toBeUndefined();
+    expect(suggestTriage("La facture n'est pas encore payée, je me renseigne.", asOf)).toBeUndefined();
   });
 
   it("takes an out-of-office quoting « litige » as an absence", () => {
