@@ -1,7 +1,8 @@
 import { defineConfig } from "vitest/config";
 
-// `npm test` runs this suite three times, under TZ=UTC, Pacific/Kiritimati and America/Los_Angeles
-// (scripts/test.mjs). Tests that read dist/ expect `npm run build` first (npm test does it).
+// `npm test` runs every file under TZ=UTC and the date-sensitive ones under Pacific/Kiritimati and
+// America/Los_Angeles too (scripts/test.mjs). Tests that read dist/ expect `npm run build` first
+// (npm test does it).
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
