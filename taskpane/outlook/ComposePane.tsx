@@ -35,6 +35,8 @@ export interface ComposePaneProps {
   readonly asOf: Day;
   /** Appends lines to the journal; how many were added. */
   appendJournal(lines: readonly JournalLineWire[]): Promise<number>;
+  /** Who the journal names in Utilisateur (Outlook's user profile); none in the preview. */
+  readonly user?: string | undefined;
 }
 
 type Outcome = { readonly intent: "success" | "error" | "info" | "warning"; readonly text: string; /** The lines a log added. */ readonly lines?: readonly JournalEntry[] };
@@ -64,7 +66,7 @@ export function ComposePane(props: ComposePaneProps) {
     let live = true;
     setPrepared(undefined);
     props.loadTemplates()
-      .then((templates) => composeReminder({ sheets, asOf: dayToIso(asOf), customerKey: key, templates }))
+      .then((templates) => composeReminder({ sheets, asOf: dayToIso(asOf), customerKey: key, templates, user: props.user }))
       .then(
         (made) => live && setPrepared({ key, outcome: made }),
         (error: unknown) => live && setPrepared({ key, outcome: { problem: error instanceof Error ? error.message : String(error) } }),

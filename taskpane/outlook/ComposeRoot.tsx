@@ -26,11 +26,13 @@ export interface ComposeRootProps {
   readonly api?: ApiClient | undefined;
   /** Where the setting is kept (roamingSettings, localStorage); without one, the server's file. */
   readonly settings?: SettingsStore | undefined;
+  /** Who the journal names in Utilisateur (Outlook's user profile); none in the preview. */
+  readonly user?: string | undefined;
 }
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
-export function ComposeRoot({ language, item, constants, asOf, api, settings }: ComposeRootProps) {
+export function ComposeRoot({ language, item, constants, asOf, api, settings, user }: ComposeRootProps) {
   const [setting, setSetting] = useState<WorkbookSetting>(() => (settings === undefined ? EMBEDDED : readWorkbookSetting(settings)));
   const source = useMemo(() => workbookSourceOf(setting, api), [setting, api]);
   const [read, setRead] = useState<{ name: string; sheets: MemorySheet[]; source: unknown } | undefined>();
@@ -83,6 +85,7 @@ export function ComposeRoot({ language, item, constants, asOf, api, settings }: 
           loadTemplates={loadTemplates}
           asOf={asOf}
           appendJournal={source.appendJournal}
+          user={user}
         />
       )}
     </FluentProvider>

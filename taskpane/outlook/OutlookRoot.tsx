@@ -21,9 +21,11 @@ export interface OutlookRootProps {
   readonly api?: ApiClient | undefined;
   /** Where the setting is kept (roamingSettings, localStorage); without one, the server's file. */
   readonly settings?: SettingsStore | undefined;
+  /** Who the journal names in Utilisateur (Outlook's user profile); none in the preview. */
+  readonly user?: string | undefined;
 }
 
-export function OutlookRoot({ language, message, asOf, api, settings }: OutlookRootProps) {
+export function OutlookRoot({ language, message, asOf, api, settings, user }: OutlookRootProps) {
   const [setting, setSetting] = useState<WorkbookSetting>(() => (settings === undefined ? EMBEDDED : readWorkbookSetting(settings)));
   const source = useMemo(() => workbookSourceOf(setting, api), [setting, api]);
   const [read, setRead] = useState<{ name: string; sheets: MemorySheet[] } | undefined>();
@@ -55,7 +57,7 @@ export function OutlookRoot({ language, message, asOf, api, settings }: OutlookR
       {api !== undefined && <WorkbookSourceSetting language={language} setting={setting} workbookName={read?.name} api={api} onSave={save} />}
       {failure !== undefined ? <MessageBar intent="error">{failure}</MessageBar>
         : read === undefined ? <Spinner label={language === "en" ? "Reading the workbook…" : "Lecture du classeur…"} />
-        : <ReadPane language={language} message={message} sheets={read.sheets} asOf={asOf} appendJournal={source.appendJournal} reload={reload} />}
+        : <ReadPane language={language} message={message} sheets={read.sheets} asOf={asOf} appendJournal={source.appendJournal} reload={reload} user={user} />}
     </FluentProvider>
   );
 }

@@ -60,11 +60,13 @@ export interface ReadPaneProps {
   appendJournal(lines: readonly JournalLineWire[]): Promise<number>;
   /** Reads the workbook again (after a log, so that the account shows the new lines). */
   reload(): void;
+  /** Who the journal names in Utilisateur (Outlook's user profile); none in the preview. */
+  readonly user?: string | undefined;
 }
 
 const KINDS: readonly TriageKind[] = ["paid", "dispute", "promise", "away"];
 
-export function ReadPane({ language, message, sheets, asOf, appendJournal, reload }: ReadPaneProps) {
+export function ReadPane({ language, message, sheets, asOf, appendJournal, reload, user }: ReadPaneProps) {
   const t = outlookTexts(language);
   const [read, setRead] = useState<{ plan: Plan; journal: readonly JournalEntry[] } | undefined>();
   const [chosen, setChosen] = useState<string | undefined>();
@@ -118,7 +120,7 @@ export function ReadPane({ language, message, sheets, asOf, appendJournal, reloa
       : kind === "dispute" ? { kind, note }
       : kind === "promise" ? { kind, promisedDate: date }
       : { kind, returnDate: date };
-    const result = triageLines({ asOf, invoices: account.invoices.filter((i) => invoices.has(i.number)), messageId: message.id, triage });
+    const result = triageLines({ asOf, invoices: account.invoices.filter((i) => invoices.has(i.number)), messageId: message.id, triage, user });
     setReminder(undefined);
     if ("problem" in result) return setOutcome({ intent: "error", text: result.problem });
     setBusy(true);

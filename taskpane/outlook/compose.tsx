@@ -17,7 +17,7 @@ declare const Office: {
   onReady(): Promise<unknown>;
   context: {
     displayLanguage: string;
-    mailbox: { item: ComposeItemLike | null };
+    mailbox: { item: ComposeItemLike | null; userProfile?: { displayName?: string } };
     requirements: { isSetSupported(name: string, version: string): boolean };
     roamingSettings: RoamingSettingsLike;
   };
@@ -50,5 +50,5 @@ void Office.onReady().then(async () => {
   const config = await fetchApiConfig(location.origin, fetcher);
   const api: ApiClient | undefined = config.microsoft365 ? createApiClient({ origin: location.origin, fetch: fetcher, tokens: officeTokenSource(config, location.origin) }) : undefined;
   const settings = roamingSettingsStore(Office.context.roamingSettings, Office.AsyncResultStatus.Succeeded);
-  createRoot(root).render(<ComposeRoot language={language} item={item} constants={constants} asOf={dayFromIso(todayIso())!} api={api} settings={settings} />);
+  createRoot(root).render(<ComposeRoot language={language} item={item} constants={constants} asOf={dayFromIso(todayIso())!} api={api} settings={settings} user={Office.context.mailbox.userProfile?.displayName} />);
 });

@@ -15,7 +15,7 @@ import { roamingSettingsStore, type RoamingSettingsLike } from "./settingsStore"
 
 declare const Office: {
   onReady(): Promise<unknown>;
-  context: { displayLanguage: string; mailbox: MailboxLike; roamingSettings: RoamingSettingsLike };
+  context: { displayLanguage: string; mailbox: MailboxLike & { userProfile?: { displayName?: string } }; roamingSettings: RoamingSettingsLike };
   CoercionType: { Text: unknown };
   EventType: { ItemChanged: unknown };
   AsyncResultStatus: { Succeeded: unknown };
@@ -32,7 +32,7 @@ void Office.onReady().then(async () => {
   const config = await fetchApiConfig(location.origin, fetcher);
   const api: ApiClient | undefined = config.microsoft365 ? createApiClient({ origin: location.origin, fetch: fetcher, tokens: officeTokenSource(config, location.origin) }) : undefined;
   const settings = roamingSettingsStore(Office.context.roamingSettings, Office.AsyncResultStatus.Succeeded);
-  const show = (message: MailMessage | undefined): void => root.render(<OutlookRoot language={language} message={message} asOf={asOf} api={api} settings={settings} />);
+  const show = (message: MailMessage | undefined): void => root.render(<OutlookRoot language={language} message={message} asOf={asOf} api={api} settings={settings} user={Office.context.mailbox.userProfile?.displayName} />);
   const failed = (error: unknown): void => {
     const p = document.createElement("p");
     p.setAttribute("role", "alert");
