@@ -294,8 +294,8 @@ export function startupMessage(server: Pick<AddinServer, "url" | "certificate">,
   }
   if (!verbose) {
     lines.push(
-      `Chargez ${manifest} dans Excel (Insertion > Compléments > Charger mon complément ; pas à pas : README, « Essayer »)`,
-      `Sideload ${manifest} in Excel (Insert > Add-ins > Upload My Add-in; step by step: README, "Try it")`,
+      `Chargez ${manifest} dans Excel (Insertion > Compléments > Charger mon complément), et manifest.outlook.xml à côté dans Outlook ; pas à pas : README, « Essayer »`,
+      `Sideload ${manifest} in Excel (Insert > Add-ins > Upload My Add-in), and manifest.outlook.xml beside it in Outlook; step by step: README, "Try it"`,
       ...shortTrustLines(server.certificate),
     );
     return lines.join("\n");

@@ -46,7 +46,7 @@ describe("the screen of npm start", () => {
     expect(lines[1]).toContain("add-in served at https://localhost:3000/");
     const sideload = lines.filter((l) => l.includes(MANIFEST));
     expect(sideload).toHaveLength(2);
-    expect(sideload.every((l) => l.includes("README"))).toBe(true);
+    expect(sideload.every((l) => l.includes("README") && l.includes("manifest.outlook.xml"))).toBe(true);
     const trust = lines.filter((l) => l.includes(CA));
     expect(trust).toHaveLength(2);
     expect(trust[0]).toMatch(/^Certificat : approuvez/);
