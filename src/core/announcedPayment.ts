@@ -14,7 +14,7 @@ import { addDays, type Day } from "./day";
 import { normalizeText } from "./normalizeText";
 
 /** How the pane begins the Note of a « déjà payé » line. */
-export const ANNOUNCED_PAYMENT_NOTE = "déjà payé / already paid";
+export const ANNOUNCED_PAYMENT_NOTE = "déjà payé";
 
 // The beginnings of a Note (normalised) that announce a payment, French and English.
 const NOTE_BEGINNINGS: readonly string[] = [

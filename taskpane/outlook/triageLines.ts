@@ -24,8 +24,8 @@ export interface TriageRequest {
   readonly user?: string | undefined;
 }
 
-const NOTES: Readonly<Record<TriageKind, string>> = {
-  paid: ANNOUNCED_PAYMENT_NOTE,
+/** The Note of each kind of line; « déjà payé » has its own sentence (see below). */
+const NOTES: Readonly<Record<Exclude<TriageKind, "paid">, string>> = {
   dispute: "litige / dispute",
   promise: "promesse de règlement / promise to pay",
   away: "absent / out of office",
@@ -51,7 +51,7 @@ export function triageLines(request: TriageRequest): { readonly lines: JournalEn
       details = {
         announcedPayment: paidOn,
         // Begins « déjà payé » (core/announcedPayment.ts reads it so); French sentence, then English.
-        note: `déjà payé le ${dayToFrench(paidOn)}, réf. ${reference} ; en attente de rapprochement / already paid on ${dayToIso(paidOn)}, ref. ${reference}; awaiting matching`,
+        note: `${ANNOUNCED_PAYMENT_NOTE} le ${dayToFrench(paidOn)}, réf. ${reference} ; en attente de rapprochement / already paid on ${dayToIso(paidOn)}, ref. ${reference}; awaiting matching`,
       };
       break;
     }
