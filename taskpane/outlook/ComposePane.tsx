@@ -18,7 +18,7 @@ import type { Templates } from "../shared/templates";
 import { attachFile, putReminder, subjectIfEmpty, type BodyPlacement, type ComposeConstants, type ComposeItemLike, type Recipient } from "./composeItem";
 import { bodyFragment, composeReminder, type ComposeOutcome } from "./composeReminder";
 import { composeTexts } from "./composeTexts";
-import { wireLine, type JournalLineWire } from "./ReadPane";
+import { wireLine, type JournalLineWire } from "./journalLineWire";
 import { findRecipients } from "./recipientCustomer";
 
 export interface ComposePaneProps {
@@ -106,8 +106,7 @@ export function ComposePane(props: ComposePaneProps) {
   const log = () =>
     act(async () => {
       const r = reminder!;
-      // A reminder's line carries its level (the read pane's wire has none: a reply sets no level).
-      const added = await props.appendJournal(r.lines.map((l) => ({ ...wireLine(l), level: l.level })));
+      const added = await props.appendJournal(r.lines.map(wireLine));
       return added > 0 ? { intent: "success", text: format(t.logged, { count: added, reference: r.reference }), lines: r.lines } : { intent: "info", text: format(t.already, { reference: r.reference }) };
     });
 

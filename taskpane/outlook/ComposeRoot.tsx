@@ -3,9 +3,8 @@
 // sheets and the message's recipients, and reads the recipients again when Outlook says they
 // changed (or when the user asks, without Mailbox 1.7).
 import { FluentProvider, MessageBar, Spinner, webLightTheme } from "@fluentui/react-components";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { Day } from "../../src/core/day";
-import type { MemorySheet } from "../../src/engine/memoryWorkbook";
 import type { ApiClient } from "../shared/apiClient";
 import type { PaneLanguage } from "../shared/paneHost";
 import { loadTemplates } from "../shared/templates";
@@ -13,8 +12,7 @@ import { followRecipients, readRecipients, type ComposeConstants, type ComposeIt
 import { ComposePane } from "./ComposePane";
 import { composeTexts } from "./composeTexts";
 import type { SettingsStore } from "./settingsStore";
-import { EMBEDDED, readWorkbookSetting, saveWorkbookSetting, type WorkbookSetting } from "./workbookSetting";
-import { workbookSourceOf } from "./workbookSourceChoice";
+import { useChosenWorkbook } from "./useChosenWorkbook";
 import { WorkbookSourceSetting } from "./WorkbookSourceSetting";
 
 export interface ComposeRootProps {
@@ -33,13 +31,10 @@ export interface ComposeRootProps {
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 export function ComposeRoot({ language, item, constants, asOf, api, settings, user }: ComposeRootProps) {
-  const [setting, setSetting] = useState<WorkbookSetting>(() => (settings === undefined ? EMBEDDED : readWorkbookSetting(settings)));
-  const source = useMemo(() => workbookSourceOf(setting, api), [setting, api]);
-  const [read, setRead] = useState<{ name: string; sheets: MemorySheet[]; source: unknown } | undefined>();
+  const { setting, source, read, failure, save } = useChosenWorkbook(settings, api);
   const [recipients, setRecipients] = useState<Recipient[] | undefined>();
   const [following, setFollowing] = useState(true);
-  // The workbook's failure, and the recipients' (which a later reading clears).
-  const [failure, setFailure] = useState<string | undefined>();
+  // The recipients' failure, which a later reading clears.
   const [recipientsFailure, setRecipientsFailure] = useState<string | undefined>();
   const reading = useRef(0);
   const failed = useCallback((e: unknown) => setRecipientsFailure(message(e)), []);
@@ -50,18 +45,6 @@ export function ComposeRoot({ language, item, constants, asOf, api, settings, us
   }, [item, failed]);
 
   useEffect(() => {
-    let live = true;
-    setFailure(undefined);
-    source.sheets().then((w) => live && setRead({ ...w, source }), (e: unknown) => live && setFailure(message(e)));
-    return () => void (live = false);
-  }, [source]);
-  const save = async (chosen: WorkbookSetting): Promise<void> => {
-    if (settings !== undefined) await saveWorkbookSetting(settings, chosen);
-    setSetting(chosen);
-  };
-  // Sheets of a workbook no longer chosen are not shown.
-  const sheets = read?.source === source ? read.sheets : undefined;
-  useEffect(() => {
     readAgain();
     setFollowing(followRecipients(item, constants, (r) => (++reading.current, setRecipientsFailure(undefined), setRecipients(r)), failed));
   }, [item, constants, readAgain, failed]);
@@ -71,7 +54,7 @@ export function ComposeRoot({ language, item, constants, asOf, api, settings, us
       {api !== undefined && <WorkbookSourceSetting language={language} setting={setting} workbookName={read?.name} api={api} onSave={save} />}
       {failure !== undefined && <MessageBar intent="error">{failure}</MessageBar>}
       {recipientsFailure !== undefined && <MessageBar intent="error">{recipientsFailure}</MessageBar>}
-      {sheets === undefined ? (
+      {read === undefined ? (
         failure === undefined && <Spinner label={composeTexts(language).loading} />
       ) : (
         <ComposePane
@@ -81,7 +64,7 @@ export function ComposeRoot({ language, item, constants, asOf, api, settings, us
           recipients={recipients}
           following={following}
           readAgain={readAgain}
-          sheets={sheets}
+          sheets={read.sheets}
           loadTemplates={loadTemplates}
           asOf={asOf}
           appendJournal={source.appendJournal}

@@ -3,7 +3,7 @@
 // journal only on the user's click, with the message's id in Référence.
 import { Button, Checkbox, Field, Input, MessageBar, Radio, RadioGroup, Select, Spinner, Text, Textarea } from "@fluentui/react-components";
 import { useEffect, useMemo, useState } from "react";
-import { dayToFrench, dayToIso, type Day } from "../../src/core/day";
+import { dayToFrench, type Day } from "../../src/core/day";
 import type { JournalEntry } from "../../src/core/journalEntry";
 import { formatEuros } from "../../src/core/money";
 import type { Plan } from "../../src/core/plan";
@@ -21,35 +21,7 @@ import { suggestTriage, type TriageKind } from "./replySuggestion";
 import { accountView, findSender } from "./senderAccount";
 import { triageLines, type Triage } from "./triageLines";
 import { invoicesNamedInText, paymentReferenceInText } from "./replyMentions";
-
-/** A journal line as the server's journal routes take it. */
-export interface JournalLineWire {
-  readonly date: string;
-  readonly customer: string;
-  readonly invoice: string;
-  readonly channel?: string | undefined;
-  readonly reference?: string | undefined;
-  readonly promiseDate?: string | undefined;
-  readonly announcedPayment?: string | undefined;
-  readonly dispute?: "ouvert" | "clos" | undefined;
-  readonly note?: string | undefined;
-  readonly user?: string | undefined;
-}
-
-export function wireLine(e: JournalEntry): JournalLineWire {
-  return {
-    date: dayToIso(e.date),
-    customer: e.customer,
-    invoice: e.invoice,
-    channel: e.channel,
-    reference: e.reference,
-    promiseDate: e.promiseDate === undefined ? undefined : dayToIso(e.promiseDate),
-    announcedPayment: e.announcedPayment === undefined ? undefined : dayToIso(e.announcedPayment),
-    dispute: e.dispute,
-    note: e.note,
-    user: e.user,
-  };
-}
+import { wireLine, type JournalLineWire } from "./journalLineWire";
 
 export interface ReadPaneProps {
   readonly language: PaneLanguage;

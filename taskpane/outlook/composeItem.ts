@@ -2,9 +2,7 @@
 // (followed with RecipientsChanged where Mailbox 1.7 has it), the reminder put in its body at the
 // cursor or as the whole body (HTML, or the text version in a plain-text message), its subject
 // filled when empty, and the statement attached (Mailbox 1.8). Each call says plainly what failed.
-import type { AsyncResultLike } from "./mailItem";
-
-type Callback<T> = (result: AsyncResultLike<T>) => void;
+import { officeCall, type OfficeCallback as Callback } from "./officeCall";
 type RecipientDetails = readonly { readonly emailAddress?: string; readonly displayName?: string }[];
 
 /** The part of Office.context.mailbox.item in compose mode the pane uses (Office.js is a global script). */
@@ -38,23 +36,9 @@ export interface Recipient {
 /** Where the reminder goes in the body. */
 export type BodyPlacement = "cursor" | "replace";
 
-/** The answer of an Office.js call, or an error saying what could not be done (French / English). */
-function call<T>(what: string, start: (callback: Callback<T>) => void): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    try {
-      start((result) => {
-        if (result.status === "succeeded") resolve(result.value);
-        else reject(new Error(`${what} : ${result.error?.message ?? result.status}`));
-      });
-    } catch (error) {
-      reject(new Error(`${what} : ${error instanceof Error ? error.message : String(error)}`));
-    }
-  });
-}
-
 /** The message's To recipients with an address, lower case. */
 export async function readRecipients(item: ComposeItemLike): Promise<Recipient[]> {
-  const to = await call<RecipientDetails>("Destinataires illisibles / cannot read the recipients", (cb) => item.to.getAsync(cb));
+  const to = await officeCall<RecipientDetails>("Destinataires illisibles / cannot read the recipients", (cb) => item.to.getAsync(cb));
   return (to ?? [])
     .map((r) => ({ address: (r.emailAddress ?? "").trim().toLowerCase(), name: r.displayName ?? "" }))
     .filter((r) => r.address.includes("@"));
@@ -83,20 +67,20 @@ export function followRecipients(item: ComposeItemLike, constants: ComposeConsta
  * @returns the form written
  */
 export async function putReminder(item: ComposeItemLike, constants: ComposeConstants, reminder: { readonly html: string; readonly text: string }, placement: BodyPlacement): Promise<"html" | "text"> {
-  const type = await call<string>("Format du message inconnu / cannot read the body's format", (cb) => item.body.getTypeAsync(cb));
+  const type = await officeCall<string>("Format du message inconnu / cannot read the body's format", (cb) => item.body.getTypeAsync(cb));
   const html = String(type).toLowerCase() === "html";
   const data = html ? reminder.html : reminder.text;
   const options = { coercionType: html ? constants.htmlCoercion : constants.textCoercion };
-  if (placement === "cursor") await call<void>("Insertion impossible / cannot insert", (cb) => item.body.setSelectedDataAsync(data, options, cb));
-  else await call<void>("Remplacement du corps impossible / cannot replace the body", (cb) => item.body.setAsync(data, options, cb));
+  if (placement === "cursor") await officeCall<void>("Insertion impossible / cannot insert", (cb) => item.body.setSelectedDataAsync(data, options, cb));
+  else await officeCall<void>("Remplacement du corps impossible / cannot replace the body", (cb) => item.body.setAsync(data, options, cb));
   return html ? "html" : "text";
 }
 
 /** Sets the subject when the user has not written one; whether it was set. */
 export async function subjectIfEmpty(item: ComposeItemLike, subject: string): Promise<boolean> {
-  const current = await call<string>("Objet illisible / cannot read the subject", (cb) => item.subject.getAsync(cb));
+  const current = await officeCall<string>("Objet illisible / cannot read the subject", (cb) => item.subject.getAsync(cb));
   if ((current ?? "").trim() !== "") return false;
-  await call<void>("Objet non modifiable / cannot set the subject", (cb) => item.subject.setAsync(subject, cb));
+  await officeCall<void>("Objet non modifiable / cannot set the subject", (cb) => item.subject.setAsync(subject, cb));
   return true;
 }
 
@@ -109,6 +93,6 @@ export type AttachOutcome = { readonly attached: string } | { readonly unsupport
 export async function attachFile(item: ComposeItemLike, constants: ComposeConstants, name: string, base64: string): Promise<AttachOutcome> {
   const add = item.addFileAttachmentFromBase64Async;
   if (!constants.supports("1.8") || add === undefined) return { unsupported: true };
-  const id = await call<string>("Pièce jointe refusée / the attachment was refused", (cb) => add.call(item, base64, name, { isInline: false }, cb));
+  const id = await officeCall<string>("Pièce jointe refusée / the attachment was refused", (cb) => add.call(item, base64, name, { isInline: false }, cb));
   return { attached: id };
 }

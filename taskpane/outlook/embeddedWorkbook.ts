@@ -1,7 +1,7 @@
 // The Outlook pane's workbook in the embedded default: the file the server is pointed at, through
 // /api/local-workbook (src/server/embeddedWorkbookRoute.ts), on the pane's own origin.
 import type { MemorySheet } from "../../src/engine/memoryWorkbook";
-import type { JournalLineWire } from "./ReadPane";
+import type { JournalLineWire } from "./journalLineWire";
 import type { WorkbookSource } from "./workbookSource";
 
 const BASE = "/api/local-workbook";

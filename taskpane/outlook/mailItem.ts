@@ -1,6 +1,7 @@
 // The selected message as the read pane needs it, from Office.js: its id (for the journal's
 // Référence), the sender, the subject and the body as text. The item is null when nothing is
 // selected (a pinned pane between two messages); ItemChanged says when to read it again.
+import { officeCall } from "./officeCall";
 
 /** The part of Office.context.mailbox the pane uses (typed here: Office.js is a global script). */
 export interface MailboxLike {
@@ -43,12 +44,7 @@ export interface OfficeConstants {
 export async function readMailItem(mailbox: MailboxLike, constants: OfficeConstants): Promise<MailMessage | undefined> {
   const item = mailbox.item;
   if (item === null || item === undefined) return undefined;
-  const text = await new Promise<string>((resolve, reject) =>
-    item.body.getAsync(constants.textCoercion, (result) => {
-      if (result.status === "succeeded") resolve(result.value ?? "");
-      else reject(new Error(`Corps du message illisible / cannot read the message's body: ${result.error?.message ?? result.status}`));
-    }),
-  );
+  const text = (await officeCall<string>("Corps du message illisible / cannot read the message's body", (cb) => item.body.getAsync(constants.textCoercion, cb))) ?? "";
   return {
     id: item.itemId ?? item.internetMessageId ?? "",
     from: item.from?.emailAddress ?? "",

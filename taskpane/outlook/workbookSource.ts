@@ -4,7 +4,7 @@
 // (embeddedWorkbook.ts) and OneDrive or SharePoint through the signed-in API (graphWorkbookSource.ts).
 // The pane's setting (workbookSetting.ts) says which.
 import type { MemorySheet } from "../../src/engine/memoryWorkbook";
-import type { JournalLineWire } from "./ReadPane";
+import type { JournalLineWire } from "./journalLineWire";
 
 export interface SourceSheets {
   /** The workbook's file name ("suivi.xlsx"). */

@@ -20,7 +20,7 @@ import { createApiClient } from "../../../taskpane/shared/apiClient";
 import { standinTokenSource } from "../../../taskpane/preview/standinTokenSource";
 import { embeddedWorkbookSource } from "../../../taskpane/outlook/embeddedWorkbook";
 import { graphWorkbookSource } from "../../../taskpane/outlook/graphWorkbookSource";
-import type { JournalLineWire } from "../../../taskpane/outlook/ReadPane";
+import type { JournalLineWire } from "../../../taskpane/outlook/journalLineWire";
 import { accountView, findSender } from "../../../taskpane/outlook/senderAccount";
 import { namingFailures, type WorkbookSource } from "../../../taskpane/outlook/workbookSource";
 import { startWorkbookStandin } from "../../graph/workbookStandin";
